@@ -1,0 +1,101 @@
+"""newslab: read, annotate and visualize news text with spaCy in Jupyter.
+
+``import newslab`` is cheap: spaCy, pandas, Altair and ipywidgets load only when a
+function that needs them is first used.
+
+Examples:
+    >>> import newslab as nl
+    >>> article = nl.load_article()
+    >>> article.meta["dateline"]
+    'KYIV'
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_EXPORTS: dict[str, str] = {
+    # article
+    "Article": "article",
+    "Part": "article",
+    "load_article": "article",
+    # pipeline
+    "load_pipeline": "pipeline",
+    "analyze": "pipeline",
+    "analyze_many": "pipeline",
+    # tidy tables
+    "tokens": "tables",
+    "sentences": "tables",
+    "entities": "tables",
+    "entity_counts": "tables",
+    "noun_chunks": "tables",
+    # rendering
+    "show_entities": "render",
+    "show_dependencies": "render",
+    "entities_html": "render",
+    "dependencies_html": "render",
+    # labels and palette
+    "LABELS": "labels",
+    "PALETTE": "labels",
+    "label_color": "labels",
+    # annotated texts
+    "annotated_text": "spans",
+    "spans_from_doc": "spans",
+    "validate_spans": "spans",
+    # evaluation
+    "evaluate": "evaluate",
+    "Evaluation": "evaluate",
+    "agreement": "agreement",
+    "Agreement": "agreement",
+    # widgets
+    "EntityExplorer": "explorer",
+    "Annotator": "annotator",
+    "Dashboard": "dashboard",
+    # charts
+    "save_chart": "charts",
+    # errors
+    "NewslabError": "errors",
+    "ArticleError": "errors",
+    "ModelNotFoundError": "errors",
+    "AnnotationError": "errors",
+    "MissingDependencyError": "errors",
+    "UnknownLabelError": "errors",
+}
+_SUBMODULES = {"io", "charts", "exercises", "labels", "errors", "spans"}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from . import charts, exercises, io
+    from .agreement import Agreement, agreement
+    from .annotator import Annotator
+    from .article import Article, Part, load_article
+    from .charts import save_chart
+    from .dashboard import Dashboard
+    from .errors import (AnnotationError, ArticleError, MissingDependencyError,
+                         ModelNotFoundError, NewslabError, UnknownLabelError)
+    from .evaluate import Evaluation, evaluate
+    from .explorer import EntityExplorer
+    from .labels import LABELS, PALETTE, label_color
+    from .pipeline import analyze, analyze_many, load_pipeline
+    from .render import dependencies_html, entities_html, show_dependencies, show_entities
+    from .spans import annotated_text, spans_from_doc, validate_spans
+    from .tables import entities, entity_counts, noun_chunks, sentences, tokens
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+        globals()[name] = value  # later lookups skip __getattr__
+        return value
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'newslab' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS, *_SUBMODULES})

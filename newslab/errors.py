@@ -1,0 +1,56 @@
+"""Exceptions raised by newslab.
+
+Every error a user can cause derives from :class:`NewslabError`, so a notebook
+or a script can catch them all at once, and each message names the problem and
+how to fix it.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "NewslabError",
+    "ArticleError",
+    "ModelNotFoundError",
+    "AnnotationError",
+    "MissingDependencyError",
+    "UnknownLabelError",
+]
+
+
+class NewslabError(Exception):
+    """Base class for every error newslab raises on purpose."""
+
+
+class ArticleError(NewslabError, ValueError):
+    """An article could not be loaded: empty, undecodable, missing or not a file."""
+
+
+class ModelNotFoundError(NewslabError, OSError):
+    """No spaCy pipeline could be found or loaded."""
+
+
+class AnnotationError(NewslabError, ValueError):
+    """An annotation file or span set is malformed.
+
+    Attributes:
+        line: 1-based line number in the source file, when known.
+        path: The file the problem was found in, when known.
+    """
+
+    def __init__(self, message: str, *, line: int | None = None, path: str | None = None) -> None:
+        where = ""
+        if path is not None:
+            where += f"{path}"
+        if line is not None:
+            where += f"{':' if where else 'line '}{line}"
+        super().__init__(f"{where}: {message}" if where else message)
+        self.line = line
+        self.path = path
+
+
+class MissingDependencyError(NewslabError, ImportError):
+    """An optional dependency is not installed."""
+
+
+class UnknownLabelError(NewslabError, ValueError):
+    """A label is not in the label scheme in use."""

@@ -1,0 +1,203 @@
+"""Tidy tables of a parsed article: one row per token, sentence, entity or noun chunk.
+
+Every table has stable column names (see ``newslab._columns``), character offsets into
+the raw text (end exclusive), and the sentence and paragraph each row belongs to.
+``paragraph_id`` counts body paragraphs from 0 and is missing (``<NA>``) for the
+headline, byline and dateline; ``part`` says which of those a row belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from . import _columns as C
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from spacy.tokens import Doc, Span
+
+__all__ = ["tokens", "sentences", "entities", "entity_counts", "noun_chunks", "entity_key"]
+
+
+def tokens(doc: Doc) -> pd.DataFrame:
+    """One row per token: text, lemma, part of speech, dependency, entity tag and position.
+
+    ``head_id`` is the ``token_id`` of the syntactic head (a root is its own head).
+
+    Examples:
+        >>> import newslab
+        >>> table = tokens(newslab.analyze("Rutte visited Kyiv."))
+        >>> table[["text", "pos", "dep"]].values.tolist()
+        [['Rutte', 'PROPN', 'nsubj'], ['visited', 'VERB', 'ROOT'], ['Kyiv', 'PROPN', 'dobj'], ['.', 'PUNCT', 'punct']]
+    """
+    index = _Index(doc)
+    rows = [
+        (t.i, t.text, t.whitespace_, t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, t.ent_iob_,
+         t.ent_type_, t.is_alpha, t.is_punct, t.is_stop, t.is_space, t.idx, t.idx + len(t),
+         *index.locate(t.i))
+        for t in doc
+    ]
+    return _frame(rows, C.TOKEN_COLUMNS)
+
+
+def sentences(doc: Doc) -> pd.DataFrame:
+    """One row per sentence, with its token span, length in tokens and in words.
+
+    Examples:
+        >>> import newslab
+        >>> table = sentences(newslab.analyze())
+        >>> table.loc[0, ["part", "text"]].tolist()
+        ['headline', 'New NATO Chief Rutte Reaffirms Support for Ukraine During Kyiv Visit']
+    """
+    index = _Index(doc)
+    rows = []
+    for span in doc.sents:
+        span = _trim(span)
+        if span is None:
+            continue
+        words = sum(1 for t in span if not (t.is_punct or t.is_space))
+        rows.append((index.sent_id(span.start), span.text, span.start_char, span.end_char,
+                     span.start, span.end, len(span), words, *index.locate(span.start)[1:]))
+    return _frame(rows, C.SENTENCE_COLUMNS)
+
+
+def entities(doc: Doc) -> pd.DataFrame:
+    """One row per entity mention, with its label and a ``key`` that groups mentions.
+
+    ``key`` is the mention's text with typographic apostrophes straightened, a possessive
+    "'s" removed and spaces collapsed, so "NATO" and "NATO's" count as one entity.
+
+    Examples:
+        >>> import newslab
+        >>> table = entities(newslab.analyze("Mark Rutte visited Kyiv on Thursday."))
+        >>> table[["text", "label", "sent_id"]].values.tolist()
+        [['Mark Rutte', 'PERSON', 0], ['Kyiv', 'GPE', 0], ['Thursday', 'DATE', 0]]
+    """
+    index = _Index(doc)
+    rows = [
+        (i, ent.text, ent.label_, entity_key(ent.text), ent.start_char, ent.end_char,
+         ent.start, ent.end, *index.locate(ent.start))
+        for i, ent in enumerate(doc.ents)
+    ]
+    return _frame(rows, C.ENTITY_COLUMNS)
+
+
+def entity_counts(doc: Doc) -> pd.DataFrame:
+    """Mentions per entity (``key`` and ``label``), most frequent first.
+
+    ``text`` is the most common spelling; ``first_sent_id`` is where it first appears.
+
+    Examples:
+        >>> import newslab
+        >>> counts = entity_counts(newslab.analyze("Kyiv is big. Kyiv is old. Rutte came."))
+        >>> counts[["key", "label", "count"]].values.tolist()
+        [['Kyiv', 'GPE', 2], ['Rutte', 'PERSON', 1]]
+    """
+    import pandas as pd
+
+    table = entities(doc)
+    if table.empty:
+        return pd.DataFrame({col: pd.Series(dtype=_DTYPES.get(col, "object")) for col in C.ENTITY_COUNT_COLUMNS})
+    grouped = table.groupby([C.KEY, C.LABEL], sort=False)
+    counts = grouped.agg(
+        **{
+            C.TEXT: (C.TEXT, lambda s: s.mode().iloc[0]),
+            C.COUNT: (C.TEXT, "size"),
+            C.FIRST_SENT_ID: (C.SENT_ID, "min"),
+        }
+    ).reset_index()
+    counts = counts.sort_values([C.COUNT, C.FIRST_SENT_ID], ascending=[False, True], kind="stable")
+    return counts[list(C.ENTITY_COUNT_COLUMNS)].reset_index(drop=True).astype({C.COUNT: "int64"})
+
+
+def noun_chunks(doc: Doc) -> pd.DataFrame:
+    """One row per base noun phrase, with its root word, the root's role and its head.
+
+    Examples:
+        >>> import newslab
+        >>> table = noun_chunks(newslab.analyze("The new chief visited the capital."))
+        >>> table[["text", "root_text", "root_dep"]].values.tolist()
+        [['The new chief', 'chief', 'nsubj'], ['the capital', 'capital', 'dobj']]
+    """
+    index = _Index(doc)
+    rows = [
+        (i, chunk.text, chunk.root.text, chunk.root.dep_, chunk.root.head.text, chunk.start_char,
+         chunk.end_char, chunk.start, chunk.end, *index.locate(chunk.start))
+        for i, chunk in enumerate(doc.noun_chunks)
+    ]
+    return _frame(rows, C.NOUN_CHUNK_COLUMNS)
+
+
+def entity_key(text: str) -> str:
+    """Normalise an entity mention so that its mentions group together.
+
+    Examples:
+        >>> entity_key("NATO’s")
+        'NATO'
+        >>> entity_key("Volodymyr  Zelenskiy")
+        'Volodymyr Zelenskiy'
+    """
+    text = re.sub(r"\s+", " ", text.replace("’", "'")).strip()
+    return re.sub(r"'s?$", "", text)
+
+
+class _Index:
+    """Map token positions to sentence ids, paragraph ids and article parts in O(1)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._sent = [0] * len(doc)
+        sent_id = -1
+        for span in doc.sents:
+            if _trim(span) is not None:
+                sent_id += 1
+            for i in range(span.start, span.end):
+                self._sent[i] = max(sent_id, 0)
+        self._part: list[tuple[str | None, int | None]] = [(None, None)] * len(doc)
+        parts = doc.spans[C.PARTS_KEY] if C.PARTS_KEY in doc.spans else []
+        paragraph = -1
+        for span in parts:
+            paragraph += span.label_ == C.PARAGRAPH
+            value = (span.label_, paragraph if span.label_ == C.PARAGRAPH else None)
+            for i in range(span.start, span.end):
+                self._part[i] = value
+        self._fill_gaps()
+
+    def _fill_gaps(self) -> None:
+        # separators (a newline, the dash after a dateline) belong to the part before them
+        for i in range(1, len(self._part)):
+            if self._part[i][0] is None:
+                self._part[i] = self._part[i - 1]
+
+    def sent_id(self, i: int) -> int:
+        return self._sent[i]
+
+    def locate(self, i: int) -> tuple[int, int | None, str | None]:
+        part, paragraph = self._part[i]
+        return self._sent[i], paragraph, part
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop leading and trailing whitespace tokens; ``None`` if nothing else is left."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+_DTYPES = {
+    C.PARAGRAPH_ID: "Int64",
+    C.PART: "string",
+    C.COUNT: "int64",
+    C.FIRST_SENT_ID: "int64",
+}
+
+
+def _frame(rows: list[tuple], columns: tuple[str, ...]) -> pd.DataFrame:
+    import pandas as pd
+
+    table = pd.DataFrame.from_records(rows, columns=list(columns))
+    return table.astype({col: dtype for col, dtype in _DTYPES.items() if col in table.columns})
