@@ -57,6 +57,9 @@ _EXPORTS: dict[str, str] = {
     "Dashboard": "dashboard",
     # charts
     "save_chart": "charts",
+    # exercises
+    "check": "exercises",
+    "hint": "exercises",
     # errors
     "NewslabError": "errors",
     "ArticleError": "errors",
@@ -65,7 +68,7 @@ _EXPORTS: dict[str, str] = {
     "MissingDependencyError": "errors",
     "UnknownLabelError": "errors",
 }
-_SUBMODULES = {"io", "charts", "exercises", "labels", "errors", "spans"}
+_SUBMODULES = {"io", "charts", "exercises", "labels", "errors", "spans", "teach"}
 
 __all__ = sorted([*_EXPORTS, "__version__"])
 
@@ -79,6 +82,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .errors import (AnnotationError, ArticleError, MissingDependencyError,
                          ModelNotFoundError, NewslabError, UnknownLabelError)
     from .evaluate import Evaluation, evaluate
+    from .exercises import check, hint
     from .explorer import EntityExplorer
     from .labels import LABELS, PALETTE, label_color
     from .pipeline import analyze, analyze_many, load_pipeline

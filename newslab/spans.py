@@ -44,7 +44,7 @@ def spans_from_doc(doc: Doc, *, key: str | None = None) -> list[SpanDict]:
 
     Examples:
         >>> import newslab
-        >>> doc = newslab.analyze("Mark Rutte visited Kyiv on Thursday.")
+        >>> doc = newslab.analyze("Mark Rutte visited Ukraine on Thursday.")
         >>> [s["label"] for s in spans_from_doc(doc)]
         ['PERSON', 'GPE', 'DATE']
     """

@@ -70,9 +70,9 @@ def entities(doc: Doc) -> pd.DataFrame:
 
     Examples:
         >>> import newslab
-        >>> table = entities(newslab.analyze("Mark Rutte visited Kyiv on Thursday."))
+        >>> table = entities(newslab.analyze("Mark Rutte visited Ukraine on Thursday."))
         >>> table[["text", "label", "sent_id"]].values.tolist()
-        [['Mark Rutte', 'PERSON', 0], ['Kyiv', 'GPE', 0], ['Thursday', 'DATE', 0]]
+        [['Mark Rutte', 'PERSON', 0], ['Ukraine', 'GPE', 0], ['Thursday', 'DATE', 0]]
     """
     index = _Index(doc)
     rows = [
@@ -90,9 +90,9 @@ def entity_counts(doc: Doc) -> pd.DataFrame:
 
     Examples:
         >>> import newslab
-        >>> counts = entity_counts(newslab.analyze("Kyiv is big. Kyiv is old. Rutte came."))
+        >>> counts = entity_counts(newslab.analyze("Russia is big. Russia is old. Mark Rutte came."))
         >>> counts[["key", "label", "count"]].values.tolist()
-        [['Kyiv', 'GPE', 2], ['Rutte', 'PERSON', 1]]
+        [['Russia', 'GPE', 2], ['Mark Rutte', 'PERSON', 1]]
     """
     import pandas as pd
 
