@@ -46,6 +46,8 @@ _EXPORTS: dict[str, str] = {
     "annotated_text": "spans",
     "spans_from_doc": "spans",
     "validate_spans": "spans",
+    # gold standard
+    "gold": "gold",
     # evaluation
     "evaluate": "evaluate",
     "Evaluation": "evaluate",
@@ -84,6 +86,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .evaluate import Evaluation, evaluate
     from .exercises import check, hint
     from .explorer import EntityExplorer
+    from .gold import gold
     from .labels import LABELS, PALETTE, label_color
     from .pipeline import analyze, analyze_many, load_pipeline
     from .render import dependencies_html, entities_html, show_dependencies, show_entities
