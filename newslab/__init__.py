@@ -33,11 +33,19 @@ _EXPORTS: dict[str, str] = {
     "entities": "tables",
     "entity_counts": "tables",
     "noun_chunks": "tables",
+    "sentence_span": "tables",
+    "article_parts": "structure",
+    "article_stats": "structure",
+    "pos_counts": "grammar",
+    "svo_triples": "grammar",
     # rendering
     "show_entities": "render",
     "show_dependencies": "render",
     "entities_html": "render",
     "dependencies_html": "render",
+    "structure_html": "render",
+    "show_structure": "render",
+    "DependencyViewer": "viewers",
     # labels and palette
     "LABELS": "labels",
     "PALETTE": "labels",
@@ -87,11 +95,15 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .exercises import check, hint
     from .explorer import EntityExplorer
     from .gold import gold
+    from .grammar import pos_counts, svo_triples
+    from .structure import article_parts, article_stats
     from .labels import LABELS, PALETTE, label_color
     from .pipeline import analyze, analyze_many, load_pipeline
-    from .render import dependencies_html, entities_html, show_dependencies, show_entities
+    from .render import (dependencies_html, entities_html, show_dependencies, show_entities,
+                         show_structure, structure_html)
+    from .viewers import DependencyViewer
     from .spans import annotated_text, spans_from_doc, validate_spans
-    from .tables import entities, entity_counts, noun_chunks, sentences, tokens
+    from .tables import entities, entity_counts, noun_chunks, sentence_span, sentences, tokens
 
 
 def __getattr__(name: str) -> Any:

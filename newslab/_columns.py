@@ -77,3 +77,70 @@ NOUN_CHUNK_COLUMNS: Final = (
     CHUNK_ID, TEXT, ROOT_TEXT, ROOT_DEP, ROOT_HEAD, START_CHAR, END_CHAR, START_TOKEN,
     END_TOKEN, SENT_ID, PARAGRAPH_ID, PART,
 )
+
+# charts
+KEY_A: Final = "key_a"  # first entity of a co-occurring pair (the smaller key)
+KEY_B: Final = "key_b"
+SHARE: Final = "share"  # a count divided by its group's total, between 0 and 1
+X: Final = "x"  # layout coordinates of a network node
+Y: Final = "y"
+X_B: Final = "x_b"  # coordinates of an edge's second end
+Y_B: Final = "y_b"
+LABEL_COUNT_COLUMNS: Final = (LABEL, COUNT)
+COOCCURRENCE_COLUMNS: Final = (KEY_A, KEY_B, COUNT)
+NODE_COLUMNS: Final = (KEY, LABEL, COUNT, X, Y)
+EDGE_COLUMNS: Final = (KEY_A, KEY_B, COUNT, X, Y, X_B, Y_B)
+POS_MIX_COLUMNS: Final = (PARAGRAPH_ID, POS, COUNT, SHARE)
+
+# evaluation (newslab.evaluate and newslab.agreement)
+KIND: Final = "kind"  # false_positive, false_negative, wrong_label or wrong_boundary
+PREDICTED_TEXT: Final = "predicted_text"
+PREDICTED_LABEL: Final = "predicted_label"
+GOLD_TEXT: Final = "gold_text"
+GOLD_LABEL: Final = "gold_label"
+SENTENCE: Final = "sentence"  # text of the sentence a disagreement starts in
+DOC_ID: Final = "doc_id"  # position of the text in the lists given to newslab.agreement
+TP: Final = "tp"
+FP: Final = "fp"
+FN: Final = "fn"
+PRECISION: Final = "precision"
+RECALL: Final = "recall"
+F1: Final = "f1"
+SUPPORT: Final = "support"  # number of gold spans
+SUPPORT_A: Final = "support_a"  # number of spans annotator a marked
+SUPPORT_B: Final = "support_b"
+KAPPA: Final = "kappa"
+
+SCORE_COLUMNS: Final = (PRECISION, RECALL, F1, TP, FP, FN)
+PER_LABEL_COLUMNS: Final = (LABEL, TP, FP, FN, PRECISION, RECALL, F1, SUPPORT)
+DISAGREEMENT_COLUMNS: Final = (
+    KIND, PREDICTED_TEXT, PREDICTED_LABEL, GOLD_TEXT, GOLD_LABEL, START_CHAR, END_CHAR,
+    SENTENCE, SENT_ID,
+)
+AGREEMENT_PER_LABEL_COLUMNS: Final = (LABEL, PRECISION, RECALL, F1, KAPPA, SUPPORT_A, SUPPORT_B)
+AGREEMENT_DISAGREEMENT_COLUMNS: Final = (DOC_ID, *DISAGREEMENT_COLUMNS)
+
+# article structure and grammar
+KIND: Final = "kind"
+INDEX: Final = "index"
+N_CHARS: Final = "n_chars"
+MEASURE: Final = "measure"
+VALUE: Final = "value"
+SUBJECT: Final = "subject"
+VERB: Final = "verb"
+VERB_LEMMA: Final = "verb_lemma"
+OBJECT: Final = "object"
+NEGATED: Final = "negated"
+SHARE: Final = "share"
+PART_COLUMNS: Final = (KIND, INDEX, TEXT, START_CHAR, END_CHAR, N_CHARS, N_WORDS)
+STATS_COLUMNS: Final = (MEASURE, VALUE)
+SVO_COLUMNS: Final = (SENT_ID, SUBJECT, VERB, VERB_LEMMA, OBJECT, NEGATED, START_CHAR, END_CHAR)
+POS_COUNT_COLUMNS: Final = (POS, COUNT, SHARE)
+
+# explorer (newslab.explore)
+LEFT: Final = "left"  # text before a mention, whitespace collapsed (keyword in context)
+RIGHT: Final = "right"  # text after a mention
+DESCRIPTION: Final = "description"  # one-line meaning of a label
+N_ENTITIES: Final = "n_entities"  # number of distinct entity keys
+KWIC_COLUMNS: Final = (ENT_ID, KEY, LABEL, LEFT, TEXT, RIGHT, SENTENCE, SENT_ID, START_CHAR, END_CHAR)
+LABEL_SUMMARY_COLUMNS: Final = (LABEL, DESCRIPTION, COUNT, N_ENTITIES)

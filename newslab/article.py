@@ -241,7 +241,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _looks_like_path(source: object) -> bool:
-    if not isinstance(source, str) or "\n" in source or len(source) > 1024:
+    if not isinstance(source, str) or not source.strip() or "\n" in source or len(source) > 1024:
         return False
     if Path(source).exists():
         return True

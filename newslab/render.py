@@ -17,7 +17,12 @@ from .labels import PALETTE, check_labels
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["HTML", "entities_html", "dependencies_html", "show_entities", "show_dependencies"]
+    from .article import Article
+
+__all__ = [
+    "HTML", "entities_html", "dependencies_html", "structure_html", "show_entities", "show_dependencies",
+    "show_structure",
+]
 
 _SCROLL_STYLE = "overflow-x:auto;overflow-y:hidden;max-width:100%;border:1px solid #e5e5e5;border-radius:4px"
 
@@ -50,8 +55,11 @@ def entities_html(
     """
     from spacy import displacy
 
-    wanted = None if labels is None else set(check_labels(list(labels), allowed=tuple({*PALETTE, *labels})))
-    source = spans if spans is not None else ({"start": e.start_char, "end": e.end_char, "label": e.label_} for e in doc.ents)
+    source = list(spans) if spans is not None else [
+        {"start": e.start_char, "end": e.end_char, "label": e.label_} for e in doc.ents
+    ]
+    known = tuple({*PALETTE, *(str(s["label"]) for s in source)})
+    wanted = None if labels is None else set(check_labels(list(labels), allowed=known))
     ents = [
         {"start": int(s["start"]), "end": int(s["end"]), "label": html.escape(str(s["label"]))}
         for s in sorted(source, key=lambda s: (s["start"], s["end"]))
@@ -88,6 +96,41 @@ def dependencies_html(sentence: Span | Doc, *, compact: bool = True, distance: i
         options={"compact": compact, "distance": distance, "bg": "#ffffff", "font": "sans-serif"},
     )
     return HTML(f'<div class="newslab-dependencies" style="{_SCROLL_STYLE}">{svg}</div>')
+
+
+_PART_COLORS = {"headline": "#77AADD", "byline": "#BBCC33", "dateline": "#EE8866", "paragraph": "#DDDDDD"}
+
+
+def structure_html(article: Article) -> HTML:
+    """Return the article with each part (headline, byline, dateline, paragraph) boxed and named.
+
+    Examples:
+        >>> from newslab import load_article
+        >>> page = structure_html(load_article("Big News\\nBy A. Writer\\nPARIS - It <b>happened</b>."))
+        >>> "newslab-part-dateline" in page and "&lt;b&gt;" in page
+        True
+    """
+    boxes = []
+    for part in article.parts:
+        name = part.kind if part.kind != "paragraph" else f"paragraph {part.index}"
+        boxes.append(
+            f'<div class="newslab-part newslab-part-{part.kind}" style="border-left:6px solid '
+            f'{_PART_COLORS[part.kind]};padding:2px 8px;margin:4px 0">'
+            f'<span style="font:bold 0.75em sans-serif;color:#555">{html.escape(name)} · '
+            f"characters {part.start}–{part.end}</span><br>{html.escape(part.text)}</div>"
+        )
+    return HTML(f'<div class="newslab-structure">{"".join(boxes)}</div>')
+
+
+def show_structure(article: Article) -> HTML:
+    """Show how an article is built; Jupyter displays the result as HTML.
+
+    Examples:
+        >>> from newslab import load_article
+        >>> "newslab-part-headline" in show_structure(load_article())
+        True
+    """
+    return structure_html(article)
 
 
 def show_entities(doc: Doc, labels: Iterable[str] | None = None) -> HTML:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from spacy.tokens import Doc, Span
 
-__all__ = ["tokens", "sentences", "entities", "entity_counts", "noun_chunks", "entity_key"]
+__all__ = ["tokens", "sentences", "entities", "entity_counts", "noun_chunks", "entity_key", "sentence_span"]
 
 
 def tokens(doc: Doc) -> pd.DataFrame:
@@ -127,6 +127,21 @@ def noun_chunks(doc: Doc) -> pd.DataFrame:
         for i, chunk in enumerate(doc.noun_chunks)
     ]
     return _frame(rows, C.NOUN_CHUNK_COLUMNS)
+
+
+def sentence_span(doc: Doc, sent_id: int) -> Span:
+    """Return sentence ``sent_id`` (as numbered by :func:`sentences`) as a spaCy ``Span``.
+
+    Examples:
+        >>> import newslab
+        >>> sentence_span(newslab.analyze("Rutte came. He left."), 1).text
+        'He left.'
+    """
+    table = sentences(doc)
+    if not 0 <= sent_id < len(table):
+        raise IndexError(f"sentence {sent_id} does not exist: this text has sentences 0 to {len(table) - 1}")
+    row = table.iloc[sent_id]
+    return doc[int(row[C.START_TOKEN]) : int(row[C.END_TOKEN])]
 
 
 def entity_key(text: str) -> str:
