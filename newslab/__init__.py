@@ -55,7 +55,7 @@ _EXPORTS: dict[str, str] = {
     "spans_from_doc": "spans",
     "validate_spans": "spans",
     # gold standard
-    "gold": "gold",
+    "gold": "goldstandard",
     # evaluation
     "evaluate": "evaluate",
     "Evaluation": "evaluate",
@@ -94,7 +94,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .evaluate import Evaluation, evaluate
     from .exercises import check, hint
     from .explorer import EntityExplorer
-    from .gold import gold
+    from .goldstandard import gold
     from .grammar import pos_counts, svo_triples
     from .structure import article_parts, article_stats
     from .labels import LABELS, PALETTE, label_color

@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import copy
 import re
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,7 +58,11 @@ def solution_blocks(nb: nbformat.NotebookNode) -> list[SolutionBlock]:
 
 def _assigned(code: str) -> tuple[str, ...]:
     names: list[str] = []
-    for node in ast.parse(code).body:
+    try:
+        body = ast.parse(textwrap.dedent(code)).body
+    except SyntaxError as err:
+        raise NewslabError(f"a solution block is not valid Python on its own: {err}") from None
+    for node in body:
         targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
         for target in targets:
             if isinstance(target, ast.Name) and target.id not in names:
