@@ -57,10 +57,10 @@ _EXPORTS: dict[str, str] = {
     # gold standard
     "gold": "goldstandard",
     # evaluation
-    "evaluate": "evaluate",
-    "Evaluation": "evaluate",
-    "agreement": "agreement",
-    "Agreement": "agreement",
+    "evaluate": "evaluation",
+    "Evaluation": "evaluation",
+    "agreement": "iaa",
+    "Agreement": "iaa",
     # widgets
     "EntityExplorer": "explorer",
     "Annotator": "annotator",
@@ -84,14 +84,14 @@ __all__ = sorted([*_EXPORTS, "__version__"])
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from . import charts, exercises, io
-    from .agreement import Agreement, agreement
+    from .iaa import Agreement, agreement
     from .annotator import Annotator
     from .article import Article, Part, load_article
     from .charts import save_chart
     from .dashboard import Dashboard
     from .errors import (AnnotationError, ArticleError, MissingDependencyError,
                          ModelNotFoundError, NewslabError, UnknownLabelError)
-    from .evaluate import Evaluation, evaluate
+    from .evaluation import Evaluation, evaluate
     from .exercises import check, hint
     from .explorer import EntityExplorer
     from .goldstandard import gold
