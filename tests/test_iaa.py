@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import doctest
 import math
-import sys
 
 import pytest
 
