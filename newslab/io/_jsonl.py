@@ -1,0 +1,94 @@
+"""Plain spaCy-style JSONL: one ``{"text", "spans", "meta"}`` object per line."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .._atomic import atomic_write_text
+from ..errors import AnnotationError
+from ..labels import LABELS
+from ..spans import AnnotatedText, annotated_text, validate_spans
+from ._align import records_and_docs
+
+__all__ = ["read_jsonl", "write_jsonl"]
+
+
+def read_jsonl(path: str | os.PathLike, *, labels: Iterable[str] | None = LABELS) -> list[AnnotatedText]:
+    """Read annotated texts from a JSONL file, one ``{"text", "spans", "meta"}`` per line.
+
+    Args:
+        path: The file to read. Blank lines are skipped.
+        labels: The allowed labels; ``None`` accepts any label.
+
+    Raises:
+        AnnotationError: naming the file and line of bad JSON, a missing ``"text"``, offsets
+            outside the text, an unknown label or overlapping spans.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "gold.jsonl"
+        >>> _ = write_jsonl([("Rutte visited Kyiv.", [(14, 18, "GPE")])], path)
+        >>> read_jsonl(path)[0]["spans"]
+        [{'start': 14, 'end': 18, 'label': 'GPE'}]
+    """
+    return [record_at(obj, line, path, labels) for line, obj in json_lines(path)]
+
+
+def write_jsonl(records: Any, path: str | os.PathLike) -> Path:
+    """Write annotated texts (or Docs, or ``(text, spans)`` pairs) as JSONL, atomically.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "gold.jsonl"
+        >>> write_jsonl([("Rutte visited Kyiv.", [(14, 18, "GPE")])], path).read_text()[:30]
+        '{"text": "Rutte visited Kyiv."'
+    """
+    lines = []
+    for record, _ in records_and_docs(records):
+        spans = validate_spans(record["text"], record["spans"], labels=None)
+        lines.append(json.dumps({"text": record["text"], "spans": spans, "meta": record["meta"]},
+                                ensure_ascii=False))
+    return atomic_write_text(path, "".join(line + "\n" for line in lines))
+
+
+def json_lines(path: str | os.PathLike) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(line number, object)`` for each non-blank line; bad JSON names its line."""
+    text = _read_text(path)
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError as err:
+            raise AnnotationError(f"invalid JSON: {err}", line=number, path=str(path)) from None
+        if not isinstance(obj, dict):
+            raise AnnotationError(f"expected a JSON object, found {type(obj).__name__}",
+                                  line=number, path=str(path))
+        yield number, obj
+
+
+def record_at(obj: dict[str, Any], line: int, path: str | os.PathLike,
+              labels: Iterable[str] | None) -> AnnotatedText:
+    """Coerce and validate one JSON object, naming its file and line on failure."""
+    if not isinstance(obj.get("text"), str):
+        raise AnnotationError('missing "text" field (or it is not a string)', line=line, path=str(path))
+    if not isinstance(obj.get("spans") or [], list):
+        raise AnnotationError('"spans" must be a list', line=line, path=str(path))
+    try:
+        record = annotated_text(obj)
+    except AnnotationError as err:
+        raise AnnotationError(str(err), line=line, path=str(path)) from None
+    record["spans"] = validate_spans(record["text"], record["spans"], labels=labels,
+                                     line=line, path=str(path))
+    return record
+
+
+def _read_text(path: str | os.PathLike) -> str:
+    try:
+        return Path(path).read_bytes().decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise AnnotationError(f"not UTF-8 text: {err}", path=str(path)) from None
