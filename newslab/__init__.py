@@ -61,6 +61,11 @@ _EXPORTS: dict[str, str] = {
     "Evaluation": "evaluation",
     "agreement": "iaa",
     "Agreement": "iaa",
+    # exploring entities
+    "filter_entities": "explore",
+    "kwic": "explore",
+    "label_summary": "explore",
+    "mention_counts": "explore",
     # widgets
     "EntityExplorer": "explorer",
     "Annotator": "annotator",
@@ -93,6 +98,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
                          ModelNotFoundError, NewslabError, UnknownLabelError)
     from .evaluation import Evaluation, evaluate
     from .exercises import check, hint
+    from .explore import filter_entities, kwic, label_summary, mention_counts
     from .explorer import EntityExplorer
     from .goldstandard import gold
     from .grammar import pos_counts, svo_triples
