@@ -70,8 +70,11 @@ _EXPORTS: dict[str, str] = {
     "EntityExplorer": "explorer",
     "Annotator": "annotator",
     "Dashboard": "dashboard",
-    # charts
+    # charts and reports
     "save_chart": "charts",
+    "linked_charts": "charts",
+    "report_html": "report",
+    "write_report": "report",
     # exercises
     "check": "exercises",
     "hint": "exercises",
@@ -92,7 +95,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .iaa import Agreement, agreement
     from .annotator import Annotator
     from .article import Article, Part, load_article
-    from .charts import save_chart
+    from .charts import linked_charts, save_chart
     from .dashboard import Dashboard
     from .errors import (AnnotationError, ArticleError, MissingDependencyError,
                          ModelNotFoundError, NewslabError, UnknownLabelError)
@@ -105,6 +108,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .structure import article_parts, article_stats
     from .labels import LABELS, PALETTE, label_color
     from .pipeline import analyze, analyze_many, load_pipeline
+    from .report import report_html, write_report
     from .render import (dependencies_html, entities_html, show_dependencies, show_entities,
                          show_structure, structure_html)
     from .viewers import DependencyViewer

@@ -1,0 +1,49 @@
+"""The HTML report: self-contained, offline and escaped."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newslab.report import report_html, write_report
+
+HOSTILE = ("Rutte Warns NATO <script>alert(1)</script>\n"
+           "KYIV – Mark Rutte met Volodymyr Zelenskiy in Kyiv. <img src=x onerror=alert(1)> NATO agreed.\n")
+
+
+@pytest.fixture(scope="module")
+def seed_page(seed_doc):
+    return report_html(seed_doc)
+
+
+def _references(page: str) -> list[str]:
+    return re.findall(r"<(?:script|link|img)\b[^>]*(?:src|href)\s*=\s*['\"]?([^'\" >]+)", page, re.I)
+
+
+def test_report_has_every_part(seed_page):
+    assert seed_page.startswith("<!DOCTYPE html>")
+    assert "<title>New NATO Chief Rutte" in seed_page
+    assert "newslab-entities" in seed_page and "newslab-entity-table" in seed_page
+    assert seed_page.count("<svg") >= 7
+    assert "Max Hunder" in seed_page
+
+
+def test_report_is_offline(seed_page):
+    assert not [ref for ref in _references(seed_page) if ref.startswith(("http:", "https:", "//"))]
+    assert "<script" not in seed_page.lower()
+
+
+def test_article_text_is_escaped():
+    page = report_html(HOSTILE)
+    assert "<script>alert(1)</script>" not in page
+    assert "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert _references(page) == []
+
+
+def test_write_report(tmp_path, seed_doc):
+    path = write_report(seed_doc, tmp_path / "out" / "report.html")
+    assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert list(path.parent.iterdir()) == [path]  # no temporary file left behind
