@@ -238,12 +238,15 @@ function render({ model, el }) {
   root.addEventListener("keydown", onKeyDown);
   undo.addEventListener("click", onUndo);
   remove.addEventListener("click", onDelete);
-  model.on("change:spans", drawText);
-  model.on("change:text", drawText);
-  model.on("change:labels", drawLabels);
-  model.on("change:colors", onColors);
-  model.on("change:message", drawMessage);
-  model.on("change:can_undo", drawUndo);
+  const handlers = {
+    "change:spans": drawText,
+    "change:text": drawText,
+    "change:labels": drawLabels,
+    "change:colors": onColors,
+    "change:message": drawMessage,
+    "change:can_undo": drawUndo,
+  };
+  for (const [event, handler] of Object.entries(handlers)) model.on(event, handler);
 
   drawLabels();
   drawText();
@@ -251,12 +254,7 @@ function render({ model, el }) {
   drawUndo();
 
   return () => {
-    model.off("change:spans", drawText);
-    model.off("change:text", drawText);
-    model.off("change:labels", drawLabels);
-    model.off("change:colors", onColors);
-    model.off("change:message", drawMessage);
-    model.off("change:can_undo", drawUndo);
+    for (const [event, handler] of Object.entries(handlers)) model.off(event, handler);
   };
 }
 
