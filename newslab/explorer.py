@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 from . import _columns as C
 from .errors import MissingDependencyError, NewslabError
 from .explore import _known_labels, filter_entities, kwic, label_summary, mention_counts
-from .labels import check_labels, label_color
-from .render import entities_html
+from .labels import check_labels
+from .render import entities_html, kwic_html
 
 try:
     import ipywidgets as w
@@ -131,7 +131,7 @@ class EntityExplorer(w.VBox):
     def _on_selected(self, change: Any) -> None:
         with self._entities.hold_sync(), self._kwic.hold_sync(), self._pushing():
             self._entities.value = self.selected or None
-            self._kwic.value = _kwic_html(self.kwic) if self.selected else ""
+            self._kwic.value = kwic_html(self.kwic) if self.selected else ""
 
     # the browser changed a child: copy it to the trait, unless the change came from a trait
     def _on_labels_picked(self, change: Any) -> None:
@@ -202,18 +202,3 @@ def _spans(visible: pd.DataFrame) -> list[dict[str, Any]]:
 
 def _counts_text(shown: int, total: int, n_entities: int) -> str:
     return f"{shown} of {total} mention{'' if total == 1 else 's'} · {n_entities} entit{'y' if n_entities == 1 else 'ies'}"
-
-
-def _kwic_html(table: pd.DataFrame) -> str:
-    """An HTML table of keyword-in-context rows; every piece of text is escaped."""
-    e = html.escape
-    rows = "".join(
-        f'<tr><td style="text-align:right">{row[C.SENT_ID]}</td><td>{e(row[C.LABEL])}</td>'
-        f'<td style="text-align:right;white-space:pre">{e(row[C.LEFT])}</td>'
-        f'<td><mark style="background:{label_color(row[C.LABEL])}">{e(row[C.TEXT])}</mark></td>'
-        f'<td style="white-space:pre">{e(row[C.RIGHT])}</td>'
-        f'<td style="color:#555;font-size:0.9em">{e(row[C.SENTENCE])}</td></tr>'
-        for _, row in table.iterrows()
-    )
-    head = "".join(f"<th>{name}</th>" for name in ("sentence #", "label", "left", "mention", "right", "sentence"))
-    return f'<table class="newslab-kwic"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'

@@ -12,15 +12,16 @@ import html
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from .labels import PALETTE, check_labels
+from .labels import PALETTE, check_labels, label_color
 
 if TYPE_CHECKING:
+    import pandas as pd
     from spacy.tokens import Doc, Span
 
     from .article import Article
 
 __all__ = [
-    "HTML", "entities_html", "dependencies_html", "structure_html", "show_entities", "show_dependencies",
+    "HTML", "entities_html", "dependencies_html", "structure_html", "kwic_html", "show_entities", "show_dependencies",
     "show_structure",
 ]
 
@@ -96,6 +97,31 @@ def dependencies_html(sentence: Span | Doc, *, compact: bool = True, distance: i
         options={"compact": compact, "distance": distance, "bg": "#ffffff", "font": "sans-serif"},
     )
     return HTML(f'<div class="newslab-dependencies" style="{_SCROLL_STYLE}">{svg}</div>')
+
+
+def kwic_html(table: pd.DataFrame) -> HTML:
+    """Return keyword-in-context rows (from :func:`newslab.kwic`) as an HTML table; text is escaped.
+
+    Examples:
+        >>> import newslab
+        >>> doc = newslab.analyze("Rutte met <b>Zelenskiy</b>. Rutte left.")
+        >>> page = kwic_html(newslab.kwic(doc, "Rutte"))
+        >>> page.count("<mark") == 2 and "<b>" not in page
+        True
+    """
+    from . import _columns as C
+
+    e = html.escape
+    rows = "".join(
+        f'<tr><td style="text-align:right">{row[C.SENT_ID]}</td><td>{e(row[C.LABEL])}</td>'
+        f'<td style="text-align:right;white-space:pre">{e(row[C.LEFT])}</td>'
+        f'<td><mark style="background:{label_color(row[C.LABEL])}">{e(row[C.TEXT])}</mark></td>'
+        f'<td style="white-space:pre">{e(row[C.RIGHT])}</td>'
+        f'<td style="color:#555;font-size:0.9em">{e(row[C.SENTENCE])}</td></tr>'
+        for _, row in table.iterrows()
+    )
+    head = "".join(f"<th>{name}</th>" for name in ("sentence #", "label", "left", "mention", "right", "sentence"))
+    return HTML(f'<table class="newslab-kwic"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
 
 
 _PART_COLORS = {"headline": "#77AADD", "byline": "#BBCC33", "dateline": "#EE8866", "paragraph": "#DDDDDD"}
