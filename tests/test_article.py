@@ -22,6 +22,12 @@ def test_seed_is_byte_identical_to_the_shared_copy():
     assert SEED.read_bytes() == SHARED_SEED.read_bytes()
 
 
+def test_seed_is_the_original_bytes():
+    # sha256 of ../shared/seeds/000_36491349d67fc4e2.txt, so the check holds without shared/ too
+    assert hashlib.sha256(SEED.read_bytes()).hexdigest() == (
+        "c5dd51df73c2aea906fa09f8c1899aeebc49b653fec4f1513ccea9c791a06ec2")
+
+
 def test_seed_metadata_matches_the_text(article):
     assert article.meta["date"] == "2024-10-03"
     assert article.meta["language"] == "en"
