@@ -92,28 +92,40 @@ __all__ = sorted([*_EXPORTS, "__version__"])
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from . import charts, exercises, io
-    from .iaa import Agreement, agreement
     from .annotator import Annotator
     from .article import Article, Part, load_article
     from .charts import linked_charts, save_chart
     from .dashboard import Dashboard
-    from .errors import (AnnotationError, ArticleError, MissingDependencyError,
-                         ModelNotFoundError, NewslabError, UnknownLabelError)
+    from .errors import (
+        AnnotationError,
+        ArticleError,
+        MissingDependencyError,
+        ModelNotFoundError,
+        NewslabError,
+        UnknownLabelError,
+    )
     from .evaluation import Evaluation, evaluate
     from .exercises import check, hint
     from .explore import filter_entities, kwic, label_summary, mention_counts
     from .explorer import EntityExplorer
     from .goldstandard import gold
     from .grammar import pos_counts, svo_triples
-    from .structure import article_parts, article_stats
+    from .iaa import Agreement, agreement
     from .labels import LABELS, PALETTE, label_color
     from .pipeline import analyze, analyze_many, load_pipeline
+    from .render import (
+        dependencies_html,
+        entities_html,
+        show_dependencies,
+        show_entities,
+        show_structure,
+        structure_html,
+    )
     from .report import report_html, write_report
-    from .render import (dependencies_html, entities_html, show_dependencies, show_entities,
-                         show_structure, structure_html)
-    from .viewers import DependencyViewer
     from .spans import annotated_text, spans_from_doc, validate_spans
+    from .structure import article_parts, article_stats
     from .tables import entities, entity_counts, noun_chunks, sentence_span, sentences, tokens
+    from .viewers import DependencyViewer
 
 
 def __getattr__(name: str) -> Any:

@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import _columns as C
-
 from .errors import AnnotationError
 from .evaluation import check_same_text, evaluate, label_table, scores
 from .spans import AnnotatedText, annotated_text

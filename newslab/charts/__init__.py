@@ -18,13 +18,30 @@ Examples:
 
 from __future__ import annotations
 
-from ._charts import (POS_COLORS, cooccurrence_chart, cooccurrence_network_chart, label_counts_chart,
-                      label_scale, mentions_chart, pos_mix_chart, sentence_lengths_chart, top_entities_chart)
+from ._charts import (
+                      POS_COLORS,
+                      cooccurrence_chart,
+                      cooccurrence_network_chart,
+                      label_counts_chart,
+                      label_scale,
+                      mentions_chart,
+                      pos_mix_chart,
+                      sentence_lengths_chart,
+                      top_entities_chart,
+)
 from ._linked import ENTITY_SELECTION, LABEL_SELECTION, linked_charts
-from ._render import (CHART_CLASS, RENDERER, chart_html, chart_png, chart_svg, chart_widget, enable_renderer,
-                      save_chart)
-from .data import (cooccurrence, entity_spans, label_counts, mentions, middle_sentence, network_edges,
-                   network_nodes, pos_mix, top_entities)
+from ._render import CHART_CLASS, RENDERER, chart_html, chart_png, chart_svg, chart_widget, enable_renderer, save_chart
+from .data import (
+                      cooccurrence,
+                      entity_spans,
+                      label_counts,
+                      mentions,
+                      middle_sentence,
+                      network_edges,
+                      network_nodes,
+                      pos_mix,
+                      top_entities,
+)
 
 __all__ = [
     "label_counts_chart", "top_entities_chart", "mentions_chart", "cooccurrence_chart",

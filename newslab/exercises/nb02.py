@@ -20,7 +20,7 @@ def _first_body_sentence(ctx: Context):
 def root_verb(answer: Any, ctx: Context) -> bool | str:
     root = _first_body_sentence(ctx).root
     if answer == root.text and root.text != root.lemma_:
-        return f"Close: that is the word as written. Give its lemma (dictionary form)."
+        return "Close: that is the word as written. Give its lemma (dictionary form)."
     return answer == root.lemma_ or "That is not the root of the first body sentence."
 
 
