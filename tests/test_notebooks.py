@@ -74,6 +74,26 @@ def test_student_edition_runs_top_to_bottom(path, tmp_path):
     assert set(feedback(nb).values()) == {"unanswered"}
 
 
+@pytest.fixture(scope="module")
+def instructor_article(tmp_path_factory):
+    """An instructor's own article, with a gold file made the way the README says."""
+    import newslab
+
+    folder = tmp_path_factory.mktemp("instructor")
+    article = folder / "riverton.txt"
+    shutil.copy(Path(__file__).parent / "data" / "instructor-article.txt", article)
+    newslab.io.write_jsonl([newslab.annotated_text(newslab.analyze(article))], folder / "riverton.gold.jsonl")
+    return article
+
+
+@pytest.mark.parametrize("path", STUDENT, ids=lambda p: f"own-article-{p.stem}")
+def test_student_edition_runs_on_an_instructors_article(path, tmp_path, instructor_article, monkeypatch):
+    monkeypatch.setenv("NEWSLAB_ARTICLE", str(instructor_article))
+    nb = execute(path, tmp_path)
+    assert errors(nb) == []
+    assert "Riverton" in str(nb.cells), "the notebook used the instructor's article"
+
+
 @pytest.mark.parametrize("path", STUDENT, ids=lambda p: p.stem)
 def test_notebooks_follow_the_house_rules(path):
     nb = nbformat.read(path, as_version=4)
