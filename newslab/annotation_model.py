@@ -102,6 +102,9 @@ class AnnotationModel(traitlets.HasTraits):
         self._predicted = validate_spans(text, predicted, labels=None)
         self.set_trait("path", "" if path is None else os.fspath(path))
         spans, message = self._initial(start)
+        if self.path and not os.path.exists(self.path):
+            # the file mirrors what the widget shows from the start, even before the first change
+            atomic_write_text(self.path, _dumps(text, spans, chosen))
         self.set_trait("spans", spans)
         self.set_trait("colors", _colors(chosen, spans))
         self.set_trait("message", message)

@@ -106,7 +106,7 @@ def test_reset_is_undoable():
 def test_every_change_is_saved_at_once(tmp_path):
     path = tmp_path / "work" / "annotations.jsonl"
     model = make(path=path)
-    assert not path.exists()  # nothing changed yet
+    assert json.loads(path.read_text(encoding="utf-8"))["spans"] == model.spans  # the starting state
     model.relabel(19, 23, "GPE")
     saved = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert len(saved) == 1 and saved[0]["text"] == TEXT and saved[0]["spans"] == model.spans

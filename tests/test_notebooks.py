@@ -82,7 +82,7 @@ def instructor_article(tmp_path_factory):
     folder = tmp_path_factory.mktemp("instructor")
     article = folder / "riverton.txt"
     shutil.copy(Path(__file__).parent / "data" / "instructor-article.txt", article)
-    newslab.io.write_jsonl([newslab.annotated_text(newslab.analyze(article))], folder / "riverton.gold.jsonl")
+    newslab.Annotator(newslab.load_article(article), path=folder / "riverton.gold.jsonl")  # the README's recipe
     return article
 
 
