@@ -58,7 +58,8 @@ case "${1:-}" in
         setup
         args=()
         [ "$(id -u)" -eq 0 ] && args+=(--allow-root)  # Jupyter refuses root without it
-        exec "$VENV/bin/jupyter" lab "${args[@]}" "$NOTEBOOK"
+        # default_url: the printed link and the browser both open the first notebook
+        exec "$VENV/bin/jupyter" lab "${args[@]}" --LabApp.default_url="/lab/tree/$NOTEBOOK"
         ;;
     test)
         shift
