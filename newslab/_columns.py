@@ -93,7 +93,7 @@ EDGE_COLUMNS: Final = (KEY_A, KEY_B, COUNT, X, Y, X_B, Y_B)
 POS_MIX_COLUMNS: Final = (PARAGRAPH_ID, POS, COUNT, SHARE)
 
 # evaluation (newslab.evaluate and newslab.agreement)
-KIND: Final = "kind"  # false_positive, false_negative, wrong_label or wrong_boundary
+KIND: Final = "kind"  # a disagreement (false_positive, wrong_label, ...) or an article part (headline, ...)
 PREDICTED_TEXT: Final = "predicted_text"
 PREDICTED_LABEL: Final = "predicted_label"
 GOLD_TEXT: Final = "gold_text"
@@ -121,7 +121,6 @@ AGREEMENT_PER_LABEL_COLUMNS: Final = (LABEL, PRECISION, RECALL, F1, KAPPA, SUPPO
 AGREEMENT_DISAGREEMENT_COLUMNS: Final = (DOC_ID, *DISAGREEMENT_COLUMNS)
 
 # article structure and grammar
-KIND: Final = "kind"
 INDEX: Final = "index"
 N_CHARS: Final = "n_chars"
 MEASURE: Final = "measure"
@@ -131,7 +130,6 @@ VERB: Final = "verb"
 VERB_LEMMA: Final = "verb_lemma"
 OBJECT: Final = "object"
 NEGATED: Final = "negated"
-SHARE: Final = "share"
 PART_COLUMNS: Final = (KIND, INDEX, TEXT, START_CHAR, END_CHAR, N_CHARS, N_WORDS)
 STATS_COLUMNS: Final = (MEASURE, VALUE)
 SVO_COLUMNS: Final = (SENT_ID, SUBJECT, VERB, VERB_LEMMA, OBJECT, NEGATED, START_CHAR, END_CHAR)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import _columns as C
@@ -46,10 +48,12 @@ def svo_triples(doc: Doc | Span) -> pd.DataFrame:
         [['Rutte', 'visited', 'Kyiv']]
     """
     import pandas as pd
+    from spacy.tokens import Span
 
     from .tables import sentences
 
-    sent_of = _sent_lookup(doc, sentences(doc.doc if hasattr(doc, "doc") else doc))
+    whole = doc.doc if isinstance(doc, Span) else doc
+    sent_of = _sent_lookup(sentences(whole))
     rows = []
     for verb in (t for t in doc if t.pos_ in {"VERB", "AUX"}):
         subject = _subject(verb)
@@ -75,13 +79,12 @@ def _phrase(token: Token) -> str:
     return span.text.strip()
 
 
-def _sent_lookup(doc, table):
-    starts = table["start_token"].tolist()
-    ids = table["sent_id"].tolist()
+def _sent_lookup(table: pd.DataFrame) -> Callable[[int], int]:
+    """Map a token index to the id of the sentence it is in (sentences as numbered by newslab)."""
+    starts = table[C.START_TOKEN].tolist()
+    ids = table[C.SENT_ID].tolist()
 
     def find(i: int) -> int:
-        import bisect
-
         return ids[max(bisect.bisect_right(starts, i) - 1, 0)]
 
     return find

@@ -52,8 +52,8 @@ def sentences(doc: Doc) -> pd.DataFrame:
     """
     index = _Index(doc)
     rows = []
-    for span in doc.sents:
-        span = _trim(span)
+    for sent in doc.sents:
+        span = _trim(sent)
         if span is None:
             continue
         words = sum(1 for t in span if not (t.is_punct or t.is_space))

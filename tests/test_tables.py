@@ -91,3 +91,13 @@ def test_noun_chunks_have_roots(seed_doc):
     chunks = newslab.noun_chunks(seed_doc)
     for row in chunks.itertuples():
         assert row.root_text in row.text
+
+
+def test_every_column_name_is_spelled_once():
+    import re
+    from pathlib import Path
+
+    source = Path(C.__file__).read_text(encoding="utf-8")
+    names = re.findall(r"^([A-Z_0-9]+): Final = (\"[^\"]*\")", source, re.M)
+    assert len({name for name, _ in names}) == len(names)
+    assert len({value for _, value in names}) == len(names)
