@@ -69,10 +69,10 @@ class AnnotationModel(traitlets.HasTraits):
     """
 
     text = traitlets.Unicode(read_only=True)
-    tokens = traitlets.List(read_only=True)
+    tokens: traitlets.List[list[int]] = traitlets.List(read_only=True)
     labels = traitlets.List(traitlets.Unicode(), read_only=True)
     colors = traitlets.Dict(read_only=True)
-    spans = traitlets.List(read_only=True)
+    spans: traitlets.List[SpanDict] = traitlets.List(read_only=True)
     message = traitlets.Unicode("", read_only=True)
     can_undo = traitlets.Bool(False, read_only=True)
     path = traitlets.Unicode("", read_only=True)
@@ -128,7 +128,7 @@ class AnnotationModel(traitlets.HasTraits):
     def record(self) -> AnnotatedText:
         """Return the text and its spans as an annotated-text dict (see :mod:`newslab.spans`)."""
         meta = {"annotator": "newslab", "labels": list(self.labels)}
-        return AnnotatedText(text=self.text, spans=[dict(s) for s in self.spans], meta=meta)  # type: ignore[misc]
+        return AnnotatedText(text=self.text, spans=[SpanDict(**s) for s in self.spans], meta=meta)
 
     # -- changes ---------------------------------------------------------------------------
 
@@ -236,7 +236,7 @@ class AnnotationModel(traitlets.HasTraits):
         return False
 
     def _commit(self, spans: list[SpanDict], message: str, *, remember: bool = True) -> bool:
-        ordered = sorted((dict(s) for s in spans), key=lambda s: (s["start"], s["end"]))
+        ordered = sorted((SpanDict(**s) for s in spans), key=lambda s: (s["start"], s["end"]))
         if self.path:
             try:
                 atomic_write_text(self.path, _dumps(self.text, ordered, self.labels))

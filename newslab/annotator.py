@@ -18,7 +18,7 @@ import traitlets
 
 from . import _columns as C
 from .annotation_model import AnnotationModel, Start
-from .spans import AnnotatedText, spans_from_doc
+from .spans import AnnotatedText, SpanDict, spans_from_doc
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -67,10 +67,10 @@ class Annotator(anywidget.AnyWidget):
     _css = _STATIC / "annotator.css"
 
     text = traitlets.Unicode(read_only=True).tag(sync=True)
-    tokens = traitlets.List(read_only=True).tag(sync=True)
+    tokens: traitlets.List[list[int]] = traitlets.List(read_only=True).tag(sync=True)
     labels = traitlets.List(traitlets.Unicode(), read_only=True).tag(sync=True)
     colors = traitlets.Dict(read_only=True).tag(sync=True)
-    spans = traitlets.List(read_only=True).tag(sync=True)
+    spans: traitlets.List[SpanDict] = traitlets.List(read_only=True).tag(sync=True)
     message = traitlets.Unicode("", read_only=True).tag(sync=True)
     can_undo = traitlets.Bool(False, read_only=True).tag(sync=True)
     path = traitlets.Unicode("", read_only=True)

@@ -282,7 +282,8 @@ def _sentences(gold: Any, predicted: Any, text: str) -> list[tuple[int, str, int
             table = sentences(obj)
             rows = zip(table[C.START_CHAR], table[C.TEXT], table[C.SENT_ID])
             return [(int(start), sentence, int(i)) for start, sentence, i in rows]
-    found, start = [], 0
+    found: list[tuple[int, str, int]] = []
+    start = 0
     for cut in [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]:
         piece = text[start:cut]
         if piece.strip():

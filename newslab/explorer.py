@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import html
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from . import _columns as C
 from .errors import MissingDependencyError, NewslabError
@@ -197,7 +197,8 @@ class EntityExplorer(w.VBox):
 
 def _spans(visible: pd.DataFrame) -> list[dict[str, Any]]:
     columns = {C.START_CHAR: "start", C.END_CHAR: "end", C.LABEL: "label"}
-    return visible[list(columns)].rename(columns=columns).to_dict("records")
+    # pandas-stubs type the record keys as Hashable; after the rename they are these strings
+    return cast("list[dict[str, Any]]", visible[list(columns)].rename(columns=columns).to_dict("records"))
 
 
 def _counts_text(shown: int, total: int, n_entities: int) -> str:

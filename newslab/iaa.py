@@ -171,12 +171,13 @@ def _labels_of(
 def _agreement_table(
     per_label: pd.DataFrame, tokens_a: list[str], tokens_b: list[str]
 ) -> pd.DataFrame:
-    table = per_label.assign(**{
+    columns: dict[str, list[float] | pd.Series] = {
         C.KAPPA: [cohen_kappa([t == k for t in tokens_a], [t == k for t in tokens_b])
                   for k in per_label[C.LABEL]],
         C.SUPPORT_A: per_label[C.TP] + per_label[C.FN],
         C.SUPPORT_B: per_label[C.TP] + per_label[C.FP],
-    })
+    }
+    table = per_label.assign(**columns)
     return table[list(C.AGREEMENT_PER_LABEL_COLUMNS)].astype({C.KAPPA: "float64"})
 
 

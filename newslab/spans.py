@@ -91,7 +91,7 @@ def _span(item: Any) -> SpanDict:
 
 def validate_spans(
     text: str,
-    spans: Iterable[SpanDict],
+    spans: Iterable[Mapping[str, Any]],
     *,
     labels: Iterable[str] | None = LABELS,
     allow_overlap: bool = False,

@@ -107,7 +107,10 @@ def mentions_chart(
                  alt.Tooltip(f"{C.SENT_ID}:Q", title="Sentence")],
     )
     rule = alt.Chart(alt.Data(values=[{by: middle}])).mark_rule(strokeDash=[4, 4], color="#666").encode(x=f"{by}:Q")
-    return alt.layer(ticks, rule, title="Where each entity is mentioned (dashed line: middle)").properties(width=WIDTH)
+    # alt.LayerChart rather than alt.layer, which is typed LayerChart | FacetChart because it hoists
+    # shared facet encodings; these layers have none, so both build the same chart
+    return alt.LayerChart(layer=[ticks, rule], title="Where each entity is mentioned (dashed line: middle)").properties(
+        width=WIDTH)
 
 
 def _middle(data: Any, by: str) -> float:
@@ -144,7 +147,7 @@ def cooccurrence_chart(data: Any = None, *, n: int | None = 15) -> alt.LayerChar
                  alt.Tooltip(f"{C.COUNT}:Q", title="Sentences")],
     )
     numbers = base.mark_text(fontSize=10).encode(text=f"{C.COUNT}:Q")
-    return alt.layer(cells, numbers).properties(width=WIDTH, height=WIDTH)
+    return alt.LayerChart(layer=[cells, numbers]).properties(width=WIDTH, height=WIDTH)
 
 
 def cooccurrence_network_chart(data: Any = None, *, n: int | None = 16) -> alt.LayerChart:
@@ -172,10 +175,11 @@ def cooccurrence_network_chart(data: Any = None, *, n: int | None = 16) -> alt.L
         tooltip=[*_ENTITY_TOOLTIP, alt.Tooltip(f"{C.COUNT}:Q", title="Mentions")],
     )
     outward = alt.Chart(nodes).transform_calculate(lx=f"datum.{C.X} * 1.1", ly=f"datum.{C.Y} * 1.1")
+    sides: tuple[tuple[str, Literal["left", "right"]], ...] = ((">= -0.001", "left"), ("< -0.001", "right"))
     right, left = (outward.transform_filter(f"datum.{C.X} {op}").mark_text(align=side, fontSize=11).encode(
         x=alt.X("lx:Q", axis=hidden, scale=xs), y=alt.Y("ly:Q", axis=hidden, scale=ys), text=f"{C.KEY}:N",
-    ) for op, side in ((">= -0.001", "left"), ("< -0.001", "right")))
-    return alt.layer(lines, points, right, left, title="Who is mentioned with whom").properties(
+    ) for op, side in sides)
+    return alt.LayerChart(layer=[lines, points, right, left], title="Who is mentioned with whom").properties(
         width=WIDTH, height=WIDTH, view=alt.ViewConfig(stroke=None))
 
 

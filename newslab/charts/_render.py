@@ -45,7 +45,7 @@ def _spec(chart: alt.TopLevelMixin | dict) -> dict:
     return chart if isinstance(chart, dict) else chart.to_dict()
 
 
-def chart_widget(chart: alt.TopLevelMixin, *, offline: bool = True, embed_options: dict | None = None) -> alt.JupyterChart:
+def chart_widget(chart: alt.TopLevelSpec, *, offline: bool = True, embed_options: dict | None = None) -> alt.JupyterChart:
     """Wrap a chart in a :class:`altair.JupyterChart` widget with the ``newslab-chart`` CSS class.
 
     Examples:
@@ -126,7 +126,10 @@ def newslab_renderer(spec: dict, *, offline: bool = True, fallback: Fallback = "
         ['application/vnd.jupyter.widget-view+json', 'image/svg+xml', 'text/plain']
     """
     widget = chart_widget(alt.Chart.from_dict(spec), offline=offline, embed_options=embed_options)
-    data, metadata = widget._repr_mimebundle_()
+    bundle = widget._repr_mimebundle_()
+    if bundle is None:  # anywidget returns None only for a widget without a view; JupyterChart has one
+        raise NewslabError("the chart widget has no front-end view to render")
+    data, metadata = bundle
     try:
         static = {"image/png": chart_png(spec)} if fallback == "png" else {"image/svg+xml": chart_svg(spec)}
     except Exception:  # a chart that vl-convert cannot draw still shows live

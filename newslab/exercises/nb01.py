@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from .. import _columns as C
 from . import Context, exercise
@@ -24,7 +24,8 @@ def longest_sentence(answer: Any, ctx: Context) -> bool | str:
     longest = table[table[C.N_WORDS] == table[C.N_WORDS].max()][C.SENT_ID].tolist()
     if int(answer) in longest:
         return True
-    if int(answer) == table.loc[table[C.N_TOKENS].idxmax(), C.SENT_ID]:
+    most_tokens = cast(int, table[C.N_TOKENS].idxmax())  # a RangeIndex label; pandas-stubs say Hashable
+    if int(answer) == table.loc[most_tokens, C.SENT_ID]:
         return "That is the longest sentence in tokens (punctuation included). Count words instead."
     return f"Sentence {answer} is not the longest one in words."
 
