@@ -124,20 +124,9 @@ def mention_counts(table: pd.DataFrame) -> pd.DataFrame:
         >>> mention_counts(table)[["key", "label", "count"]].values.tolist()
         [['NATO', 'ORG', 2], ['Rutte', 'PERSON', 1]]
     """
-    grouped = table.groupby(C.KEY, sort=False)
-    counts = grouped.agg(**{
-        C.LABEL: (C.LABEL, _most_common),
-        C.TEXT: (C.TEXT, _most_common),
-        C.COUNT: (C.TEXT, "size"),
-        C.FIRST_SENT_ID: (C.SENT_ID, "min"),
-    }).reset_index()
-    counts = counts.sort_values([C.COUNT, C.FIRST_SENT_ID], ascending=[False, True], kind="stable")
-    return counts[list(C.ENTITY_COUNT_COLUMNS)].reset_index(drop=True).astype(
-        {C.COUNT: "int64", C.FIRST_SENT_ID: "int64"})
+    from .tables import entity_counts
 
-
-def _most_common(values: pd.Series) -> str:
-    return values.mode().iloc[0]
+    return entity_counts(table, by_label=False)
 
 
 def _squash(text: str) -> str:

@@ -83,10 +83,15 @@ def entities(doc: Doc) -> pd.DataFrame:
     return _frame(rows, C.ENTITY_COLUMNS)
 
 
-def entity_counts(doc: Doc) -> pd.DataFrame:
+def entity_counts(data: Doc | pd.DataFrame, *, by_label: bool = True) -> pd.DataFrame:
     """Mentions per entity (``key`` and ``label``), most frequent first.
 
     ``text`` is the most common spelling; ``first_sent_id`` is where it first appears.
+
+    Args:
+        data: A parsed article, or an entity table from :func:`entities`.
+        by_label: Count a key with two labels as two entities; with ``False`` its mentions
+            count together and ``label`` is the most common one.
 
     Examples:
         >>> import newslab
@@ -96,19 +101,25 @@ def entity_counts(doc: Doc) -> pd.DataFrame:
     """
     import pandas as pd
 
-    table = entities(doc)
+    table = data if isinstance(data, pd.DataFrame) else entities(data)
     if table.empty:
         return pd.DataFrame({col: pd.Series(dtype=_DTYPES.get(col, "object")) for col in C.ENTITY_COUNT_COLUMNS})
-    grouped = table.groupby([C.KEY, C.LABEL], sort=False)
-    counts = grouped.agg(
+    keys = [C.KEY, C.LABEL] if by_label else [C.KEY]
+    counts = table.groupby(keys, sort=False).agg(
         **{
-            C.TEXT: (C.TEXT, lambda s: s.mode().iloc[0]),
+            **({} if by_label else {C.LABEL: (C.LABEL, _most_common)}),
+            C.TEXT: (C.TEXT, _most_common),
             C.COUNT: (C.TEXT, "size"),
             C.FIRST_SENT_ID: (C.SENT_ID, "min"),
         }
     ).reset_index()
     counts = counts.sort_values([C.COUNT, C.FIRST_SENT_ID], ascending=[False, True], kind="stable")
-    return counts[list(C.ENTITY_COUNT_COLUMNS)].reset_index(drop=True).astype({C.COUNT: "int64"})
+    return counts[list(C.ENTITY_COUNT_COLUMNS)].reset_index(drop=True).astype(
+        {C.COUNT: "int64", C.FIRST_SENT_ID: "int64"})
+
+
+def _most_common(values: pd.Series) -> str:
+    return values.mode().iloc[0]
 
 
 def noun_chunks(doc: Doc) -> pd.DataFrame:

@@ -80,10 +80,11 @@ def top_entities(data: Any = None, *, n: int | None = 10) -> pd.DataFrame:
         >>> top_entities(doc, n=1)[["key", "count"]].values.tolist()
         [['Russia', 2]]
     """
+    from ..tables import entity_counts
+
     table = _entities(data)
     if C.COUNT not in table:
-        table = table.groupby([C.KEY, C.LABEL], sort=False).agg(
-            **{C.COUNT: (C.SENT_ID, "size"), C.FIRST_SENT_ID: (C.SENT_ID, "min")}).reset_index()
+        table = entity_counts(table)
     ranked = _rank_keys(table)
     keys = ranked if n is None else ranked[:n]
     rows = table[table[C.KEY].isin(keys)].copy()

@@ -124,15 +124,7 @@ def _fixture_text_reaches_kernel(page: Page, kernel: Kernel) -> None:
 
 
 def _fixture_slider_reaches_kernel(page: Page, kernel: Kernel) -> None:
-    # Drag, not arrow keys: in Notebook 7 ArrowRight on the focused handle does not move it.
-    handle = page.locator(".fixture-slider .noUi-handle").bounding_box()
-    track = page.locator(".fixture-slider .noUi-base").bounding_box()
-    assert handle and track, "the fixture slider is not displayed"
-    y = handle["y"] + handle["height"] / 2
-    page.mouse.move(handle["x"] + handle["width"] / 2, y)
-    page.mouse.down()
-    page.mouse.move(track["x"] + track["width"] + 50, y, steps=5)  # past the end: the maximum
-    page.mouse.up()
+    _drag_slider_to_max(page, page.locator(".fixture-slider"))
     _wait_for_kernel_value(kernel, "print(s.value)", "100")
 
 
