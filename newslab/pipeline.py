@@ -16,6 +16,7 @@ import functools
 import importlib.util
 import os
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -168,7 +169,7 @@ def _parse(nlp: Language, planned, *, headline_case: HeadlineCase, batch_size: i
     """Stream every piece of every article through ``nlp.pipe`` and regroup them per article."""
     if headline_case not in ("sentence", "original"):
         raise ValueError(f"headline_case must be 'sentence' or 'original', not {headline_case!r}")
-    pending: list[tuple[Article, list[tuple[int, int]]]] = []
+    pending: deque[tuple[Article, list[tuple[int, int]]]] = deque()
 
     def texts():
         for article, pieces in planned:
@@ -181,13 +182,12 @@ def _parse(nlp: Language, planned, *, headline_case: HeadlineCase, batch_size: i
     for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
         docs.append(doc)
         while pending and len(docs) >= len(pending[0][1]):
-            article, pieces = pending.pop(0)
-            count = len(pieces)
-            first = docs[0]
-            if first.text != article.text[pieces[0][0] : pieces[0][1]]:
-                docs[0] = _with_text(first, article.text[pieces[0][0] : pieces[0][1]])
-            yield article, docs[:count]
-            docs = docs[count:]
+            article, pieces = pending.popleft()
+            original = article.text[slice(*pieces[0])]
+            if docs[0].text != original:  # the headline was parsed in sentence case
+                docs[0] = _with_text(docs[0], original)
+            yield article, docs[: len(pieces)]
+            docs = docs[len(pieces) :]
 
 
 def sentence_case(headline: str, body: str) -> str:
