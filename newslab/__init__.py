@@ -32,6 +32,7 @@ _EXPORTS: dict[str, str] = {
     "sentences": "tables",
     "entities": "tables",
     "entity_counts": "tables",
+    "label_counts": "tables",
     "noun_chunks": "tables",
     "sentence_span": "tables",
     "article_parts": "structure",
@@ -73,6 +74,7 @@ _EXPORTS: dict[str, str] = {
     # charts and reports
     "save_chart": "charts",
     "linked_charts": "charts",
+    "setup_notebook": "notebook",
     "report_html": "report",
     "write_report": "report",
     # exercises
@@ -86,12 +88,12 @@ _EXPORTS: dict[str, str] = {
     "MissingDependencyError": "errors",
     "UnknownLabelError": "errors",
 }
-_SUBMODULES = {"io", "charts", "exercises", "labels", "errors", "spans", "teach"}
+_SUBMODULES = {"io", "charts", "chartdata", "exercises", "labels", "errors", "spans", "teach", "types", "notebook"}
 
 __all__ = sorted([*_EXPORTS, "__version__"])
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from . import charts, exercises, io
+    from . import chartdata, charts, exercises, io, notebook, types
     from .annotator import Annotator
     from .article import Article, Part, load_article
     from .charts import linked_charts, save_chart
@@ -112,6 +114,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .grammar import pos_counts, svo_triples
     from .iaa import Agreement, agreement
     from .labels import LABELS, PALETTE, label_color
+    from .notebook import setup_notebook
     from .pipeline import analyze, analyze_many, load_pipeline
     from .render import (
         dependencies_html,
@@ -124,7 +127,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .report import report_html, write_report
     from .spans import annotated_text, spans_from_doc, validate_spans
     from .structure import article_parts, article_stats
-    from .tables import entities, entity_counts, noun_chunks, sentence_span, sentences, tokens
+    from .tables import entities, entity_counts, label_counts, noun_chunks, sentence_span, sentences, tokens
     from .viewers import DependencyViewer
 
 
@@ -140,3 +143,10 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted({*globals(), *_EXPORTS, *_SUBMODULES})
+
+
+def load_ipython_extension(ipython: Any) -> None:
+    """``%load_ext newslab``: charts render offline in this notebook (see :mod:`newslab.notebook`)."""
+    from .notebook import load_ipython_extension as load
+
+    load(ipython)

@@ -40,6 +40,8 @@ IS_SPACE: Final = "is_space"
 # entity and chunk attributes
 LABEL: Final = "label"
 KEY: Final = "key"  # normalised entity text used to group mentions
+CLUSTER_ID: Final = "cluster_id"  # mentions of one real-world entity within an article share it
+CANONICAL: Final = "canonical"  # the name of a mention's cluster ("Mark Rutte" for "Rutte's")
 COUNT: Final = "count"
 FIRST_SENT_ID: Final = "first_sent_id"
 ROOT_TEXT: Final = "root_text"
@@ -59,6 +61,8 @@ PART_KINDS: Final = (HEADLINE, BYLINE, DATELINE, PARAGRAPH)
 
 # name of the doc.spans group that records the article's parts
 PARTS_KEY: Final = "newslab_parts"
+# key of ``doc.user_data`` that holds the article's metadata (title, byline, date, ...)
+META_KEY: Final = "newslab_meta"
 
 TOKEN_COLUMNS: Final = (
     TOKEN_ID, TEXT, WHITESPACE, LEMMA, POS, TAG, DEP, HEAD_ID, ENT_IOB, ENT_TYPE,
@@ -86,7 +90,6 @@ X: Final = "x"  # layout coordinates of a network node
 Y: Final = "y"
 X_B: Final = "x_b"  # coordinates of an edge's second end
 Y_B: Final = "y_b"
-LABEL_COUNT_COLUMNS: Final = (LABEL, COUNT)
 COOCCURRENCE_COLUMNS: Final = (KEY_A, KEY_B, COUNT)
 NODE_COLUMNS: Final = (KEY, LABEL, COUNT, X, Y)
 EDGE_COLUMNS: Final = (KEY_A, KEY_B, COUNT, X, Y, X_B, Y_B)

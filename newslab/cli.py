@@ -9,6 +9,7 @@ exit code 1. To add a command, decorate a function with ``@app.command()`` (or
 from __future__ import annotations
 
 import contextlib
+import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
@@ -56,8 +57,8 @@ def entities(
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
     """Print the named entities of an article, one row per mention."""
-    from . import analyze
-    from . import entities as entity_table
+    from .pipeline import analyze
+    from .tables import entities as entity_table
 
     with user_errors():
         table = entity_table(analyze(path))
@@ -146,4 +147,16 @@ def teach_grade(notebook: Annotated[Path, typer.Argument(help="A student's noteb
 
 def main() -> None:
     """Run the command line (the ``newslab`` entry point)."""
+    _skip_iri_grammars()
     app(prog_name="newslab")
+
+
+def _skip_iri_grammars() -> None:
+    """Spare this short-lived process the 1-3 s that importing rfc3987-syntax costs.
+
+    jsonschema (imported by Altair) checks the "iri" string formats with rfc3987-syntax when it
+    is installed, and that package compiles its grammars on import. Vega-Lite's schema uses no
+    "iri" format, and the command line never validates chart specs (the test suite validates
+    every chart once), so nothing is lost. A notebook kernel is left as it is.
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]

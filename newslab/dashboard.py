@@ -1,8 +1,9 @@
 """The dashboard: linked charts above the highlighted article text.
 
-Clicking an entity in the charts highlights only its mentions in the text. The state is
-one trait, :attr:`Dashboard.selected`; the text is derived from it, so setting it from
-Python highlights the same way a click does.
+Clicking an entity in the charts highlights only its mentions in the text. The state lives
+in :class:`~newslab.dashboard_model.DashboardModel` (``selected`` is the one trait a click
+changes); this view only draws it, so setting ``dashboard.selected`` from Python highlights
+the same way a click does.
 """
 
 from __future__ import annotations
@@ -12,7 +13,11 @@ from typing import Any, Final
 import ipywidgets as widgets
 import traitlets
 
-from .charts import ENTITY_SELECTION, chart_svg, chart_widget, entity_spans, linked_charts
+from .charts import ENTITY_SELECTION, chart_svg, linked_charts
+from .dashboard_model import DashboardModel
+from .notebook import chart_widget
+from .render import entities_html
+from .types import DocLike
 
 __all__ = ["Dashboard", "DASHBOARD_CLASS", "TEXT_CLASS"]
 
@@ -20,13 +25,13 @@ DASHBOARD_CLASS: Final = "newslab-dashboard"
 TEXT_CLASS: Final = "newslab-dashboard-text"
 
 
-class Dashboard(widgets.VBox):
+class Dashboard(DashboardModel, widgets.VBox):
     """Top entities, their mentions along the article, and the highlighted text, linked.
 
     Attributes:
         doc: The parsed article shown.
         n: How many entities the charts show.
-        selected: Keys of the selected entities; empty highlights every entity. A click in the
+        selected: Names of the selected entities; empty highlights every entity. A click in the
             charts sets it; setting it from Python updates the text (not the chart's own
             selection, which Altair lets only the browser set).
 
@@ -38,46 +43,34 @@ class Dashboard(widgets.VBox):
         True
     """
 
-    doc = traitlets.Any(allow_none=True)
-    n = traitlets.Int(10, allow_none=True)
-    selected = traitlets.List(traitlets.Unicode())
-
-    def __init__(self, doc: Any = None, *, n: int | None = 10, **kwargs: Any) -> None:
-        from .pipeline import analyze
-
+    def __init__(self, doc: DocLike = None, *, n: int | None = 10, **kwargs: Any) -> None:
         self._text = widgets.HTML(layout=widgets.Layout(max_height="32em", overflow="auto"))
         self._text.add_class(TEXT_CLASS)
         self._chart: Any = None
-        super().__init__(**kwargs)
+        super().__init__(doc, n=n, **kwargs)
         self.add_class(DASHBOARD_CLASS)
-        self.n = n
-        self.doc = analyze(doc)
+        self._on_spans({})  # an article without entities changes no span, yet its text must show
 
     @property
     def text_html(self) -> str:
         """The highlighted article as HTML, as the dashboard shows it now."""
         return self._text.value
 
-    @traitlets.observe("doc", "n")
-    def _on_doc(self, change: dict) -> None:
-        if self.doc is None:
+    @traitlets.observe("mentions", "n")
+    def _on_mentions(self, change: dict[str, Any]) -> None:
+        if self.mentions is None:  # n is set before the first article
             return
-        self._chart = chart_widget(linked_charts(self.doc, n=self.n))
+        self._chart = chart_widget(linked_charts(self.mentions, n=self.n, middle=self.middle))
         self._chart.selections.observe(self._on_entity, names=ENTITY_SELECTION)
         self.children = (self._chart, self._text)
-        self.selected = []
-        self._on_selected({"new": self.selected})
 
-    def _on_entity(self, change: dict) -> None:
+    def _on_entity(self, change: dict[str, Any]) -> None:
         """The browser changed the chart's entity selection."""
-        self.selected = list(dict.fromkeys(str(point["key"]) for point in change["new"].value))
+        self.selected = list(dict.fromkeys(str(point[self.name]) for point in change["new"].value))
 
-    @traitlets.observe("selected")
-    def _on_selected(self, change: dict) -> None:
-        from .render import entities_html
-
-        spans = entity_spans(self.doc, keys=self.selected) if self.selected else None
-        self._text.value = str(entities_html(self.doc, spans=spans))
+    @traitlets.observe("spans")
+    def _on_spans(self, change: dict[str, Any]) -> None:
+        self._text.value = str(entities_html(self.doc, spans=self.spans))
 
     def static_html(self) -> str:
         """The dashboard as static HTML: an SVG of the charts and the highlighted text."""

@@ -100,33 +100,37 @@ def label_summary(table: pd.DataFrame, *, all_labels: bool = False) -> pd.DataFr
         >>> label_summary(table)[["label", "count", "n_entities"]].values.tolist()
         [['PERSON', 3, 3], ['GPE', 2, 2]]
     """
-    grouped = table.groupby(C.LABEL)[C.KEY]
-    summary = grouped.size().to_frame(C.COUNT).join(grouped.nunique().rename(C.N_ENTITIES))
-    summary = summary.reindex(list(dict.fromkeys([*LABELS, *summary.index])), fill_value=0)
+    from .tables import label_counts
+
+    counts = label_counts(table).set_index(C.LABEL)[C.COUNT]
+    summary = counts.to_frame(C.COUNT).join(table.groupby(C.LABEL)[C.KEY].nunique().rename(C.N_ENTITIES))
+    summary = summary.reindex(list(dict.fromkeys([*summary.index, *LABELS])), fill_value=0)
     if not all_labels:
         summary = summary[summary[C.COUNT] > 0]
     summary = summary.rename_axis(C.LABEL).reset_index()
     summary[C.DESCRIPTION] = summary[C.LABEL].map(describe_label)
-    summary = summary.sort_values(C.COUNT, ascending=False, kind="stable")
     return summary[list(C.LABEL_SUMMARY_COLUMNS)].reset_index(drop=True).astype(
         {C.COUNT: "int64", C.N_ENTITIES: "int64"})
 
 
 def mention_counts(table: pd.DataFrame) -> pd.DataFrame:
-    """Mentions per entity ``key`` of an entity table, most mentioned first.
-
-    Unlike :func:`newslab.entity_counts`, mentions of one key with different labels count
-    together; ``label`` and ``text`` are the most common ones.
+    """Deprecated: use :func:`newslab.entity_counts` with ``by="key"``, which it returns.
 
     Examples:
-        >>> import newslab
+        >>> import warnings, newslab
         >>> table = newslab.entities(newslab.analyze("NATO met. NATO's chief Rutte spoke."))
-        >>> mention_counts(table)[["key", "label", "count"]].values.tolist()
+        >>> with warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore")
+        ...     mention_counts(table)[["key", "label", "count"]].values.tolist()
         [['NATO', 'ORG', 2], ['Rutte', 'PERSON', 1]]
     """
+    import warnings
+
     from .tables import entity_counts
 
-    return entity_counts(table, by_label=False)
+    warnings.warn('mention_counts is deprecated: use nl.entity_counts(table, by="key")', DeprecationWarning,
+                  stacklevel=2)
+    return entity_counts(table, by=C.KEY)
 
 
 def _squash(text: str) -> str:

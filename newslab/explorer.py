@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any, cast
 
 from . import _columns as C
 from .errors import MissingDependencyError, NewslabError
-from .explore import _known_labels, filter_entities, kwic, label_summary, mention_counts
+from .explore import _known_labels, filter_entities, kwic, label_summary
 from .labels import check_labels
 from .render import entities_html, kwic_html
+from .tables import entity_counts
 
 try:
     import ipywidgets as w
@@ -175,7 +176,7 @@ class EntityExplorer(w.VBox):
     def _refresh(self) -> None:
         """Recompute what is shown from ``labels`` and ``query``, in one batch of messages."""
         visible = filter_entities(self._table, labels=self.labels, query=self.query)
-        counts = mention_counts(visible)
+        counts = entity_counts(visible, by=C.KEY)
         self._visible, self._keys = visible, tuple(counts[C.KEY])
         self.set_trait("counts", _counts_text(len(visible), len(self._table), len(counts)))
         if self.selected not in self._keys:

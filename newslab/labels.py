@@ -15,7 +15,9 @@ from typing import Final
 
 from .errors import UnknownLabelError
 
-__all__ = ["LABELS", "PALETTE", "UNKNOWN_COLOR", "label_color", "describe_label", "check_labels"]
+__all__ = [
+    "LABELS", "PALETTE", "PART_COLORS", "UNKNOWN_COLOR", "label_color", "part_color", "describe_label", "check_labels",
+]
 
 LABELS: Final = (
     "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
@@ -57,6 +59,16 @@ PALETTE: Final[dict[str, str]] = {
 
 UNKNOWN_COLOR: Final = "#FFFFFF"
 
+#: Colours of an article's parts, in charts and in the structure view alike.
+PART_COLORS: Final[dict[str, str]] = {
+    "headline": _TOL_LIGHT["orange"],
+    "byline": _TOL_LIGHT["pear"],
+    "dateline": _TOL_LIGHT["olive"],
+    "paragraph": _TOL_LIGHT["light_blue"],
+}
+#: Colour of any other part (subheads, captions, credit lines ...).
+OTHER_PART_COLOR: Final = _TOL_LIGHT["pale_grey"]
+
 _DESCRIPTIONS: Final = {
     "PERSON": "People, including fictional",
     "NORP": "Nationalities or religious or political groups",
@@ -89,6 +101,18 @@ def label_color(label: str) -> str:
         '#FFFFFF'
     """
     return PALETTE.get(label, UNKNOWN_COLOR)
+
+
+def part_color(kind: str) -> str:
+    """Return the colour of an article part.
+
+    Examples:
+        >>> part_color("headline")
+        '#EE8866'
+        >>> part_color("caption")
+        '#DDDDDD'
+    """
+    return PART_COLORS.get(kind, OTHER_PART_COLOR)
 
 
 def describe_label(label: str) -> str:

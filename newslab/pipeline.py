@@ -16,14 +16,15 @@ import functools
 import importlib.util
 import os
 import re
-from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from . import _columns as C
-from .article import Article, ArticleSource, load_article
+from ._columns import META_KEY
+from .article import Article, load_article
 from .errors import ModelNotFoundError
+from .types import ArticleSource, is_doc
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -45,8 +46,14 @@ INSTALL_HINT = (
     "en_core_web_sm-3.8.0/en_core_web_sm-3.8.0-py3-none-any.whl   # official wheel\n"
     f"or point {MODEL_ENV} at an installed pipeline name or a pipeline folder."
 )
-META_KEY = "newslab_meta"
+#: Longest piece of text parsed in one go, and most characters parsed in one batch. Memory grows
+#: with the characters in a batch: spaCy's own limit, ``nlp.max_length`` (1,000,000 characters),
+#: needs about 10 GB for one piece. With these, a long paragraph costs about what the same text
+#: written in short paragraphs costs (``bench/memory.py``).
+PIECE_CHARS = 10_000
+BATCH_CHARS = 50_000
 HeadlineCase = Literal["sentence", "original"]
+T = TypeVar("T")
 
 
 def resolve_model(model: str | os.PathLike | None = None) -> str:
@@ -117,7 +124,8 @@ def analyze(
     """Parse an article (or text, or path) and return one spaCy ``Doc`` of its raw text.
 
     Each part is parsed on its own and ``doc.spans["newslab_parts"]`` records the parts.
-    Texts longer than ``nlp.max_length`` are parsed in pieces; offsets are kept.
+    A part longer than :data:`PIECE_CHARS` (or ``nlp.max_length``) is parsed in pieces cut at
+    sentence ends, else at spaces, so memory stays bounded; offsets are kept.
 
     Args:
         source: Anything :func:`newslab.load_article` accepts, or a ``Doc`` (returned as is).
@@ -134,7 +142,7 @@ def analyze(
         >>> [span.label_ for span in doc.spans["newslab_parts"]][:3]
         ['headline', 'byline', 'dateline']
     """
-    if _is_doc(source):
+    if is_doc(source):
         return source  # type: ignore[return-value]
     return next(analyze_many([source], model=model, headline_case=headline_case))  # type: ignore[list-item]
 
@@ -159,35 +167,59 @@ def analyze_many(
     """
     nlp = load_pipeline(model)
     articles = (load_article(source) for source in sources)
-    planned = ((article, _pieces(article, nlp.max_length)) for article in articles)
+    planned = ((article, _pieces(article, min(nlp.max_length, PIECE_CHARS))) for article in articles)
     parsed = _parse(nlp, planned, headline_case=headline_case, batch_size=batch_size, n_process=n_process)
     for article, docs in parsed:
         yield _join(article, docs)
 
 
-def _parse(nlp: Language, planned, *, headline_case: HeadlineCase, batch_size: int, n_process: int):
-    """Stream every piece of every article through ``nlp.pipe`` and regroup them per article."""
+def _parse(nlp: Language, planned: Iterable[tuple[Article, list[tuple[int, int]]]], *, headline_case: HeadlineCase,
+           batch_size: int, n_process: int) -> Iterator[tuple[Article, list[Doc]]]:
+    """Stream every piece of every article through ``nlp.pipe`` and regroup them per article.
+
+    Each piece travels with its article and its place among the article's pieces
+    (``as_tuples=True``), so the pieces of one article are known when its last one arrives.
+    """
     if headline_case not in ("sentence", "original"):
         raise ValueError(f"headline_case must be 'sentence' or 'original', not {headline_case!r}")
-    pending: deque[tuple[Article, list[tuple[int, int]]]] = deque()
 
-    def texts():
+    def texts() -> Iterator[tuple[str, tuple[Article, int, int]]]:
         for article, pieces in planned:
-            pending.append((article, pieces))
             recase = headline_case == "sentence" and article.headline is not None
             for i, (a, b) in enumerate(pieces):
-                yield sentence_case(article.text[a:b], article.body) if recase and i == 0 else article.text[a:b]
+                text = article.text[a:b]
+                yield (sentence_case(text, article.body) if recase and i == 0 else text), (article, i, len(pieces))
 
+    parsed: Iterator[tuple[Doc, tuple[Article, int, int]]]
+    if n_process == 1:  # batches bounded in characters too, so memory stays bounded
+        parsed = (parse for group in _batches(texts(), batch_size, BATCH_CHARS)
+                  for parse in nlp.pipe(group, as_tuples=True, batch_size=len(group)))
+    else:  # one pipe for the worker processes; each piece is at most PIECE_CHARS long
+        parsed = nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process)
     docs: list[Doc] = []
-    for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
+    for doc, (article, i, count) in parsed:
         docs.append(doc)
-        while pending and len(docs) >= len(pending[0][1]):
-            article, pieces = pending.popleft()
-            original = article.text[slice(*pieces[0])]
-            if docs[0].text != original:  # the headline was parsed in sentence case
-                docs[0] = _with_text(docs[0], original)
-            yield article, docs[: len(pieces)]
-            docs = docs[len(pieces) :]
+        if i == count - 1:
+            first = article.text[: len(docs[0].text)]  # the pieces cover the text from its first character
+            if docs[0].text != first:  # the headline was parsed in sentence case
+                docs[0] = _with_text(docs[0], first)
+            yield article, docs
+            docs = []
+
+
+def _batches(items: Iterable[tuple[str, T]], max_items: int, max_chars: int) -> Iterator[list[tuple[str, T]]]:
+    """Group ``(text, context)`` pairs into lists of at most ``max_items`` pairs and ``max_chars`` characters
+    (a longer text goes alone)."""
+    batch: list[tuple[str, T]] = []
+    chars = 0
+    for item in items:
+        if batch and (len(batch) >= max_items or chars + len(item[0]) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[0])
+    if batch:
+        yield batch
 
 
 def sentence_case(headline: str, body: str) -> str:
@@ -263,6 +295,3 @@ def _join(article: Article, docs: list[Doc]) -> Doc:
     doc.user_data[META_KEY] = dict(article.meta)
     return doc
 
-
-def _is_doc(obj: object) -> bool:
-    return hasattr(obj, "vocab") and hasattr(obj, "ents") and hasattr(obj, "text")

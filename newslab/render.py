@@ -12,7 +12,7 @@ import html
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from .labels import PALETTE, check_labels, label_color
+from .labels import PALETTE, check_labels, label_color, part_color
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -124,9 +124,6 @@ def kwic_html(table: pd.DataFrame) -> HTML:
     return HTML(f'<table class="newslab-kwic"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
 
 
-_PART_COLORS = {"headline": "#77AADD", "byline": "#BBCC33", "dateline": "#EE8866", "paragraph": "#DDDDDD"}
-
-
 def structure_html(article: Article) -> HTML:
     """Return the article with each part (headline, byline, dateline, paragraph) boxed and named.
 
@@ -141,7 +138,7 @@ def structure_html(article: Article) -> HTML:
         name = part.kind if part.kind != "paragraph" else f"paragraph {part.index}"
         boxes.append(
             f'<div class="newslab-part newslab-part-{part.kind}" style="border-left:6px solid '
-            f'{_PART_COLORS[part.kind]};padding:2px 8px;margin:4px 0">'
+            f'{part_color(part.kind)};padding:2px 8px;margin:4px 0">'
             f'<span style="font:bold 0.75em sans-serif;color:#555">{html.escape(name)} · '
             f"characters {part.start}–{part.end}</span><br>{html.escape(part.text)}</div>"
         )

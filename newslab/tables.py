@@ -9,6 +9,8 @@ headline, byline and dateline; ``part`` says which of those a row belongs to.
 from __future__ import annotations
 
 import re
+import warnings
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import _columns as C
@@ -17,7 +19,9 @@ if TYPE_CHECKING:
     import pandas as pd
     from spacy.tokens import Doc, Span
 
-__all__ = ["tokens", "sentences", "entities", "entity_counts", "noun_chunks", "entity_key", "sentence_span"]
+__all__ = [
+    "tokens", "sentences", "entities", "entity_counts", "label_counts", "noun_chunks", "entity_key", "sentence_span",
+]
 
 
 def tokens(doc: Doc) -> pd.DataFrame:
@@ -83,39 +87,89 @@ def entities(doc: Doc) -> pd.DataFrame:
     return _frame(rows, C.ENTITY_COLUMNS)
 
 
-def entity_counts(data: Doc | pd.DataFrame, *, by_label: bool = True) -> pd.DataFrame:
-    """Mentions per entity (``key`` and ``label``), most frequent first.
+def entity_counts(
+    data: Doc | pd.DataFrame,
+    *,
+    by: str | Sequence[str] | None = None,
+    n: int | None = None,
+    by_label: bool | None = None,
+) -> pd.DataFrame:
+    """Mentions per entity, most mentioned first: the one entity counter of newslab.
 
-    ``text`` is the most common spelling; ``first_sent_id`` is where it first appears.
+    An entity is named by the first column of ``by``: ``"canonical"`` counts the mentions of
+    one entity cluster together ("Mark Rutte" and "Rutte's"; the default when the table has
+    clusters), ``"key"`` counts mentions with the same text ("NATO" and "NATO's"; the default
+    otherwise). Add ``"label"`` to count each label the model gave an entity on its own row.
+    ``label`` (unless in ``by``) is the entity's most common label, ``text`` its most common
+    spelling and ``first_sent_id`` the sentence it first appears in.
+
+    Sort order: entities by their total mentions (most first), then by first appearance, then
+    by name; the rows of one entity by mentions, then by first appearance.
 
     Args:
-        data: A parsed article, or an entity table from :func:`entities`.
-        by_label: Count a key with two labels as two entities; with ``False`` its mentions
-            count together and ``label`` is the most common one.
+        data: A parsed article, or an entity table from :func:`entities` (filtered or not).
+        by: The column, or columns, that group mentions into rows (see above).
+        n: Keep only the ``n`` most mentioned entities (with all their rows).
+        by_label: Deprecated; ``by=["key", "label"]`` counts each label on its own row.
 
     Examples:
         >>> import newslab
-        >>> counts = entity_counts(newslab.analyze("Russia is big. Russia is old. Mark Rutte came."))
+        >>> counts = entity_counts(newslab.analyze("Russia is big. Russia is old. Mark Rutte came."), by="key")
         >>> counts[["key", "label", "count"]].values.tolist()
         [['Russia', 'GPE', 2], ['Mark Rutte', 'PERSON', 1]]
     """
-    import pandas as pd
+    from .types import as_entities
 
-    table = data if isinstance(data, pd.DataFrame) else entities(data)
+    table = as_entities(data)
+    groups = _count_groups(table, by, by_label)
+    columns = [*groups, *(col for col in (C.LABEL, C.TEXT, C.COUNT, C.FIRST_SENT_ID) if col not in groups)]
     if table.empty:
-        return pd.DataFrame({col: pd.Series(dtype=_DTYPES.get(col, "object")) for col in C.ENTITY_COUNT_COLUMNS})
-    keys = [C.KEY, C.LABEL] if by_label else [C.KEY]
-    counts = table.groupby(keys, sort=False).agg(
-        **{
-            **({} if by_label else {C.LABEL: (C.LABEL, _most_common)}),
-            C.TEXT: (C.TEXT, _most_common),
-            C.COUNT: (C.TEXT, "size"),
-            C.FIRST_SENT_ID: (C.SENT_ID, "min"),
-        }
-    ).reset_index()
-    counts = counts.sort_values([C.COUNT, C.FIRST_SENT_ID], ascending=[False, True], kind="stable")
-    return counts[list(C.ENTITY_COUNT_COLUMNS)].reset_index(drop=True).astype(
-        {C.COUNT: "int64", C.FIRST_SENT_ID: "int64"})
+        import pandas as pd
+
+        return pd.DataFrame({col: pd.Series(dtype=_DTYPES.get(col, "object")) for col in columns})
+    counts = table.groupby(groups, sort=False).agg(**{
+        **({} if C.LABEL in groups else {C.LABEL: (C.LABEL, _most_common)}),
+        C.TEXT: (C.TEXT, _most_common),
+        C.COUNT: (C.TEXT, "size"),
+        C.FIRST_SENT_ID: (C.SENT_ID, "min"),
+    }).reset_index()
+    entity = counts.groupby(groups[0])
+    counts = counts.assign(_total=entity[C.COUNT].transform("sum"), _first=entity[C.FIRST_SENT_ID].transform("min"))
+    counts = counts.sort_values(["_total", "_first", groups[0], C.COUNT, C.FIRST_SENT_ID],
+                                ascending=[False, True, True, False, True], kind="stable")
+    if n is not None:
+        counts = counts[counts[groups[0]].isin(counts[groups[0]].drop_duplicates().iloc[:n])]
+    return counts[columns].reset_index(drop=True).astype({C.COUNT: "int64", C.FIRST_SENT_ID: "int64"})
+
+
+def _count_groups(table: pd.DataFrame, by: str | Sequence[str] | None, by_label: bool | None) -> list[str]:
+    from .errors import NewslabError
+    from .types import name_column
+
+    if by_label is not None:
+        warnings.warn('entity_counts(by_label=...) is deprecated: use by=["key", "label"] to count each label '
+                      'on its own row, or by="key"', DeprecationWarning, stacklevel=3)
+        by = [C.KEY, C.LABEL] if by_label else C.KEY
+    groups = [name_column(table, by if isinstance(by, str) else None)] if by is None or isinstance(by, str) else list(by)
+    unknown = [col for col in groups if col not in table.columns]
+    if not groups or unknown:
+        raise NewslabError(f"cannot count entities by {unknown or by!r}: choose columns of the entity table, "
+                           'such as "key", "canonical" or "label"')
+    return groups
+
+
+def label_counts(data: Doc | pd.DataFrame) -> pd.DataFrame:
+    """Mentions per entity label, most frequent first (ties in label order).
+
+    Examples:
+        >>> import newslab
+        >>> label_counts(newslab.analyze("Rutte met Zelenskiy in Kyiv and Rutte left.")).values.tolist()[0]
+        ['PERSON', 3]
+    """
+    from .types import as_entities
+
+    counts = as_entities(data).groupby(C.LABEL).size().rename(C.COUNT).reset_index().astype({C.COUNT: "int64"})
+    return counts.sort_values([C.COUNT, C.LABEL], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
 def _most_common(values: pd.Series) -> str:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
-import altair as alt
 import pandas as pd
 import pytest
 
 import newslab
 from newslab import _columns as C
+from newslab import chartdata as D
 from newslab import charts
-from newslab.charts import data as D
 from newslab.labels import PALETTE
 from newslab.tables import entity_key
 
@@ -29,45 +32,6 @@ def table() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(C.ENTITY_COLUMNS))
 
 
-def test_label_counts(table):
-    assert D.label_counts(table).values.tolist() == [["ORG", 4], ["GPE", 3], ["PERSON", 1]]
-
-
-def test_top_entities_ranks_by_count_then_first_mention(table):
-    assert D.top_entities(table, n=3).values.tolist() == [["NATO", "ORG", 4], ["Ukraine", "GPE", 2], ["Russia", "GPE", 1]]
-
-
-def test_cooccurrence_counts_sentences_once(table):
-    assert D.cooccurrence(table).values.tolist() == [
-        ["NATO", "Ukraine", 2], ["NATO", "Russia", 1], ["NATO", "Rutte", 1], ["Russia", "Ukraine", 1]]
-
-
-def test_network_layout_is_a_deterministic_circle(table):
-    nodes = D.network_nodes(table)
-    assert nodes[C.KEY].tolist() == ["NATO", "Ukraine", "Russia", "Rutte"]
-    assert nodes[[C.X, C.Y]].values.round(6).tolist() == [[0.0, 1.0], [1.0, 0.0], [0.0, -1.0], [-1.0, 0.0]]
-    edges = D.network_edges(table)
-    assert list(edges.columns) == list(C.EDGE_COLUMNS)
-    first = edges.iloc[0]
-    assert (first[C.KEY_A], first[C.KEY_B], first[C.X], first[C.Y], first[C.X_B], first[C.Y_B]) == (
-        "NATO", "Ukraine", 0.0, 1.0, 1.0, 0.0)
-    assert D.network_nodes(table).equals(nodes)
-
-
-def test_pos_mix_shares_sum_to_one(seed_doc):
-    mix = D.pos_mix(seed_doc)
-    assert list(mix.columns) == list(C.POS_MIX_COLUMNS)
-    assert mix.groupby(C.PARAGRAPH_ID)[C.SHARE].sum().round(9).eq(1).all()
-    assert set(mix[C.POS]) <= set(charts.POS_COLORS)
-    tokens = newslab.tokens(seed_doc)
-    body = tokens[tokens[C.PARAGRAPH_ID].eq(0) & ~tokens[C.POS].isin(["SPACE", "PUNCT"])]
-    assert mix[mix[C.PARAGRAPH_ID] == 0][C.COUNT].sum() == len(body)
-
-
-def test_entity_spans(table):
-    assert D.entity_spans(table, keys=["Russia"]) == [{"start": 40, "end": 46, "label": "GPE"}]
-
-
 def _colors(spec: dict) -> dict[str, str]:
     scale = spec["encoding"]["color"]["scale"]
     return dict(zip(scale["domain"], scale["range"]))
@@ -80,7 +44,7 @@ def test_label_scale_uses_the_palette():
 def test_label_counts_chart(seed_doc):
     spec = charts.label_counts_chart(seed_doc).to_dict()
     values = spec["datasets"][spec["data"]["name"]]
-    assert {row["label"]: row["count"] for row in values} == dict(D.label_counts(seed_doc).values.tolist())
+    assert {row["label"]: row["count"] for row in values} == dict(newslab.label_counts(seed_doc).values.tolist())
     assert spec["mark"]["type"] == "bar" and spec["encoding"]["x"]["title"] == "Mentions"
     assert all(PALETTE[label] == color for label, color in _colors(spec).items())
 
@@ -97,9 +61,11 @@ def test_mentions_chart_places_ticks_by_sentence(seed_doc):
     spec = charts.mentions_chart(seed_doc, n=3).to_dict()
     ticks, rule = spec["layer"]
     assert ticks["mark"]["type"] == "tick" and ticks["encoding"]["x"]["field"] == C.SENT_ID
-    assert ticks["encoding"]["y"]["sort"] == D.top_entities(seed_doc, n=3)[C.KEY].unique().tolist()
-    assert rule["data"]["values"] == [{C.SENT_ID: D.middle_sentence(seed_doc)}]
-    by_char = charts.mentions_chart(seed_doc, by=C.START_CHAR).to_dict()
+    assert ticks["encoding"]["y"]["sort"] == newslab.entity_counts(seed_doc, n=3)[C.CANONICAL if C.CANONICAL in
+                                                                                   ticks["encoding"]["y"]["field"]
+                                                                                   else C.KEY].tolist()
+    assert rule["data"]["values"] == [{C.SENT_ID: D.middle_sentence(newslab.sentences(seed_doc))}]
+    by_char = charts.mentions_chart(seed_doc, position=C.START_CHAR).to_dict()
     assert by_char["layer"][0]["encoding"]["x"]["field"] == C.START_CHAR
 
 
@@ -138,18 +104,6 @@ def test_linked_charts_share_an_entity_selection(seed_doc):
     assert {"param": "entity"} in filters and {"param": "label"} in filters
 
 
-def test_renderer_is_offline_widget_with_static_fallback(table):
-    assert alt.renderers.active == charts.RENDERER
-    data, _ = charts.top_entities_chart(table)._repr_mimebundle_()
-    assert "application/vnd.jupyter.widget-view+json" in data
-    ET.fromstring(data["image/svg+xml"])
-    assert alt.JupyterChart._is_offline
-
-
-def test_chart_widget_has_css_class(table):
-    assert "newslab-chart" in charts.chart_widget(charts.top_entities_chart(table))._dom_classes
-
-
 def test_save_chart_png_svg_html(table, tmp_path):
     chart = charts.top_entities_chart(table)
     assert newslab.save_chart(chart, tmp_path / "c.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -159,3 +113,61 @@ def test_save_chart_png_svg_html(table, tmp_path):
     assert 'src="http' not in page and "src='http" not in page
     with pytest.raises(newslab.NewslabError, match=".png"):
         newslab.save_chart(chart, tmp_path / "c.pdf")
+
+
+def test_a_saved_html_page_runs_no_script_from_the_text(tmp_path):
+    """Article text that closes the spec's <script> element must stay text (browser proof: tests/browser)."""
+    hostile = "</script><script>alert(document.domain)</script>\u2028<!--&"
+    table = pd.DataFrame([(0, hostile, "ORG", hostile, 0, 5, 0, 1, 0, 0, "paragraph")],
+                         columns=list(C.ENTITY_COLUMNS))
+    page = newslab.save_chart(charts.top_entities_chart(table, by=C.KEY), tmp_path / "c.html").read_text()
+    body = page[page.rindex("const spec = "):]
+    assert "</script><script>" not in body and "<!--" not in body and "\u2028" not in body
+    assert body.count("</script>") == 1  # the page's own closing tag, after the spec
+    assert "\\u003c/script\\u003e" in body  # the text is still there, escaped for JavaScript
+
+
+def test_every_chart_spec_validates_against_the_vega_lite_schema(seed_doc):
+    """Production renders skip schema validation (it is slow); every chart is validated here, once."""
+    entities = newslab.entities(seed_doc)
+    drawn = [charts.label_counts_chart(entities), charts.top_entities_chart(entities), charts.mentions_chart(seed_doc),
+             charts.cooccurrence_chart(entities), charts.cooccurrence_network_chart(entities),
+             charts.sentence_lengths_chart(seed_doc), charts.pos_mix_chart(seed_doc), charts.linked_charts(seed_doc)]
+    for chart in drawn:
+        chart.to_dict(validate=True)
+
+
+SNAPSHOT = Path(__file__).parent / "data" / "seed-chart-specs.json"
+
+
+@pytest.mark.parametrize("name", sorted(json.loads(SNAPSHOT.read_text(encoding="utf-8"))))
+def test_chart_specs_of_the_seed_are_unchanged_since_charts_take_tables(seed_doc, name):
+    """The specs newslab 0.1 drew for the seed (saved before charts took tables), counted by key as then."""
+    before = json.loads(SNAPSHOT.read_text(encoding="utf-8"))[name]
+    options = {} if name in ("label_counts_chart", "sentence_lengths_chart", "pos_mix_chart") else {"by": C.KEY}
+    if name == "linked_charts":
+        options["width"] = 360  # 0.1 drew each plot 360 px wide; now they are narrower, to fit a notebook
+    assert getattr(charts, name)(seed_doc, **options).to_dict() == before
+
+
+def test_charts_take_a_table_and_a_doc_alike(seed_doc):
+    entities = newslab.entities(seed_doc)
+    assert charts.top_entities_chart(entities).to_dict() == charts.top_entities_chart(seed_doc).to_dict()
+    assert charts.pos_mix_chart(newslab.tokens(seed_doc)).to_dict() == charts.pos_mix_chart(seed_doc).to_dict()
+    with pytest.raises(newslab.NewslabError, match="entities"):
+        charts.top_entities_chart(newslab.sentences(seed_doc))
+
+
+def test_importing_charts_changes_no_renderer():
+    code = "import altair as alt; before = alt.renderers.active; import newslab.charts; print(before == alt.renderers.active)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "True"
+
+
+def test_old_names_still_work_and_warn(seed_doc):
+    with pytest.warns(DeprecationWarning):
+        top = charts.top_entities(seed_doc, n=1)
+    assert list(top.columns)[1:] == [C.LABEL, C.COUNT]
+    with pytest.warns(DeprecationWarning):
+        assert charts.enable_renderer is newslab.notebook.enable_renderer
+    with pytest.warns(DeprecationWarning):
+        charts.mentions_chart(seed_doc, by=C.START_CHAR)

@@ -119,17 +119,19 @@ def test_label_summary_of_every_label(table):
     assert label_summary(table.iloc[:0]).empty
 
 
-def test_mention_counts_group_by_key(table):
-    counts = mention_counts(table)
+def test_mention_counts_is_deprecated_for_entity_counts(table):
+    with pytest.warns(DeprecationWarning, match="entity_counts"):
+        counts = mention_counts(table)
+    assert counts.equals(newslab.entity_counts(table, by=C.KEY))
     assert list(counts.columns) == list(C.ENTITY_COUNT_COLUMNS)
     assert counts[C.KEY].is_unique and counts[C.COUNT].sum() == len(table)
     assert counts[C.COUNT].is_monotonic_decreasing
-    assert mention_counts(filter_entities(table, labels=["MONEY"])).empty
+    assert newslab.entity_counts(filter_entities(table, labels=["MONEY"]), by=C.KEY).empty
 
 
 def test_functions_do_not_change_their_input(table):
     before = table.copy()
     filter_entities(table, labels=["GPE"], query="u")
     label_summary(table)
-    mention_counts(table)
+    newslab.entity_counts(table)
     pd.testing.assert_frame_equal(table, before)

@@ -15,7 +15,7 @@ import pytest
 import newslab
 from newslab import _columns as C
 from newslab import explorer as explorer_module
-from newslab.explore import filter_entities, mention_counts
+from newslab.explore import filter_entities
 from newslab.explorer import EntityExplorer
 
 HOSTILE = ('Mark Rutte said <script>alert("x")</script> in Kyiv. NATO met <img src=x onerror=alert(1)> '
@@ -103,7 +103,7 @@ def test_typing_a_query(explorer, seed_doc):
     assert explorer.query == "ukr"
     expected = filter_entities(newslab.entities(seed_doc), query="ukr")
     assert explorer.visible[C.ENT_ID].tolist() == expected[C.ENT_ID].tolist()
-    assert [value for _, value in explorer._entities.options] == mention_counts(expected)[C.KEY].tolist()
+    assert [value for _, value in explorer._entities.options] == newslab.entity_counts(expected, by=C.KEY)[C.KEY].tolist()
     explorer.query = "zzz"
     assert explorer._search.value == "zzz" and explorer.visible.empty and explorer.counts.startswith("0 of")
 
@@ -111,7 +111,7 @@ def test_typing_a_query(explorer, seed_doc):
 def test_entity_list_follows_the_filter(explorer):
     explorer.labels = ["PERSON"]
     keys = [value for _, value in explorer._entities.options]
-    assert keys == mention_counts(explorer.visible)[C.KEY].tolist()
+    assert keys == newslab.entity_counts(explorer.visible, by=C.KEY)[C.KEY].tolist()
     assert explorer._entities.value is None and explorer.selected == ""  # no entity is picked for you
     label, key = explorer._entities.options[0]
     assert label.startswith(f"{key} · PERSON (")

@@ -98,7 +98,7 @@ def test_student_edition_runs_on_an_instructors_article(path, tmp_path, instruct
 def test_notebooks_follow_the_house_rules(path):
     nb = nbformat.read(path, as_version=4)
     code = [cell for cell in nb.cells if cell.cell_type == "code"]
-    assert code[0].source.strip() == "import newslab as nl"
+    assert code[0].source.strip() == "import newslab as nl\n%load_ext newslab"
     for cell in code:
         assert cell.outputs == [] and cell.execution_count is None, "commit notebooks without outputs"
         assert BEGIN not in cell.source, "a student edition holds no solution"

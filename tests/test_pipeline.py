@@ -121,3 +121,41 @@ def test_a_doc_passes_through(seed_doc):
 def test_html_and_script_survive_as_text():
     text = 'Rutte said <script>alert("x")</script> and <img src=x onerror=alert(1)>.'
     assert newslab.analyze(text).text == text
+
+
+def test_a_long_paragraph_is_parsed_in_pieces_and_batches_of_bounded_size(monkeypatch, nlp):
+    """Memory grows with the characters parsed at once: both are bounded, offsets stay exact (bench/memory.py)."""
+    from newslab.pipeline import BATCH_CHARS, PIECE_CHARS
+
+    text = " ".join(["Mark Rutte visited Kyiv on Thursday and met Volodymyr Zelenskiy."] * 900)  # one paragraph
+    batches: list[list[int]] = []
+    real_pipe = type(nlp).pipe
+
+    def recording_pipe(self, texts, **options):
+        texts = list(texts)
+        if options.get("as_tuples"):  # spaCy calls pipe again with the texts alone
+            batches.append([len(piece) for piece, _ in texts])
+        return real_pipe(self, texts, **options)
+
+    monkeypatch.setattr(type(nlp), "pipe", recording_pipe)
+    doc = newslab.analyze(text)
+    assert doc.text == text and len(text) > 5 * PIECE_CHARS
+    assert max(max(batch) for batch in batches) <= PIECE_CHARS
+    assert all(sum(batch) <= BATCH_CHARS for batch in batches) and len(batches) > 1
+    ents = newslab.entities(doc)
+    assert (ents["text"] == [text[a:b] for a, b in zip(ents["start_char"], ents["end_char"])]).all()
+    assert (ents["text"] == "Mark Rutte").sum() == 900
+
+
+def test_batches_hold_few_enough_items_and_characters():
+    from newslab.pipeline import _batches
+
+    items = [("a" * n, i) for i, n in enumerate([3, 3, 3, 10, 1, 1])]
+    assert [[i for _, i in batch] for batch in _batches(items, 2, 7)] == [[0, 1], [2], [3], [4, 5]]
+
+
+def test_many_articles_come_back_whole_and_in_order():
+    texts = ["Big News Today\nBy A. Writer\nPARIS - It happened. NATO met.", "Rutte met Zelenskiy.",
+             "Headline Here\n" + "Kyiv is big. " * 2000]
+    docs = list(newslab.analyze_many(texts, batch_size=3))
+    assert [doc.text for doc in docs] == texts

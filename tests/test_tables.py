@@ -13,7 +13,7 @@ TABLES = {
     "sentences": (newslab.sentences, C.SENTENCE_COLUMNS),
     "entities": (newslab.entities, C.ENTITY_COLUMNS),
     "noun_chunks": (newslab.noun_chunks, C.NOUN_CHUNK_COLUMNS),
-    "entity_counts": (newslab.entity_counts, C.ENTITY_COUNT_COLUMNS),
+    "entity_counts": (lambda doc: newslab.entity_counts(doc, by=C.KEY), C.ENTITY_COUNT_COLUMNS),
 }
 
 
@@ -66,7 +66,7 @@ def test_entity_keys_group_possessives(seed_doc):
 
 
 def test_entity_counts_add_up(seed_doc):
-    counts = newslab.entity_counts(seed_doc)
+    counts = newslab.entity_counts(seed_doc, by=C.KEY)
     assert counts[C.COUNT].sum() == len(newslab.entities(seed_doc))
     assert counts[C.COUNT].is_monotonic_decreasing
     top = [tuple(row) for row in counts[[C.KEY, C.LABEL, C.COUNT]].head(len(TOP_ENTITIES)).values.tolist()]
@@ -76,7 +76,7 @@ def test_entity_counts_add_up(seed_doc):
 def test_tables_of_a_doc_without_entities():
     doc = newslab.analyze("it rained and then it stopped.")
     assert newslab.entities(doc).empty
-    counts = newslab.entity_counts(doc)
+    counts = newslab.entity_counts(doc, by=C.KEY)
     assert counts.empty and tuple(counts.columns) == C.ENTITY_COUNT_COLUMNS
 
 
@@ -101,3 +101,39 @@ def test_every_column_name_is_spelled_once():
     names = re.findall(r"^([A-Z_0-9]+): Final = (\"[^\"]*\")", source, re.M)
     assert len({name for name, _ in names}) == len(names)
     assert len({value for _, value in names}) == len(names)
+
+
+def _mentions(rows: list[tuple[str, str, int]]) -> pd.DataFrame:
+    """An entity table of (text, label, sent_id) rows."""
+    records = [(i, text, label, newslab.tables.entity_key(text), 10 * i, 10 * i + len(text), i, i + 1, sent, 0, "paragraph")
+               for i, (text, label, sent) in enumerate(rows)]
+    return pd.DataFrame(records, columns=list(C.ENTITY_COLUMNS))
+
+
+def test_entity_counts_one_sort_order():
+    """Entities by total mentions, then first appearance, then name; an entity's rows by mentions."""
+    table = _mentions([("Kyiv", "PERSON", 1), ("NATO", "ORG", 0), ("Kyiv", "GPE", 2), ("Kyiv", "PERSON", 3),
+                       ("NATO’s", "ORG", 4), ("Alpha", "ORG", 5), ("Beta", "ORG", 5)])
+    by_key = newslab.entity_counts(table, by=C.KEY)
+    assert by_key[[C.KEY, C.LABEL, C.COUNT, C.FIRST_SENT_ID]].values.tolist() == [
+        ["Kyiv", "PERSON", 3, 1], ["NATO", "ORG", 2, 0], ["Alpha", "ORG", 1, 5], ["Beta", "ORG", 1, 5]]
+    split = newslab.entity_counts(table, by=[C.KEY, C.LABEL])
+    assert split[[C.KEY, C.LABEL, C.COUNT]].values.tolist() == [
+        ["Kyiv", "PERSON", 2], ["Kyiv", "GPE", 1], ["NATO", "ORG", 2], ["Alpha", "ORG", 1], ["Beta", "ORG", 1]]
+    top = newslab.entity_counts(table, by=[C.KEY, C.LABEL], n=1)
+    assert set(top[C.KEY]) == {"Kyiv"} and len(top) == 2
+
+
+def test_entity_counts_options_are_checked_and_old_ones_warn():
+    table = _mentions([("NATO", "ORG", 0), ("Kyiv", "GPE", 1)])
+    with pytest.raises(newslab.NewslabError, match="no_such_column"):
+        newslab.entity_counts(table, by="no_such_column")
+    with pytest.warns(DeprecationWarning, match="by_label"):
+        old = newslab.entity_counts(table, by_label=True)
+    assert old.equals(newslab.entity_counts(table, by=[C.KEY, C.LABEL]))
+
+
+def test_label_counts(seed_doc):
+    counts = newslab.label_counts(seed_doc)
+    assert list(counts.columns) == [C.LABEL, C.COUNT] and counts[C.COUNT].sum() == len(seed_doc.ents)
+    assert counts[C.COUNT].is_monotonic_decreasing

@@ -1,13 +1,11 @@
 """Altair charts of an article: one function per chart, names end in ``_chart``.
 
-Every chart function takes a ``Doc`` (or anything :func:`newslab.analyze` accepts) or the
-tidy table it is drawn from, and returns an Altair chart without displaying it. Entity
-labels are coloured with :data:`newslab.PALETTE`. The tables behind the charts come from
-:mod:`newslab.charts.data`, which does not import Altair.
-
-Importing this module enables the ``newslab`` Altair renderer: charts show as offline
-:class:`altair.JupyterChart` widgets (no CDN) with a static SVG kept in the output for
-readers without a kernel (GitHub, nbviewer).
+Every chart function takes a tidy table (the entity, token or sentence table of
+:mod:`newslab.tables`) or the parsed ``Doc`` it comes from, and returns an Altair chart
+without displaying it; importing this module changes no global state. Entity labels are
+coloured with :data:`newslab.PALETTE`. The tables behind the charts come from
+:mod:`newslab.chartdata`, which does not import Altair. To show charts as offline widgets in
+a notebook, run ``%load_ext newslab`` (see :mod:`newslab.notebook`).
 
 Examples:
     >>> import newslab
@@ -18,38 +16,44 @@ Examples:
 
 from __future__ import annotations
 
+import importlib
+import warnings
+from typing import Any
+
 from ._charts import (
-                      POS_COLORS,
-                      cooccurrence_chart,
-                      cooccurrence_network_chart,
-                      label_counts_chart,
-                      label_scale,
-                      mentions_chart,
-                      pos_mix_chart,
-                      sentence_lengths_chart,
-                      top_entities_chart,
+    POS_COLORS,
+    cooccurrence_chart,
+    cooccurrence_network_chart,
+    label_counts_chart,
+    label_scale,
+    mentions_chart,
+    pos_mix_chart,
+    sentence_lengths_chart,
+    top_entities_chart,
 )
+from ._export import chart_html, chart_png, chart_spec, chart_svg, save_chart
 from ._linked import ENTITY_SELECTION, LABEL_SELECTION, linked_charts
-from ._render import CHART_CLASS, RENDERER, chart_html, chart_png, chart_svg, chart_widget, enable_renderer, save_chart
-from .data import (
-                      cooccurrence,
-                      entity_spans,
-                      label_counts,
-                      mentions,
-                      middle_sentence,
-                      network_edges,
-                      network_nodes,
-                      pos_mix,
-                      top_entities,
-)
 
 __all__ = [
     "label_counts_chart", "top_entities_chart", "mentions_chart", "cooccurrence_chart",
     "cooccurrence_network_chart", "sentence_lengths_chart", "pos_mix_chart", "linked_charts",
-    "label_scale", "save_chart", "chart_svg", "chart_png", "chart_html", "chart_widget", "enable_renderer",
-    "label_counts", "top_entities", "mentions", "cooccurrence", "network_nodes", "network_edges", "pos_mix",
-    "middle_sentence", "entity_spans", "POS_COLORS", "CHART_CLASS", "RENDERER", "ENTITY_SELECTION",
-    "LABEL_SELECTION",
+    "label_scale", "save_chart", "chart_svg", "chart_png", "chart_html", "chart_spec", "POS_COLORS",
+    "ENTITY_SELECTION", "LABEL_SELECTION",
 ]
 
-enable_renderer()
+# names that moved in newslab 0.2: the notebook renderer to newslab.notebook, the chart data to
+# newslab.chartdata (newslab.charts.data keeps versions that still accept a Doc)
+_MOVED = {
+    **dict.fromkeys(("chart_widget", "enable_renderer", "newslab_renderer", "RENDERER", "CHART_CLASS"),
+                    "newslab.notebook"),
+    **dict.fromkeys(("label_counts", "top_entities", "mentions", "cooccurrence", "network_nodes", "network_edges",
+                     "pos_mix", "middle_sentence", "entity_spans", "sentence_table"), "newslab.charts.data"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MOVED:
+        if _MOVED[name] == "newslab.notebook":  # the functions of charts.data warn when called
+            warnings.warn(f"newslab.charts.{name} moved to {_MOVED[name]}", DeprecationWarning, stacklevel=2)
+        return getattr(importlib.import_module(_MOVED[name]), name)
+    raise AttributeError(f"module 'newslab.charts' has no attribute {name!r}")

@@ -1,15 +1,28 @@
-"""One function per chart: each takes a ``Doc`` or a tidy table and returns an Altair chart."""
+"""One function per chart: each takes a tidy table (or the ``Doc`` it comes from) and returns an
+Altair chart, without displaying it or changing any global state.
+
+The data of each chart comes from :mod:`newslab.chartdata`; this module only draws it.
+"""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import altair as alt
 
 from .. import _columns as C
-from ..labels import PALETTE
-from . import data as D
+from .. import chartdata as D
+from ..labels import PALETTE, part_color
+from ..tables import entity_counts, label_counts
+from ..types import as_entities, as_table, is_doc, name_column
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from spacy.tokens import Doc
+
+    Data = Doc | pd.DataFrame
 
 __all__ = [
     "label_scale", "label_counts_chart", "top_entities_chart", "mentions_chart", "cooccurrence_chart",
@@ -20,7 +33,6 @@ WIDTH = 360
 #: Colours of the part-of-speech groups: the distinct colours of :data:`newslab.PALETTE`.
 POS_COLORS: dict[str, str] = dict(zip([*dict.fromkeys(D.POS_GROUPS.values()), D.OTHER_POS],
                                       dict.fromkeys(PALETTE.values())))
-_ENTITY_TOOLTIP = [alt.Tooltip(f"{C.KEY}:N", title="Entity"), alt.Tooltip(f"{C.LABEL}:N", title="Label")]
 
 
 def label_scale(labels: Iterable[str] | None = None) -> alt.Scale:
@@ -37,12 +49,15 @@ def label_scale(labels: Iterable[str] | None = None) -> alt.Scale:
     return alt.Scale(domain=wanted, range=[PALETTE[label] for label in wanted])
 
 
-def _label_color(table: Any, **legend: Any) -> alt.Color:
+def _label_color(table: pd.DataFrame, **legend: Any) -> alt.Color:
     return alt.Color(f"{C.LABEL}:N", scale=label_scale(table[C.LABEL].unique()), title="Label", **legend)
 
 
-def label_counts_chart(data: Any = None) -> alt.Chart:
+def label_counts_chart(data: Data) -> alt.Chart:
     """Bar chart: how many entity mentions carry each label.
+
+    Args:
+        data: An entity table, or the parsed article it comes from.
 
     Examples:
         >>> import newslab
@@ -50,7 +65,7 @@ def label_counts_chart(data: Any = None) -> alt.Chart:
         >>> spec["mark"]["type"]
         'bar'
     """
-    table = D.label_counts(data)
+    table = label_counts(as_entities(data))
     return alt.Chart(table, title="Entity mentions by label").mark_bar().encode(
         x=alt.X(f"{C.COUNT}:Q", title="Mentions"),
         y=alt.Y(f"{C.LABEL}:N", sort="-x", title="Label"),
@@ -59,8 +74,14 @@ def label_counts_chart(data: Any = None) -> alt.Chart:
     ).properties(width=WIDTH)
 
 
-def top_entities_chart(data: Any = None, *, n: int | None = 10) -> alt.Chart:
-    """Bar chart of the ``n`` most mentioned entities, coloured by label.
+def top_entities_chart(data: Data, *, n: int | None = 10, by: str | None = None, width: int = WIDTH) -> alt.Chart:
+    """Bar chart of the ``n`` most mentioned entities, coloured by the labels the model gave them.
+
+    Args:
+        data: An entity table, or the parsed article it comes from.
+        n: How many entities to show (``None`` shows all).
+        by: The column that names an entity (see :func:`newslab.entity_counts`).
+        width: Width of the plot in pixels.
 
     Examples:
         >>> import newslab
@@ -68,17 +89,25 @@ def top_entities_chart(data: Any = None, *, n: int | None = 10) -> alt.Chart:
         >>> spec["encoding"]["y"]["sort"]
         ['Rutte']
     """
-    table = D.top_entities(data, n=n)
-    return alt.Chart(table, title=f"The {n or len(table)} most mentioned entities").mark_bar().encode(
+    entities = as_entities(data)
+    name = name_column(entities, by)
+    table = entity_counts(entities, by=[name, C.LABEL], n=n)[[name, C.LABEL, C.COUNT]]
+    return alt.Chart(table, title=f"The {n or table[name].nunique()} most mentioned entities").mark_bar().encode(
         x=alt.X(f"sum({C.COUNT}):Q", title="Mentions"),
-        y=alt.Y(f"{C.KEY}:N", sort=list(dict.fromkeys(table[C.KEY])), title="Entity"),
+        y=alt.Y(f"{name}:N", sort=list(dict.fromkeys(table[name])), title="Entity"),
         color=_label_color(table),
-        tooltip=[*_ENTITY_TOOLTIP, alt.Tooltip(f"{C.COUNT}:Q", title="Mentions")],
-    ).properties(width=WIDTH)
+        tooltip=[*_entity_tooltip(name), alt.Tooltip(f"{C.COUNT}:Q", title="Mentions")],
+    ).properties(width=width)
 
 
 def mentions_chart(
-    data: Any = None, *, n: int | None = 10, by: Literal["sent_id", "start_char"] = C.SENT_ID
+    data: Data,
+    *,
+    n: int | None = 10,
+    position: Literal["sent_id", "start_char"] = C.SENT_ID,
+    by: str | None = None,
+    width: int = WIDTH,
+    middle: float | None = None,
 ) -> alt.LayerChart:
     """Strip plot: where in the article each of the ``n`` most mentioned entities appears.
 
@@ -86,9 +115,14 @@ def mentions_chart(
     beginning and who the end.
 
     Args:
-        data: A ``Doc`` (or article source) or an entities table.
+        data: An entity table, or the parsed article it comes from (then the middle is that of
+            the whole article, not of its last mention).
         n: How many entities (rows) to show; ``None`` shows all.
-        by: Position along the article: sentence number or character offset.
+        position: Position along the article: sentence number or character offset.
+        by: The column that names an entity (see :func:`newslab.entity_counts`). The values
+            ``"sent_id"`` and ``"start_char"`` are read as ``position``, as in newslab 0.1.
+        width: Width of the plot in pixels.
+        middle: Where to draw the middle line (computed from ``data`` when ``None``).
 
     Examples:
         >>> import newslab
@@ -96,32 +130,38 @@ def mentions_chart(
         >>> spec["layer"][0]["mark"]["type"]
         'tick'
     """
-    table = D.mentions(data, n=n)
-    middle = _middle(data, by)
-    title = "Sentence (0 is the headline)" if by == C.SENT_ID else "Character position"
+    if by in (C.SENT_ID, C.START_CHAR):
+        warnings.warn("mentions_chart(by=...) now names the entity column; use position=... for the axis",
+                      DeprecationWarning, stacklevel=2)
+        position, by = by, None  # type: ignore[assignment]
+    entities = as_entities(data)
+    name = name_column(entities, by)
+    table = D.mentions(entities, n=n, by=name)
+    title = "Sentence (0 is the headline)" if position == C.SENT_ID else "Character position"
     ticks = alt.Chart(table).mark_tick(thickness=3).encode(
-        x=alt.X(f"{by}:Q", title=title),
-        y=alt.Y(f"{C.KEY}:N", sort=D.top_entities(table, n=n)[C.KEY].unique().tolist(), title="Entity"),
+        x=alt.X(f"{position}:Q", title=title),
+        y=alt.Y(f"{name}:N", sort=entity_counts(table, by=name)[name].tolist(), title="Entity"),
         color=_label_color(table),
-        tooltip=[*_ENTITY_TOOLTIP, alt.Tooltip(f"{C.TEXT}:N", title="Mention"),
+        tooltip=[*_entity_tooltip(name), alt.Tooltip(f"{C.TEXT}:N", title="Mention"),
                  alt.Tooltip(f"{C.SENT_ID}:Q", title="Sentence")],
     )
-    rule = alt.Chart(alt.Data(values=[{by: middle}])).mark_rule(strokeDash=[4, 4], color="#666").encode(x=f"{by}:Q")
+    middle = _middle(data, entities, position) if middle is None else middle
+    rule = alt.Chart(alt.Data(values=[{position: middle}])).mark_rule(strokeDash=[4, 4], color="#666").encode(
+        x=f"{position}:Q")
     # alt.LayerChart rather than alt.layer, which is typed LayerChart | FacetChart because it hoists
     # shared facet encodings; these layers have none, so both build the same chart
     return alt.LayerChart(layer=[ticks, rule], title="Where each entity is mentioned (dashed line: middle)").properties(
-        width=WIDTH)
+        width=width)
 
 
-def _middle(data: Any, by: str) -> float:
-    if by == C.SENT_ID:
-        return D.middle_sentence(data)
-    if D._is_frame(data):
-        return float(data[C.END_CHAR].max()) / 2
-    return len(D._doc(data).text) / 2
+def _middle(data: Data, entities: pd.DataFrame, position: str) -> float:
+    """Half the article when the article is at hand, else half of what the table covers."""
+    if position == C.SENT_ID:
+        return D.middle_sentence(as_table(data, "sentences") if is_doc(data) else entities)
+    return len(data.text) / 2 if is_doc(data) else float(entities[C.END_CHAR].max()) / 2
 
 
-def cooccurrence_chart(data: Any = None, *, n: int | None = 15) -> alt.LayerChart:
+def cooccurrence_chart(data: Data, *, n: int | None = 15, by: str | None = None) -> alt.LayerChart:
     """Heatmap: in how many sentences each pair of the ``n`` most mentioned entities meet.
 
     Examples:
@@ -130,12 +170,13 @@ def cooccurrence_chart(data: Any = None, *, n: int | None = 15) -> alt.LayerChar
         >>> spec["layer"][0]["mark"]["type"]
         'rect'
     """
-    table = D._entities(data)
-    keys = D.top_entities(table, n=n)[C.KEY].unique().tolist()
-    pairs = D.cooccurrence(table)
-    pairs = pairs[pairs[C.KEY_A].isin(keys) & pairs[C.KEY_B].isin(keys)]
     import pandas as pd
 
+    entities = as_entities(data)
+    name = name_column(entities, by)
+    keys = entity_counts(entities, by=name, n=n)[name].tolist()
+    pairs = D.cooccurrence(entities, by=name)
+    pairs = pairs[pairs[C.KEY_A].isin(keys) & pairs[C.KEY_B].isin(keys)]
     both = pd.concat([pairs, pairs.rename(columns={C.KEY_A: C.KEY_B, C.KEY_B: C.KEY_A})], ignore_index=True)
     base = alt.Chart(both, title="Entities mentioned in the same sentence").encode(
         x=alt.X(f"{C.KEY_A}:N", sort=keys, title=None),
@@ -150,7 +191,7 @@ def cooccurrence_chart(data: Any = None, *, n: int | None = 15) -> alt.LayerChar
     return alt.LayerChart(layer=[cells, numbers]).properties(width=WIDTH, height=WIDTH)
 
 
-def cooccurrence_network_chart(data: Any = None, *, n: int | None = 16) -> alt.LayerChart:
+def cooccurrence_network_chart(data: Data, *, n: int | None = 16, by: str | None = None) -> alt.LayerChart:
     """Node-link view of co-occurrence: entities on a circle, a line per pair that share a sentence.
 
     Examples:
@@ -159,8 +200,8 @@ def cooccurrence_network_chart(data: Any = None, *, n: int | None = 16) -> alt.L
         >>> [layer["mark"]["type"] for layer in spec["layer"]]
         ['rule', 'circle', 'text', 'text']
     """
-    table = D._entities(data)
-    nodes, edges = D.network_nodes(table, n=n), D.network_edges(table, n=n)
+    entities = as_entities(data)
+    nodes, edges = D.network_nodes(entities, n=n, by=by), D.network_edges(entities, n=n, by=by)
     hidden = alt.Axis(labels=False, ticks=False, grid=False, domain=False, title=None)
     xs, ys = alt.Scale(domain=[-1.6, 1.6]), alt.Scale(domain=[-1.2, 1.2])
     x, y = alt.X(f"{C.X}:Q", axis=hidden, scale=xs), alt.Y(f"{C.Y}:Q", axis=hidden, scale=ys)
@@ -172,7 +213,7 @@ def cooccurrence_network_chart(data: Any = None, *, n: int | None = 16) -> alt.L
     )
     points = alt.Chart(nodes).mark_circle(opacity=1, stroke="#333", strokeWidth=0.5).encode(
         x=x, y=y, color=_label_color(nodes), size=alt.Size(f"{C.COUNT}:Q", title="Mentions"),
-        tooltip=[*_ENTITY_TOOLTIP, alt.Tooltip(f"{C.COUNT}:Q", title="Mentions")],
+        tooltip=[*_entity_tooltip(C.KEY), alt.Tooltip(f"{C.COUNT}:Q", title="Mentions")],
     )
     outward = alt.Chart(nodes).transform_calculate(lx=f"datum.{C.X} * 1.1", ly=f"datum.{C.Y} * 1.1")
     sides: tuple[tuple[str, Literal["left", "right"]], ...] = ((">= -0.001", "left"), ("< -0.001", "right"))
@@ -183,41 +224,57 @@ def cooccurrence_network_chart(data: Any = None, *, n: int | None = 16) -> alt.L
         width=WIDTH, height=WIDTH, view=alt.ViewConfig(stroke=None))
 
 
-def sentence_lengths_chart(data: Any = None) -> alt.Chart:
+def sentence_lengths_chart(data: Data) -> alt.Chart:
     """Bar chart of sentence lengths in words, in reading order, coloured by article part.
 
+    Args:
+        data: A sentence table, or the parsed article it comes from.
+
     Examples:
-        >>> spec = sentence_lengths_chart("Rutte came. He spoke to the press.").to_dict()
+        >>> import newslab
+        >>> spec = sentence_lengths_chart(newslab.analyze("Rutte came. He spoke to the press.")).to_dict()
         >>> spec["encoding"]["y"]["field"]
         'n_words'
     """
-    table = D.sentence_table(data)[[C.SENT_ID, C.N_WORDS, C.PART, C.TEXT]]
+    table = as_table(data, "sentences")[[C.SENT_ID, C.N_WORDS, C.PART, C.TEXT]]
+    present = set(table[C.PART].dropna())
+    parts = [kind for kind in C.PART_KINDS if kind in present] + sorted(present - set(C.PART_KINDS))
     return alt.Chart(table, title="Sentence lengths").mark_bar().encode(
         x=alt.X(f"{C.SENT_ID}:O", title="Sentence (0 is the headline)"),
         y=alt.Y(f"{C.N_WORDS}:Q", title="Words"),
-        color=alt.Color(f"{C.PART}:N", title="Part", scale=alt.Scale(domain=list(C.PART_KINDS),
-                                                                     range=list(POS_COLORS.values())[:4])),
+        color=alt.Color(f"{C.PART}:N", title="Part",
+                        scale=alt.Scale(domain=parts, range=[part_color(kind) for kind in parts])),
         tooltip=[alt.Tooltip(f"{C.SENT_ID}:Q", title="Sentence"), alt.Tooltip(f"{C.N_WORDS}:Q", title="Words"),
                  alt.Tooltip(f"{C.TEXT}:N", title="Text")],
     ).properties(width=WIDTH)
 
 
-def pos_mix_chart(data: Any = None) -> alt.Chart:
+def pos_mix_chart(data: Data) -> alt.Chart:
     """Stacked, normalized bars: the part-of-speech mix of each body paragraph.
 
+    Args:
+        data: A token table, or the parsed article it comes from.
+
     Examples:
-        >>> spec = pos_mix_chart("Rutte visited Kyiv.").to_dict()
+        >>> import newslab
+        >>> spec = pos_mix_chart(newslab.analyze("Rutte visited Kyiv.")).to_dict()
         >>> spec["encoding"]["x"]["stack"]
         'normalize'
     """
-    table = D.pos_mix(data)
+    table = D.pos_mix(as_table(data, "tokens"))
     order = [pos for pos in POS_COLORS if pos in set(table[C.POS])]
     return alt.Chart(table, title="Part-of-speech mix per paragraph").mark_bar().encode(
-        x=alt.X(f"{C.COUNT}:Q", stack="normalize", title="Share of words", axis=alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1])),
+        x=alt.X(f"{C.COUNT}:Q", stack="normalize", title="Share of words",
+                axis=alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1])),
         y=alt.Y(f"{C.PARAGRAPH_ID}:O", title="Paragraph"),
         color=alt.Color(f"{C.POS}:N", title="Part of speech", sort=order,
                         scale=alt.Scale(domain=order, range=[POS_COLORS[p] for p in order])),
         order=alt.Order("pos_rank:Q"),
-        tooltip=[alt.Tooltip(f"{C.PARAGRAPH_ID}:O", title="Paragraph"), alt.Tooltip(f"{C.POS}:N", title="Part of speech"),
+        tooltip=[alt.Tooltip(f"{C.PARAGRAPH_ID}:O", title="Paragraph"),
+                 alt.Tooltip(f"{C.POS}:N", title="Part of speech"),
                  alt.Tooltip(f"{C.COUNT}:Q", title="Words"), alt.Tooltip(f"{C.SHARE}:Q", title="Share", format=".0%")],
     ).transform_calculate(pos_rank=f"indexof({order!r}, datum.{C.POS})").properties(width=WIDTH)
+
+
+def _entity_tooltip(name: str) -> list[alt.Tooltip]:
+    return [alt.Tooltip(f"{name}:N", title="Entity"), alt.Tooltip(f"{C.LABEL}:N", title="Label")]

@@ -2,26 +2,48 @@
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import TYPE_CHECKING, Final
 
 import altair as alt
 
 from .. import _columns as C
-from . import data as D
+from ..chartdata import middle_sentence
+from ..types import as_entities, as_table, is_doc, name_column
 from ._charts import mentions_chart, top_entities_chart
 
-__all__ = ["linked_charts", "ENTITY_SELECTION", "LABEL_SELECTION"]
+if TYPE_CHECKING:
+    import pandas as pd
+    from spacy.tokens import Doc
 
-#: Name of the point selection that holds the clicked entity keys.
+__all__ = ["linked_charts", "ENTITY_SELECTION", "LABEL_SELECTION", "LINKED_WIDTH"]
+
+#: Name of the point selection that holds the clicked entity names.
 ENTITY_SELECTION: Final = "entity"
 #: Name of the point selection bound to the label legend.
 LABEL_SELECTION: Final = "label"
+#: Width of each of the two plots: both, with their axes and legend, fit a notebook at 1280 px.
+LINKED_WIDTH: Final = 220
 
 
-def linked_charts(data: Any = None, *, n: int | None = 10) -> alt.HConcatChart:
+def linked_charts(
+    data: Doc | pd.DataFrame,
+    *,
+    n: int | None = 10,
+    by: str | None = None,
+    width: int = LINKED_WIDTH,
+    middle: float | None = None,
+) -> alt.HConcatChart:
     """Top entities beside their mentions: click a bar (or a legend label) to filter the mentions.
 
     Shift-click selects several entities; a double click clears the selection.
+
+    Args:
+        data: An entity table, or the parsed article it comes from.
+        n: How many entities to show.
+        by: The column that names an entity (see :func:`newslab.entity_counts`).
+        width: Width of each plot in pixels.
+        middle: Where to draw the middle line (the middle of the article when ``data`` is a
+            ``Doc``, else of what the table covers).
 
     Examples:
         >>> import newslab
@@ -29,12 +51,18 @@ def linked_charts(data: Any = None, *, n: int | None = 10) -> alt.HConcatChart:
         >>> sorted(param["name"] for param in spec["params"])
         ['entity', 'label']
     """
-    doc = data if D._is_frame(data) else D._doc(data)
-    entity = alt.selection_point(fields=[C.KEY], name=ENTITY_SELECTION, clear="dblclick")
+    entities = as_entities(data)
+    name = name_column(entities, by)
+    entity = alt.selection_point(fields=[name], name=ENTITY_SELECTION, clear="dblclick")
     label = alt.selection_point(fields=[C.LABEL], name=LABEL_SELECTION, bind="legend")
-    bars = top_entities_chart(doc, n=n).add_params(entity, label).encode(
+    bars = top_entities_chart(entities, n=n, by=name, width=width).add_params(entity, label).encode(
         opacity=alt.when(entity, label).then(alt.value(1.0)).otherwise(alt.value(0.3)),
     )
-    marks = mentions_chart(doc, n=n)
+    # the dashed line marks the middle of the whole article when the article is at hand
+    if middle is None and is_doc(data):
+        middle = middle_sentence(as_table(data, "sentences"))
+    marks = mentions_chart(entities, n=n, by=name, width=width, middle=middle)
     marks.layer = [marks.layer[0].transform_filter(entity).transform_filter(label), *marks.layer[1:]]
     return alt.hconcat(bars, marks).resolve_scale(color="shared")
+
+

@@ -13,7 +13,8 @@ from . import Context, exercise
 
 
 def _evaluation(ctx: Context):
-    from .. import evaluate, gold  # the public names, wherever their modules live
+    from ..evaluation import evaluate
+    from ..goldstandard import gold
 
     return evaluate(ctx.doc, gold(ctx.article))
 
@@ -33,7 +34,7 @@ def gpe_entities(answer: Any, ctx: Context) -> bool | str:
 @exercise("03-not-a-person", hint='evaluation = nl.evaluate(doc, nl.gold()); in evaluation.disagreements keep the '
                                   'rows whose predicted_label is "PERSON" and read their predicted_text.')
 def not_a_person(answer: Any, ctx: Context) -> bool | str:
-    from .. import gold
+    from ..goldstandard import gold
     from ..tables import entity_key
 
     table = _evaluation(ctx).disagreements

@@ -1,0 +1,66 @@
+"""The tables behind the charts, against hand-checked values."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import newslab
+from newslab import _columns as C
+from newslab import chartdata as D
+from newslab import charts
+from newslab.tables import entity_key
+
+# sentence 0: NATO, Ukraine; sentence 1: NATO, Ukraine, Russia; sentence 2: Rutte, NATO (twice)
+ROWS = [
+    (0, "NATO", "ORG", 0, 0), (1, "Ukraine", "GPE", 9, 0), (2, "NATO", "ORG", 20, 1), (3, "Ukraine", "GPE", 29, 1),
+    (4, "Russia", "GPE", 40, 1), (5, "Rutte", "PERSON", 50, 2), (6, "NATO", "ORG", 60, 2), (7, "NATO’s", "ORG", 70, 2),
+]
+
+
+@pytest.fixture()
+def table() -> pd.DataFrame:
+    rows = [(i, text, label, entity_key(text), start, start + len(text), 0, 1, sent, sent, "paragraph")
+            for i, text, label, start, sent in ROWS]
+    return pd.DataFrame(rows, columns=list(C.ENTITY_COLUMNS))
+
+
+def test_mentions_keeps_every_mention_of_the_top_entities(table):
+    assert D.mentions(table, n=1)[C.TEXT].tolist() == ["NATO", "NATO", "NATO", "NATO’s"]
+    assert D.mentions(table, n=None).equals(table)
+
+
+def test_cooccurrence_counts_sentences_once(table):
+    assert D.cooccurrence(table).values.tolist() == [
+        ["NATO", "Ukraine", 2], ["NATO", "Russia", 1], ["NATO", "Rutte", 1], ["Russia", "Ukraine", 1]]
+
+
+def test_network_layout_is_a_deterministic_circle(table):
+    nodes = D.network_nodes(table)
+    assert nodes[C.KEY].tolist() == ["NATO", "Ukraine", "Russia", "Rutte"]
+    assert nodes[[C.X, C.Y]].values.round(6).tolist() == [[0.0, 1.0], [1.0, 0.0], [0.0, -1.0], [-1.0, 0.0]]
+    edges = D.network_edges(table)
+    assert list(edges.columns) == list(C.EDGE_COLUMNS)
+    first = edges.iloc[0]
+    assert (first[C.KEY_A], first[C.KEY_B], first[C.X], first[C.Y], first[C.X_B], first[C.Y_B]) == (
+        "NATO", "Ukraine", 0.0, 1.0, 1.0, 0.0)
+    assert D.network_nodes(table).equals(nodes)
+
+
+def test_pos_mix_shares_sum_to_one(seed_doc):
+    mix = D.pos_mix(newslab.tokens(seed_doc))
+    assert list(mix.columns) == list(C.POS_MIX_COLUMNS)
+    assert mix.groupby(C.PARAGRAPH_ID)[C.SHARE].sum().round(9).eq(1).all()
+    assert set(mix[C.POS]) <= set(charts.POS_COLORS)
+    tokens = newslab.tokens(seed_doc)
+    body = tokens[tokens[C.PARAGRAPH_ID].eq(0) & ~tokens[C.POS].isin(["SPACE", "PUNCT"])]
+    assert mix[mix[C.PARAGRAPH_ID] == 0][C.COUNT].sum() == len(body)
+
+
+def test_entity_spans(table):
+    assert D.entity_spans(table, keys=["Russia"]) == [{"start": 40, "end": 46, "label": "GPE"}]
+
+
+def test_middle_sentence(seed_doc):
+    assert D.middle_sentence(newslab.sentences(seed_doc)) == (len(newslab.sentences(seed_doc)) - 1) / 2
+    assert D.middle_sentence(newslab.sentences(seed_doc).iloc[:0]) == 0.0
