@@ -46,6 +46,7 @@ _EXPORTS: dict[str, str] = {
     "structure_html": "render",
     "show_structure": "render",
     "DependencyViewer": "viewers",
+    "DependencyModel": "dependency_model",
     # labels and palette
     "LABELS": "labels",
     "PALETTE": "labels",
@@ -68,6 +69,7 @@ _EXPORTS: dict[str, str] = {
     "mention_counts": "explore",
     # widgets
     "EntityExplorer": "explorer",
+    "ExplorerModel": "explorer_model",
     "Annotator": "annotator",
     "Dashboard": "dashboard",
     # charts and reports
@@ -96,6 +98,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .article import Article, Part, load_article
     from .charts import linked_charts, save_chart
     from .dashboard import Dashboard
+    from .dependency_model import DependencyModel
     from .errors import (
         AnnotationError,
         ArticleError,
@@ -108,6 +111,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .exercises import check, hint
     from .explore import filter_entities, kwic, label_summary, mention_counts
     from .explorer import EntityExplorer
+    from .explorer_model import ExplorerModel
     from .goldstandard import gold
     from .grammar import pos_counts, svo_triples
     from .iaa import Agreement, agreement
