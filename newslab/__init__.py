@@ -45,6 +45,8 @@ _EXPORTS: dict[str, str] = {
     "dependencies_html": "render",
     "structure_html": "render",
     "show_structure": "render",
+    "disagreements_html": "render",
+    "show_disagreements": "render",
     "DependencyViewer": "viewers",
     "DependencyModel": "dependency_model",
     # labels and palette
@@ -119,8 +121,10 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .pipeline import analyze, analyze_many, load_pipeline
     from .render import (
         dependencies_html,
+        disagreements_html,
         entities_html,
         show_dependencies,
+        show_disagreements,
         show_entities,
         show_structure,
         structure_html,
