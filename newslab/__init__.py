@@ -46,7 +46,10 @@ _EXPORTS: dict[str, str] = {
     "dependencies_html": "render",
     "structure_html": "render",
     "show_structure": "render",
+    "disagreements_html": "render",
+    "show_disagreements": "render",
     "DependencyViewer": "viewers",
+    "DependencyModel": "dependency_model",
     # labels and palette
     "LABELS": "labels",
     "PALETTE": "labels",
@@ -69,6 +72,7 @@ _EXPORTS: dict[str, str] = {
     "mention_counts": "explore",
     # widgets
     "EntityExplorer": "explorer",
+    "ExplorerModel": "explorer_model",
     "Annotator": "annotator",
     "Dashboard": "dashboard",
     # charts and reports
@@ -98,6 +102,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .article import Article, Part, load_article
     from .charts import linked_charts, save_chart
     from .dashboard import Dashboard
+    from .dependency_model import DependencyModel
     from .errors import (
         AnnotationError,
         ArticleError,
@@ -110,6 +115,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .exercises import check, hint
     from .explore import filter_entities, kwic, label_summary, mention_counts
     from .explorer import EntityExplorer
+    from .explorer_model import ExplorerModel
     from .goldstandard import gold
     from .grammar import pos_counts, svo_triples
     from .iaa import Agreement, agreement
@@ -118,8 +124,10 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .pipeline import analyze, analyze_many, load_pipeline
     from .render import (
         dependencies_html,
+        disagreements_html,
         entities_html,
         show_dependencies,
+        show_disagreements,
         show_entities,
         show_structure,
         structure_html,

@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from . import _columns as C
+from ._summary import scores_html, scores_text
 from .errors import AnnotationError
 from .spans import AnnotatedText, annotated_text, validate_spans
 
@@ -77,6 +78,9 @@ class Evaluation:
         disagreements: One row per error: ``kind, predicted_text, predicted_label,
             gold_text, gold_label, start_char, end_char, sentence, sent_id``, in text order.
         mode: ``"exact"`` or ``"partial"``.
+
+    Jupyter shows it as a small table of the scores, rounded to 3 decimals; the attributes
+    keep the exact values. :func:`newslab.show_disagreements` shows the errors in context.
     """
 
     precision: float
@@ -88,6 +92,7 @@ class Evaluation:
     per_label: pd.DataFrame = field(repr=False)
     disagreements: pd.DataFrame = field(repr=False)
     mode: Mode = "exact"
+    _text: str = field(default="", repr=False)  # the text both sides annotate, for showing context
 
     def summary(self) -> pd.DataFrame:
         """One row: ``precision, recall, f1, tp, fp, fn``.
@@ -102,6 +107,21 @@ class Evaluation:
 
         values = (self.precision, self.recall, self.f1, self.tp, self.fp, self.fn)
         return pd.DataFrame([values], columns=list(C.SCORE_COLUMNS))
+
+    def _caption(self) -> str:
+        n = len(self.disagreements)
+        return (f"Evaluation ({self.mode} match): {n} disagreement{'' if n == 1 else 's'}; "
+                "see .per_label and .disagreements")
+
+    def _scores(self) -> dict[str, float | int]:
+        values = (self.precision, self.recall, self.f1, self.tp, self.fp, self.fn)
+        return dict(zip(C.SCORE_COLUMNS, values))
+
+    def __repr__(self) -> str:
+        return scores_text(self._caption(), self._scores())
+
+    def _repr_html_(self) -> str:
+        return scores_html(self._caption(), self._scores())
 
 
 class _Span(NamedTuple):
@@ -156,7 +176,7 @@ def evaluate(
     errors = [o for o in outcomes if o[0] != _MATCH]
     sentences = _sentences(gold, predicted, ref["text"]) if errors else []
     return Evaluation(*scores(tp, fp, fn), tp, fp, fn, per_label,
-                      _disagreements(errors, ref["text"], sentences), mode)
+                      _disagreements(errors, ref["text"], sentences), mode, ref["text"])
 
 
 def check_same_text(

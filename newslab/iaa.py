@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import _columns as C
+from ._summary import scores_html, scores_text
 from .errors import AnnotationError
 from .evaluation import check_same_text, evaluate, label_table, scores
 from .spans import AnnotatedText, annotated_text
@@ -54,6 +55,9 @@ class Agreement:
             support_b`` (spans each annotator marked), most of ``a``'s spans first.
         disagreements: :attr:`newslab.Evaluation.disagreements` with ``b`` as ``predicted``
             and ``a`` as ``gold``, plus a first column ``doc_id`` (the text's position).
+
+    Jupyter shows it as a small table of the scores, rounded to 3 decimals; the attributes
+    keep the exact values. :func:`newslab.show_disagreements` shows the disagreements in context.
     """
 
     precision: float
@@ -62,6 +66,21 @@ class Agreement:
     kappa: float
     per_label: pd.DataFrame = field(repr=False)
     disagreements: pd.DataFrame = field(repr=False)
+    _texts: tuple[str, ...] = field(default=(), repr=False)  # the texts, by doc_id, for showing context
+
+    def _caption(self) -> str:
+        n = len(self.disagreements)
+        return (f"Agreement (a as reference): {n} disagreement{'' if n == 1 else 's'}; "
+                "see .per_label and .disagreements")
+
+    def _scores(self) -> dict[str, float | int]:
+        return {C.PRECISION: self.precision, C.RECALL: self.recall, C.F1: self.f1, C.KAPPA: self.kappa}
+
+    def __repr__(self) -> str:
+        return scores_text(self._caption(), self._scores())
+
+    def _repr_html_(self) -> str:
+        return scores_html(self._caption(), self._scores())
 
 
 def agreement(a: Any, b: Any, *, labels: Iterable[str] | None = None) -> Agreement:
@@ -99,7 +118,7 @@ def agreement(a: Any, b: Any, *, labels: Iterable[str] | None = None) -> Agreeme
     per_label = _agreement_table(per_label, tokens_a, tokens_b)
     tp, fp, fn = (int(counts[col].sum()) for col in (C.TP, C.FP, C.FN))
     return Agreement(*scores(tp, fp, fn), cohen_kappa(tokens_a, tokens_b), per_label,
-                     _disagreements(results))
+                     _disagreements(results), tuple(r._text for r in results))
 
 
 def cohen_kappa(a: Sequence[Any], b: Sequence[Any]) -> float:

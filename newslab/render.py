@@ -9,7 +9,8 @@ HTML-escaped by displaCy; labels are escaped here. Colours come from
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .labels import PALETTE, check_labels, label_color, part_color
@@ -19,10 +20,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
     from .article import Article
+    from .evaluation import Evaluation
+    from .iaa import Agreement
 
 __all__ = [
-    "HTML", "entities_html", "dependencies_html", "structure_html", "kwic_html", "show_entities", "show_dependencies",
-    "show_structure",
+    "HTML", "entities_html", "dependencies_html", "structure_html", "kwic_html", "disagreements_html", "show_entities",
+    "show_dependencies", "show_structure", "show_disagreements",
 ]
 
 _SCROLL_STYLE = "overflow-x:auto;overflow-y:hidden;max-width:100%;border:1px solid #e5e5e5;border-radius:4px"
@@ -122,6 +125,88 @@ def kwic_html(table: pd.DataFrame) -> HTML:
     )
     head = "".join(f"<th>{name}</th>" for name in ("sentence #", "label", "left", "mention", "right", "sentence"))
     return HTML(f'<table class="newslab-kwic"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
+
+
+def disagreements_html(
+    table: pd.DataFrame,
+    *,
+    texts: Sequence[str],
+    width: int = 40,
+    sides: tuple[str, str] = ("predicted", "gold"),
+) -> HTML:
+    """Return disagreements as an HTML table: each one in a short context, its sentence on demand.
+
+    The context is ``width`` characters either side of the disagreement, with the span
+    highlighted; clicking it opens the whole sentence. All text is escaped.
+
+    Args:
+        table: ``Evaluation.disagreements`` or ``Agreement.disagreements``.
+        texts: The annotated text; for an agreement table, the texts in ``doc_id`` order.
+        width: Characters of context on each side.
+        sides: Column headings for the ``predicted`` and ``gold`` sides.
+
+    Examples:
+        >>> import newslab
+        >>> text = "Mayor Ana Field of Riverton spoke. Riverton voted <b>yes</b>."
+        >>> result = newslab.evaluate((text, [(35, 43, "PERSON")]), (text, [(35, 43, "GPE")]))
+        >>> page = disagreements_html(result.disagreements, texts=[text], width=10)
+        >>> "spoke. <mark" in page and "<details>" in page and "voted &lt;b&gt;yes" in page
+        True
+    """
+    from . import _columns as C
+
+    e = html.escape
+    rows = []
+    for row in table.astype(object).where(table.notna(), None).to_dict("records"):  # NA becomes None
+        text = texts[int(row.get(C.DOC_ID, 0))]
+        start, end = int(row[C.START_CHAR]), int(row[C.END_CHAR])
+        color = label_color(str(row[C.GOLD_LABEL] or row[C.PREDICTED_LABEL]))
+        context = (f"{e(_left(text, start, width))}<mark style=\"background:{color}\">{e(text[start:end])}</mark>"
+                   f"{e(_right(text, end, width))}")
+        rows.append(
+            f'<tr><td style="text-align:right">{row[C.SENT_ID]}</td><td>{e(row[C.KIND])}</td>'
+            f'<td style="white-space:nowrap">{_side(row[C.PREDICTED_TEXT], row[C.PREDICTED_LABEL])}</td>'
+            f'<td style="white-space:nowrap">{_side(row[C.GOLD_TEXT], row[C.GOLD_LABEL])}</td>'
+            f'<td style="text-align:left"><details><summary style="white-space:nowrap">{context}</summary>'
+            f'<div style="color:#555;max-width:60em">{e(row[C.SENTENCE])}</div></details></td></tr>')
+    head = "".join(f"<th>{e(name)}</th>" for name in ("sentence #", "kind", *sides, "context (click for the sentence)"))
+    if not rows:
+        return HTML('<p class="newslab-disagreements">No disagreements.</p>')
+    return HTML(f'<table class="newslab-disagreements"><thead><tr>{head}</tr></thead>'
+                f'<tbody>{"".join(rows)}</tbody></table>')
+
+
+def show_disagreements(result: Evaluation | Agreement, *, width: int = 40) -> HTML:
+    """Show the disagreements of an evaluation or an agreement, each in a short context.
+
+    Examples:
+        >>> import newslab
+        >>> text = "Mayor Ana Field of Riverton spoke."
+        >>> result = newslab.evaluate((text, [(6, 15, "ORG")]), (text, [(6, 15, "PERSON")]))
+        >>> page = show_disagreements(result)
+        >>> page.count("<tr>") - 1, "wrong_label" in page
+        (1, True)
+    """
+    from .evaluation import Evaluation
+
+    if isinstance(result, Evaluation):
+        return disagreements_html(result.disagreements, texts=[result._text], width=width)
+    return disagreements_html(result.disagreements, texts=result._texts, width=width, sides=("b", "a"))
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _left(text: str, start: int, width: int) -> str:
+    return ("…" if start > width else "") + _SPACES.sub(" ", text[max(0, start - width) : start])
+
+
+def _right(text: str, end: int, width: int) -> str:
+    return _SPACES.sub(" ", text[end : end + width]) + ("…" if end + width < len(text) else "")
+
+
+def _side(text: Any, label: Any) -> str:
+    return "" if label is None else f"{html.escape(str(text))} · {html.escape(str(label))}"
 
 
 def structure_html(article: Article) -> HTML:

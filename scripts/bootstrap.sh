@@ -29,6 +29,9 @@ setup() {
         touch "$STAMP"
     fi
     "$VENV/bin/newslab" model install
+    # the same JupyterLab defaults as on Binder: no Jupyter news pop-up over the notebook
+    mkdir -p "$VENV/share/jupyter/lab/settings"
+    cp binder/overrides.json "$VENV/share/jupyter/lab/settings/overrides.json"
 }
 
 # Debian's chromium for tests/browser; without root or sudo the browser tests are skipped, loudly.
@@ -59,7 +62,9 @@ case "${1:-}" in
         args=()
         [ "$(id -u)" -eq 0 ] && args+=(--allow-root)  # Jupyter refuses root without it
         # default_url: the printed link and the browser both open the first notebook
-        exec "$VENV/bin/jupyter" lab "${args[@]}" --LabApp.default_url="/lab/tree/$NOTEBOOK"
+        # news_url=None: the server does not fetch the Jupyter news feed either
+        exec "$VENV/bin/jupyter" lab "${args[@]}" --LabApp.default_url="/lab/tree/$NOTEBOOK" \
+            --LabApp.news_url=None
         ;;
     test)
         shift

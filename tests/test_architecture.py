@@ -20,7 +20,8 @@ PACKAGE = Path(newslab.__file__).parent
 #: The data layer: takes a Doc, an Article or a DataFrame and returns a DataFrame or a dict.
 DATA_MODULES = [
     "article", "pipeline", "tables", "structure", "grammar", "spans", "evaluation", "iaa", "explore", "goldstandard",
-    "types", "chartdata", "labels", "errors", "io", "annotation_model", "dashboard_model",
+    "types", "chartdata", "labels", "errors", "io", "annotation_model", "dashboard_model", "explorer_model",
+    "dependency_model",
 ]
 #: Presentation and interaction libraries that the data layer must never load.
 DISPLAY_LIBRARIES = ("altair", "ipywidgets", "IPython", "anywidget")

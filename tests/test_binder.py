@@ -80,6 +80,42 @@ def test_postbuild_installs_the_repository():
     assert os.access(post_build, os.X_OK)
 
 
+NEWS = "@jupyterlab/apputils-extension:notification"
+
+
+def _lab_defaults(settings: Path, tmp_path: Path) -> dict:
+    """The notification defaults JupyterLab's own settings loader gives with ``settings`` as app settings."""
+    from jupyterlab.commands import get_app_dir
+    from jupyterlab_server.settings_utils import get_settings
+
+    found, _ = get_settings(str(settings), str(Path(get_app_dir()) / "schemas"), str(tmp_path / "user"),
+                            schema_name=NEWS)
+    return {name: prop.get("default") for name, prop in found["schema"]["properties"].items()}
+
+
+def test_overrides_turn_jupyter_news_off(tmp_path):
+    assert _lab_defaults(tmp_path / "none", tmp_path)["fetchNews"] == "none"  # JupyterLab asks: the pop-up
+    (tmp_path / "settings").mkdir()
+    shutil.copy2(BINDER / "overrides.json", tmp_path / "settings" / "overrides.json")
+    defaults = _lab_defaults(tmp_path / "settings", tmp_path)
+    assert (defaults["fetchNews"], defaults["checkForUpdates"]) == ("false", False)
+
+
+def test_postbuild_installs_the_overrides_into_the_environment(tmp_path):
+    lines = (BINDER / "postBuild").read_text(encoding="utf-8").splitlines()
+    after_pip = lines[lines.index("pip install --no-deps -e .") + 1 :]  # pip itself is not run here
+    env = {**os.environ, "NB_PYTHON_PREFIX": str(tmp_path)}
+    subprocess.run(["bash", "-euo", "pipefail", "-c", "\n".join(after_pip)], cwd=ROOT, env=env, check=True)
+    installed = tmp_path / "share/jupyter/lab/settings/overrides.json"
+    assert installed.read_bytes() == (BINDER / "overrides.json").read_bytes()
+
+
+def test_make_lab_installs_the_same_overrides_and_starts_without_news():
+    script = (ROOT / "scripts" / "bootstrap.sh").read_text(encoding="utf-8")
+    assert 'cp binder/overrides.json "$VENV/share/jupyter/lab/settings/overrides.json"' in script
+    assert "--LabApp.news_url=None" in script
+
+
 def test_repo2docker_dockerfile_installs_requirements_and_runs_postbuild(tmp_path):
     if importlib.util.find_spec("repo2docker") is None:
         pytest.skip("repo2docker is not importable: install the [test] extra to check the Binder build")

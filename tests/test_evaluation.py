@@ -192,3 +192,31 @@ def test_importing_the_submodules_keeps_the_functions():
     code = ("import newslab, newslab.iaa, newslab.evaluation; "
             "assert callable(newslab.evaluate) and callable(newslab.agreement)")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# -- what a notebook shows ----------------------------------------------------------------
+
+FICTION = "Mayor Ana Field of Riverton met the Riverton Gazette on Monday."
+
+
+def fiction(*pairs: tuple[str, str]) -> tuple[str, list[tuple[int, int, str]]]:
+    return FICTION, [(FICTION.index(s), FICTION.index(s) + len(s), label) for s, label in pairs]
+
+
+def test_repr_is_a_small_table_rounded_to_three_decimals():
+    gold = fiction(("Ana Field", "PERSON"), ("Riverton", "GPE"), ("Monday", "DATE"))
+    predicted = fiction(("Ana Field", "PERSON"), ("Riverton Gazette", "ORG"), ("Monday", "PERSON"))
+    result = newslab.evaluate(predicted, gold)
+    assert (result.tp, result.fp, result.fn) == (1, 2, 2) and result.precision == 1 / 3  # data stays exact
+    caption, head, row = repr(result).splitlines()
+    assert "3 disagreements" in caption and "exact" in caption
+    assert head.split() == list(C.SCORE_COLUMNS) and row.split() == ["0.333", "0.333", "0.333", "1", "2", "2"]
+    page = result._repr_html_()
+    assert page.count("<td>0.333</td>") == 3 and "<td>2</td>" in page and "0.3333" not in page
+
+
+def test_seed_evaluation_repr_fits_a_narrow_cell(seed_doc):
+    result = newslab.evaluate(seed_doc, newslab.gold())
+    lines = repr(result).splitlines()
+    assert len(lines) == 3 and max(map(len, lines)) <= 80
+    assert f"{result.recall:.3f}" in lines[2] and str(result.tp) in lines[2].split()

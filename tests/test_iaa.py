@@ -125,3 +125,13 @@ def test_doctests():
 
     results = doctest.testmod(newslab.iaa, optionflags=doctest.ELLIPSIS)
     assert results.attempted > 0 and results.failed == 0
+
+
+def test_repr_is_a_small_table_rounded_to_three_decimals():
+    result = newslab.agreement(A, B)
+    caption, head, row = repr(result).splitlines()
+    assert head.split() == [C.PRECISION, C.RECALL, C.F1, C.KAPPA]
+    assert row.split() == [f"{v:.3f}" for v in (result.precision, result.recall, result.f1, result.kappa)]
+    assert f"{len(result.disagreements)} disagreements" in caption
+    assert f"<td>{result.kappa:.3f}</td>" in result._repr_html_()
+    assert repr(newslab.agreement((TEXT, []), (TEXT, []), labels=["PERSON"])).splitlines()[2].split()[-1] == "nan"

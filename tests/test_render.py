@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
 
 import newslab
+from newslab import _columns as C
 from newslab.labels import PALETTE
 
 HOSTILE = 'Mark Rutte said <script>alert("x")</script> and <img src=x onerror=alert(1)> in Ukraine.'
@@ -46,3 +48,58 @@ def test_long_sentences_scroll_instead_of_overflowing(seed_doc):
     compact = newslab.dependencies_html(longest, compact=True)
     width = int(re.search(r'<svg[^>]*width="(\d+)"', compact).group(1))
     assert width > 1000  # the box scrolls: the svg keeps its natural width
+
+
+# -- disagreements in context (fictional texts) ----------------------------------------------
+
+RIVERTON = ("Mayor Ana Field of Riverton opened the new bridge on Monday, and the Riverton Gazette "
+            "printed <script>alert(1)</script> her speech in full. Later that week, council member "
+            "Tom Reyes said the bridge had cost less than planned.")
+
+
+def riverton(*pairs: tuple[str, str]) -> tuple[str, list[tuple[int, int, str]]]:
+    return RIVERTON, [(RIVERTON.index(s), RIVERTON.index(s) + len(s), label) for s, label in pairs]
+
+
+def contexts(page: str) -> list[str]:
+    return [html.unescape(re.sub(r"<[^>]+>", "", s)) for s in re.findall(r"<summary[^>]*>(.*?)</summary>", page)]
+
+
+def test_each_disagreement_in_a_short_escaped_context_with_its_sentence_on_demand():
+    gold = riverton(("Ana Field", "PERSON"), ("Riverton Gazette", "ORG"), ("Tom Reyes", "PERSON"))
+    predicted = riverton(("Ana Field", "PERSON"), ("Riverton Gazette", "GPE"), ("Monday", "DATE"))
+    result = newslab.evaluate(predicted, gold)
+    page = newslab.show_disagreements(result, width=20)
+    table = result.disagreements
+    assert page.count("<details>") == page.count("<mark") == len(table) == 3
+    for shown, row in zip(contexts(page), table.itertuples()):
+        mention = RIVERTON[row.start_char : row.end_char]
+        assert mention in shown and len(shown) <= len(mention) + 2 * 20 + 2  # two ellipses at most
+        assert re.sub(r"\s+", " ", row.sentence) in re.sub(r"\s+", " ", page.replace("&lt;", "<").replace("&gt;", ">"))
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "Riverton Gazette · GPE" in page and "Riverton Gazette · ORG" in page
+
+
+def test_agreement_disagreements_take_the_context_from_their_own_text():
+    other = "Riverton Council met in Lakeside."
+    result = newslab.agreement([riverton(("Tom Reyes", "PERSON")), (other, [(24, 32, "GPE")])],
+                               [riverton(("Tom Reyes", "ORG")), (other, [(24, 32, "LOC")])])
+    page = newslab.show_disagreements(result)
+    assert result.disagreements[C.DOC_ID].tolist() == [0, 1]
+    shown = contexts(page)
+    assert "Tom Reyes" in shown[0] and shown[1] == other and "<th>b</th><th>a</th>" in page
+
+
+def test_no_disagreements_says_so():
+    same = riverton(("Ana Field", "PERSON"))
+    assert "No disagreements" in newslab.show_disagreements(newslab.evaluate(same, same))
+
+
+def test_seed_disagreements_are_short(seed_doc):
+    result = newslab.evaluate(seed_doc, newslab.gold())
+    shown = contexts(newslab.show_disagreements(result))
+    table = result.disagreements
+    assert len(shown) == len(table) > 0
+    for context, row in zip(shown, table.itertuples()):
+        assert len(context) <= row.end_char - row.start_char + 2 * 40 + 2
+    assert any(len(context) < len(row.sentence) for context, row in zip(shown, table.itertuples()))

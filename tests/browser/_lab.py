@@ -31,6 +31,8 @@ REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS_DIR = REPO / "notebooks"
 FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
 ARTIFACTS_DIR = REPO / "test-artifacts" / "browser"
+# The JupyterLab defaults shipped for Binder and `make lab` (no Jupyter news pop-up).
+LAB_OVERRIDES = REPO / "binder" / "overrides.json"
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -42,8 +44,9 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# Tall, so a screenshot shows the notebook: JupyterLab scrolls internally (pitfall 4).
-VIEWPORT = {"width": 1400, "height": 4000}
+# A 1280 px wide window, as a student's; tall, so a screenshot shows the notebook:
+# JupyterLab scrolls internally (pitfall 4).
+VIEWPORT = {"width": 1280, "height": 4000}
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 RUN_TIMEOUT_S = 180
@@ -58,11 +61,25 @@ _TRACEBACK = re.compile(
     r"Traceback \(most recent call last\)|^\w*(Error|Exception)\b", re.MULTILINE
 )
 _WIDGET_TEXTS = ("Error displaying widget", "Loading widget...")
+_NEWS_TEXT = "official Jupyter news"  # "Would you like to get notified about official Jupyter news?"
 
 
 def notebook_paths() -> list[Path]:
     """Every top-level notebook, read at collection time so new notebooks are covered."""
     return sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+
+
+def install_lab_overrides() -> Path:
+    """Put the shipped overrides.json where this environment's JupyterLab reads its defaults.
+
+    ``bash scripts/bootstrap.sh setup`` does the same; this covers a venv set up otherwise,
+    so the browser tests check the shipped file and nothing of their own.
+    """
+    target = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    if not target.is_file() or target.read_bytes() != LAB_OVERRIDES.read_bytes():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(LAB_OVERRIDES, target)
+    return target
 
 
 def free_port() -> int:
@@ -85,7 +102,8 @@ def strip_outputs(src: Path, dest: Path) -> None:
 class JupyterServer:
     """One `jupyter lab` on loopback with a fresh HOME, serving a copy of notebooks/."""
 
-    def __init__(self, workdir: Path) -> None:
+    def __init__(self, workdir: Path, *, lab_args: tuple[str, ...] = ()) -> None:
+        self.lab_args = lab_args
         self.home = workdir / "home"
         self.root = workdir / "root"
         self.port = free_port()
@@ -114,10 +132,6 @@ class JupyterServer:
     def start(self) -> None:
         self.home.mkdir(parents=True)
         self.root.mkdir(parents=True)
-        # No "Would you like to get notified about official Jupyter news?" toast in screenshots.
-        news = self.home / ".jupyter/lab/user-settings/@jupyterlab/apputils-extension"
-        news.mkdir(parents=True)
-        (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
         for nb in notebook_paths():
             shutil.copy2(nb, self.root / nb.name)
         cmd = [
@@ -132,6 +146,7 @@ class JupyterServer:
             "--LabApp.news_url=None",
             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
             "--LabApp.extension_manager=readonly",
+            *self.lab_args,
         ]  # fmt: skip
         log = self.log_path.open("wb")
         self._proc = subprocess.Popen(
@@ -396,7 +411,29 @@ def collect_failures(page: Page) -> list[str]:
     for i in range(embeds.count()):
         if not embeds.nth(i).locator("svg, canvas").count():
             failures.append(f"chart {i + 1} (.vega-embed) has no svg or canvas")
+    failures += _charts_wider_than_their_cell(page)
+    if _news_on_page(page):
+        failures.append(f"the Jupyter news pop-up ({_NEWS_TEXT!r}) covers the notebook")
     return failures
+
+
+def _news_on_page(page: Page) -> bool:
+    return _NEWS_TEXT in page.locator("body").inner_text()
+
+
+def _charts_wider_than_their_cell(page: Page) -> list[str]:
+    """A chart whose drawing ends right of its output cell is cut off there (titles included)."""
+    overflows = page.eval_on_selector_all(
+        ".vega-embed",
+        """els => els.map((el, i) => {
+            const chart = el.querySelector("svg, canvas");
+            const cell = el.closest(".jp-OutputArea-output");
+            if (!chart || !cell) return null;
+            const right = chart.getBoundingClientRect().right, edge = cell.getBoundingClientRect().right;
+            return right > edge + 1 ? [i + 1, Math.round(right - edge)] : null;
+        }).filter(x => x)""",
+    )
+    return [f"chart {i} (.vega-embed) is {px} px wider than its output cell" for i, px in overflows]
 
 
 def _summarize_traceback(text: str, keep: int = 12) -> str:

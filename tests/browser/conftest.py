@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from _lab import ARTIFACTS_DIR, CHROMIUM, CHROMIUM_FLAGS, JupyterServer, NotebookPage
+from _lab import ARTIFACTS_DIR, CHROMIUM, CHROMIUM_FLAGS, JupyterServer, NotebookPage, install_lab_overrides
 
 SKIP_ENV = "NEWSLAB_SKIP_BROWSER"
 
@@ -31,6 +31,7 @@ def chromium() -> str:
 def jupyter_server(
     chromium: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[JupyterServer]:
+    install_lab_overrides()
     server = JupyterServer(tmp_path_factory.mktemp("jupyter"))
     server.start()
     try:

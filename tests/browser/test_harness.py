@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
-from _lab import FIXTURES_DIR, NotebookPage, check_notebook
+from _lab import FIXTURES_DIR, JupyterServer, NotebookPage, check_notebook
 from interactions import INTERACTIONS, interactions_for
 
 
@@ -40,3 +41,27 @@ def test_raising_cell_fails(notebook_page: NotebookPage) -> None:
     with pytest.raises(AssertionError, match="ValueError") as excinfo:
         check_notebook(notebook_page, FIXTURES_DIR / "raising_cell.ipynb")
     assert "code cell 3 did not run" in str(excinfo.value)
+
+
+@pytest.mark.browser
+@pytest.mark.timeout(300)
+def test_chart_wider_than_its_cell_fails(notebook_page: NotebookPage) -> None:
+    with pytest.raises(AssertionError, match=r"chart 1 \(.vega-embed\) is \d+ px wider than its output cell"):
+        check_notebook(notebook_page, FIXTURES_DIR / "wide_chart.ipynb")
+
+
+@pytest.mark.browser
+@pytest.mark.timeout(300)
+def test_news_popup_fails_without_the_shipped_overrides(browser, tmp_path: Path) -> None:
+    """The shipped overrides.json is what keeps the pop-up away: without it, the check fails."""
+    empty = tmp_path / "no-overrides"
+    empty.mkdir()
+    server = JupyterServer(tmp_path / "jupyter", lab_args=(f"--LabApp.app_settings_dir={empty}",))
+    server.start()
+    nbp = NotebookPage.new(browser, server)
+    try:
+        with pytest.raises(AssertionError, match="Jupyter news pop-up"):
+            check_notebook(nbp, FIXTURES_DIR / "ok_widget.ipynb")
+    finally:
+        nbp.close()
+        server.stop()
