@@ -1,0 +1,493 @@
+"""Who said what: attributed statements (quotations and reported speech) of a parsed article.
+
+:func:`quotes` finds every statement the article attributes to someone, from the
+dependency parse and two documented word lists, with no knowledge of any particular
+article. Each row says *why* it was attributed in its ``rule`` column:
+
+=====================  =============================================================
+rule                   pattern
+=====================  =============================================================
+``quote-speaker-verb`` ``"We will rebuild," Field said.`` (quote before the verb)
+``quote-verb-speaker`` ``"We will rebuild," said Field.`` (inverted subject)
+``speaker-verb-quote`` ``Field said that "the bridge is safe."`` (quote after the verb)
+``colon``              ``Field said: "We will rebuild."``
+``split-quote``        ``"We will," Field said, "rebuild."`` (one row per piece)
+``continued-quote``    a quoted sentence right after an attributed quotation
+``multi-paragraph``    a quotation whose paragraph ends unclosed and that re-opens
+``reported-clause``    ``Field said that the bridge is safe.``
+``reported-object``    ``Field stressed the need for repairs.``
+``call-for``           ``Field called for the council to act.``
+``according-to``       ``The bridge is safe, according to Field.``
+=====================  =============================================================
+
+A speaker that is a pronoun (he, she, they, it) is resolved to the nearest earlier
+compatible speaker, or else to the nearest earlier person mentioned, and the rule gets
+``+pronoun``. A speaker named by role ("the spokeswoman", "the ministry") is kept as
+written. ``cluster_id`` and ``canonical`` come from :mod:`newslab.clusters`, so "Rutte" and
+"Mark Rutte" are one speaker; ``cluster_id`` is ``<NA>`` for a speaker that is no entity.
+
+Quotation marks may be straight (``"``) or curly (``“ ”``, ``« »``, ``„``). Unbalanced marks
+never raise: a quotation left open runs to the end of its paragraph. Only the body is
+searched: a headline summarises and a byline names the reporter.
+
+``content`` is the statement without its quotation marks or the word "that";
+``sent_id`` is the sentence where the content starts (as in :func:`newslab.sentences`).
+
+Examples:
+    >>> import newslab
+    >>> doc = newslab.analyze('"We will rebuild the bridge," Mayor Ana Field said on Monday.')
+    >>> quotes(doc)[["speaker", "cue", "content", "kind", "rule"]].values.tolist()
+    [['Ana Field', 'say', 'We will rebuild the bridge', 'direct', 'quote-speaker-verb']]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Final
+
+from . import _columns as C
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["quotes", "voices", "REPORTING_VERBS", "OBJECT_VERBS"]
+
+#: Lemmas of the verbs that attribute a statement to their subject.
+REPORTING_VERBS: Final = frozenset({
+    "acknowledge", "add", "admit", "affirm", "allege", "announce", "answer", "argue", "ask",
+    "assert", "assure", "boast", "caution", "claim", "comment", "complain", "concede", "conclude",
+    "confirm", "contend", "declare", "demand", "deny", "emphasise", "emphasize", "explain",
+    "express", "insist", "maintain", "mention", "note", "pledge", "predict", "promise", "propose",
+    "reaffirm", "reassure", "recall", "reiterate", "remark", "repeat", "reply", "report",
+    "respond", "reveal", "say", "state", "stress", "suggest", "tell", "testify", "tweet",
+    "underline", "underscore", "urge", "voice", "vow", "warn", "write",
+})
+#: Reporting verbs whose direct object can itself be the statement ("stressed the need for ...").
+OBJECT_VERBS: Final = frozenset({
+    "acknowledge", "admit", "affirm", "announce", "confirm", "demand", "deny", "emphasise",
+    "emphasize", "express", "pledge", "promise", "propose", "reaffirm", "reiterate", "repeat",
+    "stress", "underline", "underscore", "voice",
+})
+
+_OPENING: Final = "“«„"
+_CLOSING: Final = "”»"
+_MARKS: Final = re.compile(r"[\"“”«»„]")
+_PRONOUNS: Final = {"he": "person", "she": "person", "him": "person", "her": "person",
+                    "they": "any", "it": "thing", "we": "any", "i": "person"}
+_SUBJECTS: Final = ("nsubj", "nsubjpass")
+_BODY: Final = (None, C.PARAGRAPH)
+
+
+@dataclass(frozen=True)
+class _Quote:
+    """Characters between a pair of quotation marks (``start``/``end``: the marks included)."""
+
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+    multi_paragraph: bool = False
+
+
+@dataclass
+class _Statement:
+    speaker: Span
+    cue: tuple[int, int, str]  # start_char, end_char, lemma (or "according to")
+    content: tuple[int, int]
+    kind: str
+    rule: str
+    cluster: tuple[int | None, str] = (None, "")
+    person: bool = True
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def quotes(doc: Doc) -> pd.DataFrame:
+    """One row per attributed statement: speaker, cue, content, kind and the rule that fired.
+
+    Args:
+        doc: A parsed article (:func:`newslab.analyze`) or any spaCy ``Doc`` with a parser.
+
+    Examples:
+        >>> import newslab
+        >>> doc = newslab.analyze("Mayor Ana Field spoke on Monday. She stressed the need for repairs.")
+        >>> quotes(doc)[["speaker", "canonical", "cue", "content", "rule"]].values.tolist()
+        [['She', 'Ana Field', 'stress', 'the need for repairs', 'reported-object+pronoun']]
+    """
+    found: list[_Statement] = []
+    if len(doc) and doc.has_annotation("DEP"):
+        marks = _quotations(doc.text)
+        body = _body_mask(doc)
+        used: set[int] = set()
+        found = _direct(doc, marks, body, used)
+        found += _reported(doc, marks, body, used)
+        _resolve(doc, found)
+    return _frame(doc, found)
+
+
+# --- quotation marks ---------------------------------------------------------------
+
+
+def _quotations(text: str) -> list[_Quote]:
+    """Pair quotation marks paragraph by paragraph; re-opened unclosed quotations are merged."""
+    quotes: list[_Quote] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        quotes += _paragraph_quotations(paragraph, offset)
+        offset += len(paragraph) + 1
+    return _merge_paragraphs(text, quotes)
+
+
+def _paragraph_quotations(paragraph: str, offset: int) -> list[_Quote]:
+    found = []
+    opened: int | None = None
+    for match in _MARKS.finditer(paragraph):
+        char, pos = match.group(), offset + match.start()
+        if opened is None and char not in _CLOSING:
+            opened = pos
+        elif opened is not None and (char in _CLOSING or char == '"'):
+            found.append(_Quote(opened, pos + 1, opened + 1, pos))
+            opened = None
+        elif opened is not None and char in _OPENING:
+            opened = pos  # an unclosed curly quotation: start again at the new one
+    if opened is not None:
+        end = offset + len(paragraph.rstrip())
+        found.append(_Quote(opened, end, opened + 1, end, multi_paragraph=True))  # open at the end
+    return [quote for quote in found if quote.content_end > quote.content_start]
+
+
+def _merge_paragraphs(text: str, quotes: list[_Quote]) -> list[_Quote]:
+    merged: list[_Quote] = []
+    for quote in quotes:
+        previous = merged[-1] if merged else None
+        continues = (previous is not None and previous.multi_paragraph and previous.end < quote.start
+                     and text[previous.end:quote.start].strip() == "")
+        if continues and previous is not None:
+            merged[-1] = _Quote(previous.start, quote.end, previous.content_start, quote.content_end,
+                                multi_paragraph=True)
+        else:
+            merged.append(quote)
+    return [replace(q, multi_paragraph=q.multi_paragraph and "\n" in text[q.start:q.end]) for q in merged]
+
+
+def _body_mask(doc: Doc) -> list[bool]:
+    from .tables import _Index
+
+    index = _Index(doc)
+    return [index.locate(i)[2] in _BODY for i in range(len(doc))]
+
+
+def _inside(token: Token, marks: list[_Quote]) -> bool:
+    return any(q.start <= token.idx < q.end for q in marks)
+
+
+# --- cues and speakers ---------------------------------------------------------------
+
+
+def _is_cue(token: Token) -> bool:
+    return token.lemma_.lower() in REPORTING_VERBS and token.pos_ == "VERB" and token.dep_ != "amod"
+
+
+def _according(token: Token) -> Token | None:
+    """The ``to`` of "according to X", when ``token`` is its "according"."""
+    if token.lower_ != "according":
+        return None
+    return next((t for t in token.children if t.lower_ == "to"), None) or (
+        token.nbor() if token.i + 1 < len(token.doc) and token.nbor().lower_ == "to" else None)
+
+
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    subject = next((t for t in verb.children if t.dep_ in _SUBJECTS), None)
+    if subject is not None and subject.dep_ != "nsubjpass":
+        if subject.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            return verb.head
+        return subject
+    if verb.dep_ in ("conj", "advcl", "xcomp") and depth < 3 and verb.head.i != verb.i:
+        return _subject(verb.head, depth + 1)
+    return None
+
+
+def _speaker_span(token: Token) -> Span:
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return _strip_possessive(ent)
+    if token.pos_ == "PRON":
+        return doc[token.i:token.i + 1]
+    lefts = [t for t in token.lefts if t.dep_ in ("det", "amod", "compound", "poss", "nmod", "case", "flat")]
+    start = min([t.left_edge.i for t in lefts], default=token.i)
+    return doc[start:token.i + 1]
+
+
+def _strip_possessive(span: Span) -> Span:
+    if len(span) > 1 and span[-1].tag_ == "POS":
+        return span[:-1]
+    return span
+
+
+def _cue_of(token: Token) -> tuple[int, int, str]:
+    return token.idx, token.idx + len(token), token.lemma_.lower()
+
+
+# --- direct quotations ---------------------------------------------------------------
+
+
+def _direct(doc: Doc, marks: list[_Quote], body: list[bool], used: set[int]) -> list[_Statement]:
+    found: list[_Statement] = []
+    for quote in marks:
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None or not body[span.start]:
+            continue
+        statement = _attribute(doc, quote, span, marks, used)
+        if statement is None:
+            statement = _continued(doc, quote, span, found)
+        if statement is not None:
+            found.append(statement)
+    _mark_split(found)
+    return found
+
+
+def _window(doc: Doc, span: Span) -> list[Token]:
+    """Tokens of the sentences the quotation touches, and of the sentence before if it ends in ':'."""
+    sents = list({doc[i].sent.start: doc[i].sent for i in (span.start, span.end - 1)}.values())
+    first = sents[0]
+    if first.start > 0 and span.start <= first.start + 1:
+        before = doc[first.start - 1].sent
+        if any(t.text == ":" for t in before[-3:]):
+            sents.insert(0, before)
+    return [t for sent in sents for t in sent]
+
+
+def _attribute(doc: Doc, quote: _Quote, span: Span, marks: list[_Quote], used: set[int]) -> _Statement | None:
+    tokens = [t for t in _window(doc, span) if not _inside(t, marks)]
+    cues = [t for t in tokens if _is_cue(t) and t.i not in used and _subject(t) is not None]
+    if not cues:
+        return _according_direct(doc, quote, tokens)
+    inside = set(range(span.start, span.end))
+    governing = [c for c in cues if any(a.i == c.i for t in span for a in t.ancestors if t.i in inside)]
+    verb = (governing or sorted(cues, key=lambda c: min(abs(c.idx - quote.start), abs(c.idx - quote.end))))[0]
+    used.add(verb.i)
+    subject = _subject(verb)
+    assert subject is not None
+    return _Statement(_speaker_span(subject), _cue_of(verb), _content(doc, quote), C.DIRECT,
+                      _direct_rule(doc, quote, verb, subject))
+
+
+def _direct_rule(doc: Doc, quote: _Quote, verb: Token, subject: Token) -> str:
+    if quote.multi_paragraph:
+        return "multi-paragraph"
+    if verb.idx > quote.start:
+        return "quote-verb-speaker" if subject.i > verb.i else "quote-speaker-verb"
+    between = doc.text[verb.idx:quote.start]
+    return "colon" if ":" in between else "speaker-verb-quote"
+
+
+def _content(doc: Doc, quote: _Quote) -> tuple[int, int]:
+    start, end = quote.content_start, quote.content_end
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _according_direct(doc: Doc, quote: _Quote, tokens: list[Token]) -> _Statement | None:
+    for token in tokens:
+        to = _according(token)
+        pobj = next((t for t in to.children if t.dep_ == "pobj"), None) if to is not None else None
+        if to is not None and pobj is not None:
+            cue = (token.idx, to.idx + len(to), "according to")
+            return _Statement(_speaker_span(pobj), cue, _content(doc, quote), C.DIRECT, "according-to")
+    return None
+
+
+def _continued(doc: Doc, quote: _Quote, span: Span, found: list[_Statement]) -> _Statement | None:
+    """A quoted sentence that follows an attributed quotation with nothing in between."""
+    if not found or found[-1].kind != C.DIRECT:
+        return None
+    last = found[-1]
+    gap = doc.text[last.content[1]:quote.start]
+    if "\n" in gap or _MARKS.sub("", gap).strip(" ,.") or len(span.sent) < 3:
+        return None
+    return _Statement(last.speaker, last.cue, _content(doc, quote), C.DIRECT, "continued-quote")
+
+
+def _mark_split(found: list[_Statement]) -> None:
+    for a, b in zip(found, found[1:], strict=False):
+        if a.cue == b.cue and b.rule != "continued-quote" and a.rule != "multi-paragraph":
+            a.rule = b.rule = "split-quote"
+
+
+# --- reported speech ---------------------------------------------------------------------
+
+
+def _reported(doc: Doc, marks: list[_Quote], body: list[bool], used: set[int]) -> list[_Statement]:
+    found = []
+    for token in doc:
+        if not body[token.i] or token.i in used or _inside(token, marks):
+            continue
+        statement = _reported_at(doc, token, marks) if _is_cue(token) or token.lemma_ == "call" else None
+        statement = statement or _according_reported(doc, token, marks)
+        if statement is not None:
+            found.append(statement)
+    return found
+
+
+def _reported_at(doc: Doc, verb: Token, marks: list[_Quote]) -> _Statement | None:
+    subject = _subject(verb)
+    if subject is None:
+        return None
+    children = list(verb.children)
+    clause = next((t for t in children if t.dep_ == "ccomp"), None)
+    obj = next((t for t in children if t.dep_ == "dobj"), None)
+    call_for = next((t for t in children if t.lower_ == "for" and t.dep_ in ("prep", "mark")), None)
+    call_for = call_for or next((t for c in children if c.dep_ == "advcl" for t in c.children
+                                 if t.lower_ == "for" and t.dep_ == "mark"), None)
+    if verb.lemma_ == "call":
+        if call_for is None:
+            return None
+        head, rule = (call_for if call_for.dep_ == "prep" else call_for.head), "call-for"
+    elif clause is not None:
+        head, rule = clause, "reported-clause"
+    elif obj is not None and verb.lemma_.lower() in OBJECT_VERBS:
+        head, rule = obj, "reported-object"
+    else:
+        return None
+    content = _clause_span(head, skip={call_for.i} if call_for is not None else set())
+    if content is None or any(_inside(t, marks) for t in content):
+        return None
+    return _Statement(_speaker_span(subject), _cue_of(verb), (content.start_char, content.end_char),
+                      C.REPORTED, rule)
+
+
+def _clause_span(head: Token, *, skip: set[int]) -> Span | None:
+    """The head's subtree without a leading "that"/"for", trailing punctuation or a ", -ing" comment."""
+    doc = head.doc
+    tokens = [t.i for t in head.subtree]
+    for child in head.rights:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and doc[child.left_edge.i - 1].text == ",":
+            tokens = [i for i in tokens if i < child.left_edge.i - 1]
+    start, end = min(tokens), max(tokens) + 1
+    while start < end and (doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "for") or start in skip):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _according_reported(doc: Doc, token: Token, marks: list[_Quote]) -> _Statement | None:
+    to = _according(token)
+    pobj = next((t for t in to.children if t.dep_ == "pobj"), None) if to is not None else None
+    if to is None or pobj is None:
+        return None
+    phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
+    sent = token.sent
+    rest = [t for t in sent if t.i not in phrase and not (t.is_punct or t.is_space)]
+    if not rest or any(_inside(t, marks) for t in rest):
+        return None
+    content = doc[rest[0].i:rest[-1].i + 1]
+    cue = (token.idx, to.idx + len(to), "according to")
+    return _Statement(_speaker_span(pobj), cue, (content.start_char, content.end_char), C.REPORTED, "according-to")
+
+
+# --- speakers: clusters and pronouns ----------------------------------------------------
+
+
+def _resolve(doc: Doc, found: list[_Statement]) -> None:
+    from .tables import entities, entity_key
+
+    table = entities(doc)
+    persons = set(table.loc[table[C.LABEL] == "PERSON", C.CLUSTER_ID])
+    by_form = {entity_key(k): (int(c), str(n)) for k, c, n in zip(table[C.KEY], table[C.CLUSTER_ID],
+                                                                  table[C.CANONICAL], strict=True)}
+    by_surname = {str(n).split()[-1]: (int(c), str(n)) for c, n in zip(table[C.CLUSTER_ID], table[C.CANONICAL],
+                                                                      strict=True) if int(c) in persons}
+    found.sort(key=lambda s: (s.speaker.start_char, s.cue[0]))
+    for i, statement in enumerate(found):
+        pronoun = _PRONOUNS.get(statement.speaker.text.lower()) if len(statement.speaker) == 1 else None
+        if pronoun is None:
+            key = entity_key(statement.speaker.text)
+            cluster = by_form.get(key) or by_surname.get(key.split()[-1] if key else "")
+            statement.cluster = cluster or (None, key)
+            statement.person = cluster is None or cluster[0] in persons
+        else:
+            _antecedent(statement, pronoun, found[:i], table, persons)
+    found.sort(key=lambda s: (s.content[0], s.cue[0]))
+
+
+def _antecedent(statement: _Statement, pronoun: str, earlier: list[_Statement], table: pd.DataFrame,
+                persons: set[int]) -> None:
+    def fits(person: bool) -> bool:
+        return pronoun == "any" or (pronoun == "person") == person
+
+    for previous in reversed(earlier):
+        if previous.cluster[1] and fits(previous.person):
+            statement.cluster, statement.person = previous.cluster, previous.person
+            statement.rule += "+pronoun"
+            return
+    before = table[table[C.END_CHAR] <= statement.speaker.start_char]
+    for cluster_id, canonical in zip(before[C.CLUSTER_ID][::-1], before[C.CANONICAL][::-1], strict=True):
+        if fits(int(cluster_id) in persons):
+            statement.cluster, statement.person = (int(cluster_id), str(canonical)), int(cluster_id) in persons
+            statement.rule += "+pronoun"
+            return
+    statement.cluster = (None, statement.speaker.text)
+
+
+# --- tables -------------------------------------------------------------------------------
+
+
+def _frame(doc: Doc, found: list[_Statement]) -> pd.DataFrame:
+    import pandas as pd
+
+    from .tables import _Index
+
+    index = _Index(doc) if len(doc) else None
+    rows = []
+    for i, s in enumerate(found):
+        span = doc.char_span(s.content[0], s.content[1], alignment_mode="expand")
+        sent_id = index.sent_id(span.start) if index is not None and span is not None else 0
+        rows.append((i, s.speaker.text, s.speaker.start_char, s.speaker.end_char, s.cluster[0], s.cluster[1],
+                     s.cue[2], s.cue[0], s.cue[1], doc.text[s.content[0]:s.content[1]], s.content[0],
+                     s.content[1], s.kind, sent_id, s.rule))
+    table = pd.DataFrame.from_records(rows, columns=list(C.QUOTE_COLUMNS))
+    ints = (C.QUOTE_ID, C.SPEAKER_START, C.SPEAKER_END, C.CUE_START, C.CUE_END, C.CONTENT_START,
+            C.CONTENT_END, C.SENT_ID)
+    types = {**{col: "int64" for col in ints}, C.CLUSTER_ID: "Int64"}
+    return table.astype({col: types.get(col, "object") for col in C.QUOTE_COLUMNS})
+
+
+def voices(doc: Doc, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Whose words fill the article: words of statements per speaker, and the reporter's own share.
+
+    A word belongs to a speaker when it lies in the content of one of their statements
+    (direct or reported); every other word of the body is the reporter's, shown as
+    ``"(reporter)"``. ``share`` is a fraction of the body's words, so the shares add up to 1.
+
+    Args:
+        doc: The parsed article.
+        table: Its :func:`quotes` table, if you already have it.
+
+    Examples:
+        >>> import newslab
+        >>> doc = newslab.analyze('The bridge reopened. "It is safe," Mayor Ana Field said.')
+        >>> voices(doc)[["speaker", "n_statements", "n_words"]].values.tolist()
+        [['(reporter)', 0, 6], ['Ana Field', 1, 3]]
+    """
+    import pandas as pd
+
+    table = quotes(doc) if table is None else table
+    body = _body_mask(doc) if len(doc) else []
+    owner: dict[int, str] = {}
+    for row in table.itertuples(index=False):
+        name = getattr(row, C.CANONICAL) or getattr(row, C.SPEAKER)
+        for t in doc.char_span(getattr(row, C.CONTENT_START), getattr(row, C.CONTENT_END), alignment_mode="expand"):
+            owner.setdefault(t.i, name)
+    words = [t for t in doc if body[t.i] and not (t.is_punct or t.is_space)]
+    counts = pd.Series([owner.get(t.i, C.REPORTER) for t in words], dtype="object").value_counts()
+    n_statements = table.groupby(table[C.CANONICAL].where(table[C.CANONICAL] != "", table[C.SPEAKER])).size()
+    rows = [(name, int(n_statements.get(name, 0)), int(n), n / max(len(words), 1)) for name, n in counts.items()]
+    result = pd.DataFrame(rows, columns=list(C.VOICE_COLUMNS))
+    return result.sort_values([C.N_WORDS, C.SPEAKER], ascending=[False, True], kind="stable").reset_index(drop=True)
