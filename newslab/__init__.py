@@ -38,6 +38,15 @@ _EXPORTS: dict[str, str] = {
     "article_stats": "structure",
     "pos_counts": "grammar",
     "svo_triples": "grammar",
+    # who said what
+    "entity_clusters": "clusters",
+    "aliases": "clusters",
+    "quotes": "quotes",
+    "voices": "quotes",
+    "gold_quotes": "quote_evaluation",
+    "read_quotes": "quote_evaluation",
+    "evaluate_quotes": "quote_evaluation",
+    "QuoteEvaluation": "quote_evaluation",
     # rendering
     "show_entities": "render",
     "show_dependencies": "render",
@@ -95,6 +104,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .annotator import Annotator
     from .article import Article, Part, load_article
     from .charts import linked_charts, save_chart
+    from .clusters import aliases, entity_clusters
     from .dashboard import Dashboard
     from .errors import (
         AnnotationError,
@@ -121,6 +131,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         show_structure,
         structure_html,
     )
+    from .quote_evaluation import QuoteEvaluation, evaluate_quotes, gold_quotes, read_quotes
+    from .quotes import quotes, voices
     from .report import report_html, write_report
     from .spans import annotated_text, spans_from_doc, validate_spans
     from .structure import article_parts, article_stats
