@@ -123,6 +123,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .iaa import Agreement, agreement
     from .labels import LABELS, PALETTE, label_color
     from .pipeline import analyze, analyze_many, load_pipeline
+    from .quote_evaluation import QuoteEvaluation, evaluate_quotes, gold_quotes, read_quotes
+    from .quotes import quotes, voices
     from .render import (
         dependencies_html,
         entities_html,
@@ -131,8 +133,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         show_structure,
         structure_html,
     )
-    from .quote_evaluation import QuoteEvaluation, evaluate_quotes, gold_quotes, read_quotes
-    from .quotes import quotes, voices
     from .report import report_html, write_report
     from .spans import annotated_text, spans_from_doc, validate_spans
     from .structure import article_parts, article_stats

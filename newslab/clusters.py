@@ -26,9 +26,9 @@ the mentions with another label: often a sign of a model error worth a look.
 
 Examples:
     >>> import newslab
-    >>> doc = newslab.analyze("Mayor Ana Field opened the bridge. Field said the U.S. helped.")
+    >>> doc = newslab.analyze("Mayor Lena Brandt opened the bridge. Brandt said the U.S. helped.")
     >>> entity_clusters(doc)[["canonical", "count"]].values.tolist()
-    [['Ana Field', 2], ['U.S.', 1]]
+    [['Lena Brandt', 2], ['U.S.', 1]]
 """
 
 from __future__ import annotations
@@ -167,9 +167,9 @@ def add_clusters(table: pd.DataFrame, *, aliases: pd.DataFrame | str | os.PathLi
     Examples:
         >>> import newslab
         >>> from newslab.tables import entities
-        >>> table = entities(newslab.analyze("Mayor Ana Field met Field's staff."))
+        >>> table = entities(newslab.analyze("Mayor Lena Brandt met Brandt's staff."))
         >>> table[["text", "cluster_id", "canonical"]].values.tolist()
-        [['Ana Field', 0, 'Ana Field'], ['Field', 0, 'Ana Field']]
+        [['Lena Brandt', 0, 'Lena Brandt'], ['Brandt', 0, 'Lena Brandt']]
     """
     table = table.copy()
     groups = _group_keys(table[C.KEY].astype(str).tolist(), table[C.LABEL].astype(str).tolist(),
@@ -195,9 +195,9 @@ def entity_clusters(data: Doc | pd.DataFrame, *, aliases: pd.DataFrame | str | o
 
     Examples:
         >>> import newslab
-        >>> doc = newslab.analyze("Mayor Ana Field spoke. Field's aide, Tom Reed, agreed with Field.")
+        >>> doc = newslab.analyze("Mayor Lena Brandt spoke. Brandt's aide, Tomas Herrera, agreed with Brandt.")
         >>> entity_clusters(doc)[["canonical", "count", "forms"]].values.tolist()
-        [['Ana Field', 3, ['Ana Field', 'Field']], ['Tom Reed', 1, ['Tom Reed']]]
+        [['Lena Brandt', 3, ['Lena Brandt', 'Brandt']], ['Tomas Herrera', 1, ['Tomas Herrera']]]
     """
     import pandas as pd
 

@@ -132,7 +132,8 @@ class QuoteEvaluation:
 
     def f1(self, match: str = "partial") -> float:
         """The content F1 of ``"exact"`` or ``"partial"`` matching."""
-        return float(self.scores.set_index(C.MATCH).loc[match, C.F1])
+        row = self.scores[self.scores[C.MATCH] == match]
+        return float(row[C.F1].iloc[0])
 
     def __repr__(self) -> str:
         return (f"QuoteEvaluation(speaker_accuracy={self.speaker_accuracy:.2f}, "

@@ -7,17 +7,17 @@ article. Each row says *why* it was attributed in its ``rule`` column:
 =====================  =============================================================
 rule                   pattern
 =====================  =============================================================
-``quote-speaker-verb`` ``"We will rebuild," Field said.`` (quote before the verb)
-``quote-verb-speaker`` ``"We will rebuild," said Field.`` (inverted subject)
-``speaker-verb-quote`` ``Field said that "the bridge is safe."`` (quote after the verb)
-``colon``              ``Field said: "We will rebuild."``
-``split-quote``        ``"We will," Field said, "rebuild."`` (one row per piece)
+``quote-speaker-verb`` ``"We will rebuild," Brandt said.`` (quote before the verb)
+``quote-verb-speaker`` ``"We will rebuild," said Brandt.`` (inverted subject)
+``speaker-verb-quote`` ``Brandt said that "the bridge is safe."`` (quote after the verb)
+``colon``              ``Brandt said: "We will rebuild."``
+``split-quote``        ``"We will," Brandt said, "rebuild."`` (one row per piece)
 ``continued-quote``    a quoted sentence right after an attributed quotation
 ``multi-paragraph``    a quotation whose paragraph ends unclosed and that re-opens
-``reported-clause``    ``Field said that the bridge is safe.``
-``reported-object``    ``Field stressed the need for repairs.``
-``call-for``           ``Field called for the council to act.``
-``according-to``       ``The bridge is safe, according to Field.``
+``reported-clause``    ``Brandt said that the bridge is safe.``
+``reported-object``    ``Brandt stressed the need for repairs.``
+``call-for``           ``Brandt called for the council to act.``
+``according-to``       ``The bridge is safe, according to Brandt.``
 =====================  =============================================================
 
 A speaker that is a pronoun (he, she, they, it) is resolved to the nearest earlier
@@ -35,15 +35,15 @@ searched: a headline summarises and a byline names the reporter.
 
 Examples:
     >>> import newslab
-    >>> doc = newslab.analyze('"We will rebuild the bridge," Mayor Ana Field said on Monday.')
+    >>> doc = newslab.analyze('"We will rebuild the bridge," Mayor Lena Brandt said on Monday.')
     >>> quotes(doc)[["speaker", "cue", "content", "kind", "rule"]].values.tolist()
-    [['Ana Field', 'say', 'We will rebuild the bridge', 'direct', 'quote-speaker-verb']]
+    [['Lena Brandt', 'say', 'We will rebuild the bridge', 'direct', 'quote-speaker-verb']]
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
 from . import _columns as C
@@ -100,7 +100,7 @@ class _Statement:
     rule: str
     cluster: tuple[int | None, str] = (None, "")
     person: bool = True
-    extra: dict[str, str] = field(default_factory=dict)
+    quote_end: int = -1  # end of the closing quotation mark, for direct quotations
 
 
 def quotes(doc: Doc) -> pd.DataFrame:
@@ -111,9 +111,9 @@ def quotes(doc: Doc) -> pd.DataFrame:
 
     Examples:
         >>> import newslab
-        >>> doc = newslab.analyze("Mayor Ana Field spoke on Monday. She stressed the need for repairs.")
+        >>> doc = newslab.analyze("Mayor Lena Brandt spoke on Monday. She stressed the need for repairs.")
         >>> quotes(doc)[["speaker", "canonical", "cue", "content", "rule"]].values.tolist()
-        [['She', 'Ana Field', 'stress', 'the need for repairs', 'reported-object+pronoun']]
+        [['She', 'Lena Brandt', 'stress', 'the need for repairs', 'reported-object+pronoun']]
     """
     found: list[_Statement] = []
     if len(doc) and doc.has_annotation("DEP"):
@@ -239,12 +239,9 @@ def _direct(doc: Doc, marks: list[_Quote], body: list[bool], used: set[int]) -> 
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         if span is None or not body[span.start]:
             continue
-        statement = _attribute(doc, quote, span, marks, used)
-        if statement is None:
-            statement = _continued(doc, quote, span, found)
+        statement = _attribute(doc, quote, span, marks, used) or _continued(doc, quote, span, found)
         if statement is not None:
-            found.append(statement)
-    _mark_split(found)
+            found.append(replace(statement, quote_end=quote.end))
     return found
 
 
@@ -304,20 +301,23 @@ def _according_direct(doc: Doc, quote: _Quote, tokens: list[Token]) -> _Statemen
 
 
 def _continued(doc: Doc, quote: _Quote, span: Span, found: list[_Statement]) -> _Statement | None:
-    """A quoted sentence that follows an attributed quotation with nothing in between."""
-    if not found or found[-1].kind != C.DIRECT:
+    """The second piece of a split quotation, or a quoted sentence right after an attributed one.
+
+    Only the attribution ("Brandt said") or nothing may stand between the two quotations.
+    """
+    if not found or found[-1].kind != C.DIRECT or found[-1].quote_end < 0:
         return None
     last = found[-1]
-    gap = doc.text[last.content[1]:quote.start]
-    if "\n" in gap or _MARKS.sub("", gap).strip(" ,.") or len(span.sent) < 3:
+    gap = doc.text[last.quote_end:quote.start]
+    cue_between = last.quote_end <= last.cue[0] < quote.start and last.speaker.start_char >= last.quote_end
+    if "\n" in gap or not (cue_between or not _MARKS.sub("", gap).strip(" ,.")):
         return None
-    return _Statement(last.speaker, last.cue, _content(doc, quote), C.DIRECT, "continued-quote")
-
-
-def _mark_split(found: list[_Statement]) -> None:
-    for a, b in zip(found, found[1:], strict=False):
-        if a.cue == b.cue and b.rule != "continued-quote" and a.rule != "multi-paragraph":
-            a.rule = b.rule = "split-quote"
+    split = cue_between and doc[span.start].sent.start <= doc.char_span(
+        last.cue[0], last.cue[1], alignment_mode="expand")[0].sent.start  # type: ignore[index]
+    if split:
+        last.rule = "split-quote"
+    return _Statement(last.speaker, last.cue, _content(doc, quote), C.DIRECT,
+                      "split-quote" if split else "continued-quote", last.cluster, last.person)
 
 
 # --- reported speech ---------------------------------------------------------------------
@@ -396,44 +396,70 @@ def _according_reported(doc: Doc, token: Token, marks: list[_Quote]) -> _Stateme
 
 
 def _resolve(doc: Doc, found: list[_Statement]) -> None:
-    from .tables import entities, entity_key
+    """Give every speaker a cluster; resolve pronouns to an earlier compatible speaker or person."""
+    from .tables import entities
 
     table = entities(doc)
-    persons = set(table.loc[table[C.LABEL] == "PERSON", C.CLUSTER_ID])
-    by_form = {entity_key(k): (int(c), str(n)) for k, c, n in zip(table[C.KEY], table[C.CLUSTER_ID],
-                                                                  table[C.CANONICAL], strict=True)}
-    by_surname = {str(n).split()[-1]: (int(c), str(n)) for c, n in zip(table[C.CLUSTER_ID], table[C.CANONICAL],
-                                                                      strict=True) if int(c) in persons}
+    names = _Names(table)
+    subjects = [(t.idx, names.cluster(_speaker_span(t))) for t in doc
+                if t.dep_ == "nsubj" and t.pos_ == "PROPN" and not _inside_place(t)]
+    mentions = [(int(start), (int(cid), str(name))) for start, cid, name in
+                zip(table[C.START_CHAR], table[C.CLUSTER_ID], table[C.CANONICAL], strict=True)]
     found.sort(key=lambda s: (s.speaker.start_char, s.cue[0]))
     for i, statement in enumerate(found):
         pronoun = _PRONOUNS.get(statement.speaker.text.lower()) if len(statement.speaker) == 1 else None
         if pronoun is None:
-            key = entity_key(statement.speaker.text)
-            cluster = by_form.get(key) or by_surname.get(key.split()[-1] if key else "")
-            statement.cluster = cluster or (None, key)
-            statement.person = cluster is None or cluster[0] in persons
+            if statement.rule not in ("split-quote", "continued-quote") or not statement.cluster[1]:
+                statement.cluster = names.cluster(statement.speaker)
+                statement.person = names.is_person(statement.cluster)
+            continue
+        earlier = [(s.speaker.start_char, s.cluster) for s in found[:i] if s.cluster[1]]
+        start = statement.speaker.start_char
+        for candidates in (earlier, subjects, mentions):
+            match = [c for at, c in candidates if at < start and _fits(pronoun, names.is_person(c))]
+            if match:
+                statement.cluster, statement.person = match[-1], names.is_person(match[-1])
+                statement.rule += "+pronoun"
+                break
         else:
-            _antecedent(statement, pronoun, found[:i], table, persons)
+            statement.cluster = (None, statement.speaker.text)
     found.sort(key=lambda s: (s.content[0], s.cue[0]))
 
 
-def _antecedent(statement: _Statement, pronoun: str, earlier: list[_Statement], table: pd.DataFrame,
-                persons: set[int]) -> None:
-    def fits(person: bool) -> bool:
-        return pronoun == "any" or (pronoun == "person") == person
+def _fits(pronoun: str, person: bool) -> bool:
+    return pronoun == "any" or (pronoun == "person") == person
 
-    for previous in reversed(earlier):
-        if previous.cluster[1] and fits(previous.person):
-            statement.cluster, statement.person = previous.cluster, previous.person
-            statement.rule += "+pronoun"
-            return
-    before = table[table[C.END_CHAR] <= statement.speaker.start_char]
-    for cluster_id, canonical in zip(before[C.CLUSTER_ID][::-1], before[C.CANONICAL][::-1], strict=True):
-        if fits(int(cluster_id) in persons):
-            statement.cluster, statement.person = (int(cluster_id), str(canonical)), int(cluster_id) in persons
-            statement.rule += "+pronoun"
-            return
-    statement.cluster = (None, statement.speaker.text)
+
+def _inside_place(token: Token) -> bool:
+    return token.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "NORP")
+
+
+class _Names:
+    """Map a speaker span to an entity cluster by its mentions, forms and surnames."""
+
+    def __init__(self, table: pd.DataFrame) -> None:
+        from .tables import entity_key
+
+        self._key = entity_key
+        clusters = list(zip(table[C.KEY], table[C.CLUSTER_ID].astype(int), table[C.CANONICAL], strict=True))
+        self.persons = {cid for cid, label in zip(table[C.CLUSTER_ID], table[C.LABEL], strict=True)
+                        if label == "PERSON"}
+        self.by_form = {str(key): (cid, str(name)) for key, cid, name in clusters}
+        self.by_surname = {str(name).split()[-1]: (cid, str(name)) for _, cid, name in clusters
+                           if cid in self.persons and " " in str(name)}
+        self.spans = list(zip(table[C.START_CHAR], table[C.END_CHAR], table[C.CLUSTER_ID].astype(int),
+                              table[C.CANONICAL], strict=True))
+
+    def cluster(self, span: Span) -> tuple[int | None, str]:
+        for start, end, cid, name in self.spans:
+            if start < span.end_char and span.start_char < end:
+                return cid, str(name)
+        key = self._key(span.text)
+        words = key.split()
+        return self.by_form.get(key) or (self.by_surname.get(words[-1]) if words else None) or (None, key)
+
+    def is_person(self, cluster: tuple[int | None, str]) -> bool:
+        return cluster[0] is None or cluster[0] in self.persons
 
 
 # --- tables -------------------------------------------------------------------------------
@@ -472,9 +498,9 @@ def voices(doc: Doc, table: pd.DataFrame | None = None) -> pd.DataFrame:
 
     Examples:
         >>> import newslab
-        >>> doc = newslab.analyze('The bridge reopened. "It is safe," Mayor Ana Field said.')
+        >>> doc = newslab.analyze('The bridge reopened. "It is safe," Mayor Lena Brandt said.')
         >>> voices(doc)[["speaker", "n_statements", "n_words"]].values.tolist()
-        [['(reporter)', 0, 6], ['Ana Field', 1, 3]]
+        [['(reporter)', 0, 7], ['Lena Brandt', 1, 3]]
     """
     import pandas as pd
 
@@ -483,7 +509,8 @@ def voices(doc: Doc, table: pd.DataFrame | None = None) -> pd.DataFrame:
     owner: dict[int, str] = {}
     for row in table.itertuples(index=False):
         name = getattr(row, C.CANONICAL) or getattr(row, C.SPEAKER)
-        for t in doc.char_span(getattr(row, C.CONTENT_START), getattr(row, C.CONTENT_END), alignment_mode="expand"):
+        span = doc.char_span(getattr(row, C.CONTENT_START), getattr(row, C.CONTENT_END), alignment_mode="expand")
+        for t in span if span is not None else ():
             owner.setdefault(t.i, name)
     words = [t for t in doc if body[t.i] and not (t.is_punct or t.is_space)]
     counts = pd.Series([owner.get(t.i, C.REPORTER) for t in words], dtype="object").value_counts()
