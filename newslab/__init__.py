@@ -41,8 +41,8 @@ _EXPORTS: dict[str, str] = {
     # who said what
     "entity_clusters": "clusters",
     "aliases": "clusters",
-    "quotes": "quotes",
-    "voices": "quotes",
+    "quotes": "attribution",
+    "voices": "attribution",
     "gold_quotes": "quote_evaluation",
     "read_quotes": "quote_evaluation",
     "evaluate_quotes": "quote_evaluation",
@@ -103,6 +103,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from . import charts, exercises, io
     from .annotator import Annotator
     from .article import Article, Part, load_article
+    from .attribution import quotes, voices
     from .charts import linked_charts, save_chart
     from .clusters import aliases, entity_clusters
     from .dashboard import Dashboard
@@ -124,7 +125,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .labels import LABELS, PALETTE, label_color
     from .pipeline import analyze, analyze_many, load_pipeline
     from .quote_evaluation import QuoteEvaluation, evaluate_quotes, gold_quotes, read_quotes
-    from .quotes import quotes, voices
     from .render import (
         dependencies_html,
         entities_html,

@@ -1,4 +1,4 @@
-"""Who said what: every attribution pattern on short fictional texts, the seed, and random input."""
+"""Who said what (newslab.attribution): every attribution pattern on short fictional texts, the seed, and random input."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import newslab
 from newslab import _columns as C
-from newslab.quotes import REPORTING_VERBS, quotes, voices
+from newslab.attribution import REPORTING_VERBS, quotes, voices
 from tests import expected
 
 
