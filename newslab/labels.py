@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from typing import Final
 
+from . import _columns as C
 from .errors import UnknownLabelError
 
-__all__ = ["LABELS", "PALETTE", "UNKNOWN_COLOR", "label_color", "describe_label", "check_labels"]
+__all__ = ["LABELS", "PALETTE", "QUOTE_COLORS", "UNKNOWN_COLOR", "label_color", "describe_label", "check_labels"]
 
 LABELS: Final = (
     "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
@@ -56,6 +57,17 @@ PALETTE: Final[dict[str, str]] = {
 }
 
 UNKNOWN_COLOR: Final = "#FFFFFF"
+
+#: Who said what: the speaker, the cue and the content of a statement in three distinct
+#: styles, the two kinds of statement, and the reporter's own voice.
+QUOTE_COLORS: Final[dict[str, str]] = {
+    C.SPEAKER: _TOL_LIGHT["orange"],
+    C.CUE: _TOL_LIGHT["light_blue"],
+    C.CONTENT: _TOL_LIGHT["light_yellow"],
+    C.DIRECT: _TOL_LIGHT["mint"],
+    C.REPORTED: _TOL_LIGHT["pink"],
+    C.REPORTER: _TOL_LIGHT["pale_grey"],
+}
 
 _DESCRIPTIONS: Final = {
     "PERSON": "People, including fictional",

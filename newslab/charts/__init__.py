@@ -30,6 +30,7 @@ from ._charts import (
                       top_entities_chart,
 )
 from ._linked import ENTITY_SELECTION, LABEL_SELECTION, linked_charts
+from ._quotes import statements_chart, voices_chart
 from ._render import CHART_CLASS, RENDERER, chart_html, chart_png, chart_svg, chart_widget, enable_renderer, save_chart
 from .data import (
                       cooccurrence,
@@ -50,6 +51,7 @@ __all__ = [
     "label_counts", "top_entities", "mentions", "cooccurrence", "network_nodes", "network_edges", "pos_mix",
     "middle_sentence", "entity_spans", "POS_COLORS", "CHART_CLASS", "RENDERER", "ENTITY_SELECTION",
     "LABEL_SELECTION",
+    "statements_chart", "voices_chart",
 ]
 
 enable_renderer()
