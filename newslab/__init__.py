@@ -47,6 +47,7 @@ _EXPORTS: dict[str, str] = {
     "read_quotes": "quote_evaluation",
     "evaluate_quotes": "quote_evaluation",
     "QuoteEvaluation": "quote_evaluation",
+    "QuoteBrowser": "quote_browser",
     # rendering
     "show_entities": "render",
     "show_dependencies": "render",
@@ -124,6 +125,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .iaa import Agreement, agreement
     from .labels import LABELS, PALETTE, label_color
     from .pipeline import analyze, analyze_many, load_pipeline
+    from .quote_browser import QuoteBrowser
     from .quote_evaluation import QuoteEvaluation, evaluate_quotes, gold_quotes, read_quotes
     from .render import (
         dependencies_html,
