@@ -163,10 +163,11 @@ REPORTER: Final = "(reporter)"  # the reporter's own voice in newslab.voices
 N_STATEMENTS: Final = "n_statements"
 SPEAKER_ACCURACY: Final = "speaker_accuracy"
 MATCH: Final = "match"  # exact or partial (newslab.evaluate_quotes)
-ENTITY_COLUMNS: Final = (
+ENTITY_BASE_COLUMNS: Final = (  # a mention before clustering (newslab.clusters.add_clusters adds the rest)
     ENT_ID, TEXT, LABEL, KEY, START_CHAR, END_CHAR, START_TOKEN, END_TOKEN, SENT_ID,
-    PARAGRAPH_ID, PART, CLUSTER_ID, CANONICAL,
+    PARAGRAPH_ID, PART,
 )
+ENTITY_COLUMNS: Final = (*ENTITY_BASE_COLUMNS, CLUSTER_ID, CANONICAL)
 CLUSTER_COLUMNS: Final = (CLUSTER_ID, CANONICAL, LABEL, COUNT, FORMS, DISAGREEING, FIRST_SENT_ID)
 ALIAS_COLUMNS: Final = (ALIAS, CANONICAL)
 QUOTE_COLUMNS: Final = (

@@ -86,7 +86,7 @@ def entities(doc: Doc, *, aliases: pd.DataFrame | str | os.PathLike[str] | None 
     ]
     from .clusters import add_clusters
 
-    return add_clusters(_frame(rows, C.ENTITY_COLUMNS[:-2]), aliases=aliases)
+    return add_clusters(_frame(rows, C.ENTITY_BASE_COLUMNS), aliases=aliases)
 
 
 def entity_counts(data: Doc | pd.DataFrame, *, by_label: bool = True) -> pd.DataFrame:

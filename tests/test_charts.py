@@ -12,6 +12,7 @@ import newslab
 from newslab import _columns as C
 from newslab import charts
 from newslab.charts import data as D
+from newslab.clusters import add_clusters
 from newslab.labels import PALETTE
 from newslab.tables import entity_key
 
@@ -26,7 +27,7 @@ ROWS = [
 def table() -> pd.DataFrame:
     rows = [(i, text, label, entity_key(text), start, start + len(text), 0, 1, sent, sent, "paragraph")
             for i, text, label, start, sent in ROWS]
-    return pd.DataFrame(rows, columns=list(C.ENTITY_COLUMNS))
+    return add_clusters(pd.DataFrame(rows, columns=list(C.ENTITY_BASE_COLUMNS)))
 
 
 def test_label_counts(table):

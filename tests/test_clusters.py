@@ -15,7 +15,7 @@ def _table(mentions):
     """A hand-made entity table (fictional names) in document order."""
     rows = [(i, text, label, newslab.tables.entity_key(text), 0, 0, 0, 0, i, i, "paragraph")
             for i, (text, label) in enumerate(mentions)]
-    return pd.DataFrame(rows, columns=list(C.ENTITY_COLUMNS[:-2]))
+    return pd.DataFrame(rows, columns=list(C.ENTITY_BASE_COLUMNS))
 
 
 def test_columns_and_seed_clusters(seed_doc):
