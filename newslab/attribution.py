@@ -358,8 +358,24 @@ def _reported_at(doc: Doc, verb: Token, marks: list[_Quote]) -> _Statement | Non
     content = _clause_span(head, skip={call_for.i} if call_for is not None else set())
     if content is None or any(_inside(t, marks) for t in content):
         return None
+    if rule == "reported-object":
+        content = _with_purpose(verb, content)
     return _Statement(_speaker_span(subject), _cue_of(verb), (content.start_char, content.end_char),
                       C.REPORTED, rule)
+
+
+def _with_purpose(verb: Token, content: Span) -> Span:
+    """Extend an object by what the parser hung on the verb right after it: a "for/of/to" phrase or
+    a "to ..." clause ("stressed the need | for repairs | to keep the bridge open")."""
+    doc = verb.doc
+    end = content.end
+    for child in verb.rights:
+        first = child.left_edge
+        if first.i == end and first.lower_ in ("for", "of", "to") and child.dep_ in ("prep", "advcl"):
+            end = child.right_edge.i + 1
+    while end > content.end and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[content.start:end]
 
 
 def _clause_span(head: Token, *, skip: set[int]) -> Span | None:

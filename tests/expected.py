@@ -17,7 +17,7 @@ TOP_ENTITIES = [("Ukraine", "GPE", 14), ("NATO", "ORG", 7)]
 # who said what (newslab.quotes against seeds/*.quotes.jsonl), measured on the seed
 SEED_N_QUOTES = 13
 SEED_QUOTE_SPEAKER_ACCURACY = 1.0
-SEED_QUOTE_EXACT_F1 = 0.889
+SEED_QUOTE_EXACT_F1 = 0.963
 SEED_QUOTE_PARTIAL_F1 = 0.963
 # the seed's clusters that the surname rule builds
 SEED_CLUSTERS = {"Mark Rutte": ["Rutte", "Mark Rutte"], "Volodymyr Zelenskiy": ["Volodymyr Zelenskiy", "Zelenskiy"]}
@@ -43,6 +43,8 @@ QUOTE_PATTERNS = [
        "multi-paragraph")]),
     ('Mayor Lena Brandt underscored the necessity of rebuilding the bridge.',
      [("Lena Brandt", "underscore", "the necessity of rebuilding the bridge", "reported", "reported-object")]),
+    ('Mayor Lena Brandt stressed the need for repairs to keep the bridge open.',
+     [("Lena Brandt", "stress", "the need for repairs to keep the bridge open", "reported", "reported-object")]),
     ('Mayor Lena Brandt visited Riverton on Monday. She stated that the bridge would open in May.',
      [("Lena Brandt", "state", "the bridge would open in May", "reported", "reported-clause+pronoun")]),
     ('The bridge will open in May, according to Mayor Lena Brandt.',
