@@ -42,6 +42,7 @@ _EXPORTS: dict[str, str] = {
     "entity_clusters": "clusters",
     "aliases": "clusters",
     "quotes": "attribution",
+    "REPORTING_VERBS": "attribution",
     "voices": "attribution",
     "gold_quotes": "quote_evaluation",
     "read_quotes": "quote_evaluation",
@@ -104,7 +105,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from . import charts, exercises, io
     from .annotator import Annotator
     from .article import Article, Part, load_article
-    from .attribution import quotes, voices
+    from .attribution import REPORTING_VERBS, quotes, voices
     from .charts import linked_charts, save_chart
     from .clusters import aliases, entity_clusters
     from .dashboard import Dashboard

@@ -106,6 +106,11 @@ class _Statement:
 def quotes(doc: Doc) -> pd.DataFrame:
     """One row per attributed statement: speaker, cue, content, kind and the rule that fired.
 
+    A cue is a verb whose lemma is in :data:`REPORTING_VERBS` (``nl.REPORTING_VERBS``), with a
+    subject; its direct object counts as a statement only for the verbs in :data:`OBJECT_VERBS`
+    ("stressed the need for ..."), and "call" only in "call for". The patterns and their
+    ``rule`` names are listed in the module's documentation (``help(newslab.attribution)``).
+
     Args:
         doc: A parsed article (:func:`newslab.analyze`) or any spaCy ``Doc`` with a parser.
 
