@@ -147,6 +147,7 @@ FORMS: Final = "forms"  # the distinct spellings of a cluster's mentions
 DISAGREEING: Final = "disagreeing"  # mentions whose label is not the cluster's majority label, "text (LABEL)"
 ALIAS: Final = "alias"  # a spelling to replace (alias table, newslab.aliases)
 QUOTE_ID: Final = "quote_id"
+QUOTE_IDS: Final = "quote_ids"  # the statements of one speaker in the quote browser's groups
 SPEAKER: Final = "speaker"  # the speaker as written ("He", "the spokeswoman", "Mark Rutte")
 SPEAKER_START: Final = "speaker_start"
 SPEAKER_END: Final = "speaker_end"

@@ -87,6 +87,6 @@ def statements_html(statements: Sequence[Mapping[str, Any]], groups: Sequence[Ma
     for group in groups:
         items = "".join(
             f'<li class="{STATEMENT_CLASS}{" selected" if qid == selected else ""}">'
-            f"{html.escape(statement_label(by_id[qid]))}</li>" for qid in group["quote_ids"])
+            f"{html.escape(statement_label(by_id[qid]))}</li>" for qid in group[C.QUOTE_IDS])
         parts.append(f"<h4>{html.escape(str(group[C.SPEAKER]))}</h4><ul>{items}</ul>")
     return "".join(parts) or "<p>No attributed statement.</p>"

@@ -71,7 +71,7 @@ class QuoteBrowser(QuoteModel, widgets.VBox):
         self._buttons = {}
         for group in self.groups:
             children.append(widgets.HTML(f"<b>{html.escape(str(group[C.SPEAKER]))}</b>"))
-            for qid in group["quote_ids"]:
+            for qid in group[C.QUOTE_IDS]:
                 children.append(self._button(qid))
         self._list.children = tuple(children) or (widgets.HTML("No attributed statement."),)
         self._on_highlight({})

@@ -103,7 +103,7 @@ class QuoteModel(traitlets.HasTraits):
         for row in self.statements:
             if int(row[C.QUOTE_ID]) in visible:
                 groups.setdefault(str(row[C.CANONICAL]), []).append(int(row[C.QUOTE_ID]))
-        self.set_trait("groups", [{C.SPEAKER: name, "quote_ids": ids} for name, ids in groups.items()])
+        self.set_trait("groups", [{C.SPEAKER: name, C.QUOTE_IDS: ids} for name, ids in groups.items()])
         if self.selected not in visible:
             self.selected = -1
 

@@ -16,7 +16,7 @@ def model(seed_doc):
 
 
 def test_groups_cover_every_statement_once(model):
-    ids = [qid for group in model.groups for qid in group["quote_ids"]]
+    ids = [qid for group in model.groups for qid in group[C.QUOTE_IDS]]
     assert sorted(ids) == [row[C.QUOTE_ID] for row in model.statements]
     assert [group[C.SPEAKER] for group in model.groups] == model.speakers
 
@@ -28,7 +28,7 @@ def test_filters_and_selection(model):
     assert model.highlight[C.CONTENT] == [first[C.CONTENT_START], first[C.CONTENT_END]]
     model.kind = C.REPORTED if first[C.KIND] == C.DIRECT else C.DIRECT
     assert model.selected == -1 and model.highlight == {}
-    assert all(model.statement(qid)[C.KIND] == model.kind for g in model.groups for qid in g["quote_ids"])
+    assert all(model.statement(qid)[C.KIND] == model.kind for g in model.groups for qid in g[C.QUOTE_IDS])
     model.kind = ""
     model.speaker = model.speakers[-1]
     assert [g[C.SPEAKER] for g in model.groups] == [model.speakers[-1]]
