@@ -122,11 +122,13 @@ def quotes(doc: Doc) -> pd.DataFrame:
     """
     found: list[_Statement] = []
     if len(doc) and doc.has_annotation("DEP"):
-        marks = _quotations(doc.text)
+        text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+        marks = _quotations(text)
         body = _body_mask(doc)
         used: set[int] = set()
-        found = _direct(doc, marks, body, used)
-        found += _reported(doc, marks, body, used)
+        quoted = _quoted_tokens(doc, marks)
+        found = _direct(doc, text, marks, quoted, body, used)
+        found += _reported(doc, quoted, body, used)
         _resolve(doc, found)
     return _frame(doc, found)
 
@@ -183,8 +185,14 @@ def _body_mask(doc: Doc) -> list[bool]:
     return [index.locate(i)[2] in _BODY for i in range(len(doc))]
 
 
-def _inside(token: Token, marks: list[_Quote]) -> bool:
-    return any(q.start <= token.idx < q.end for q in marks)
+def _quoted_tokens(doc: Doc, marks: list[_Quote]) -> list[bool]:
+    """For each token, whether it lies between quotation marks (the marks included)."""
+    quoted = [False] * len(doc)
+    for quote in marks:
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        for i in range(span.start, span.end) if span is not None else ():
+            quoted[i] = True
+    return quoted
 
 
 # --- cues and speakers ---------------------------------------------------------------
@@ -215,9 +223,13 @@ def _subject(verb: Token, depth: int = 0) -> Token | None:
 
 def _speaker_span(token: Token) -> Span:
     doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return _strip_possessive(ent)
+    if token.ent_iob_ in ("B", "I"):
+        start, end = token.i, token.i + 1
+        while doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return _strip_possessive(doc[start:end])
     if token.pos_ == "PRON":
         return doc[token.i:token.i + 1]
     lefts = [t for t in token.lefts if t.dep_ in ("det", "amod", "compound", "poss", "nmod", "case", "flat")]
@@ -238,13 +250,14 @@ def _cue_of(token: Token) -> tuple[int, int, str]:
 # --- direct quotations ---------------------------------------------------------------
 
 
-def _direct(doc: Doc, marks: list[_Quote], body: list[bool], used: set[int]) -> list[_Statement]:
+def _direct(doc: Doc, text: str, marks: list[_Quote], quoted: list[bool], body: list[bool], used: set[int]
+            ) -> list[_Statement]:
     found: list[_Statement] = []
     for quote in marks:
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         if span is None or not body[span.start]:
             continue
-        statement = _attribute(doc, quote, span, marks, used) or _continued(doc, quote, span, found)
+        statement = _attribute(doc, text, quote, span, quoted, used) or _continued(doc, text, quote, span, found)
         if statement is not None:
             found.append(replace(statement, quote_end=quote.end))
     return found
@@ -261,33 +274,33 @@ def _window(doc: Doc, span: Span) -> list[Token]:
     return [t for sent in sents for t in sent]
 
 
-def _attribute(doc: Doc, quote: _Quote, span: Span, marks: list[_Quote], used: set[int]) -> _Statement | None:
-    tokens = [t for t in _window(doc, span) if not _inside(t, marks)]
+def _attribute(doc: Doc, text: str, quote: _Quote, span: Span, quoted: list[bool], used: set[int]
+               ) -> _Statement | None:
+    tokens = [t for t in _window(doc, span) if not quoted[t.i]]
     cues = [t for t in tokens if _is_cue(t) and t.i not in used and _subject(t) is not None]
     if not cues:
-        return _according_direct(doc, quote, tokens)
+        return _according_direct(text, quote, tokens)
     inside = set(range(span.start, span.end))
     governing = [c for c in cues if any(a.i == c.i for t in span for a in t.ancestors if t.i in inside)]
     verb = (governing or sorted(cues, key=lambda c: min(abs(c.idx - quote.start), abs(c.idx - quote.end))))[0]
     used.add(verb.i)
     subject = _subject(verb)
     assert subject is not None
-    return _Statement(_speaker_span(subject), _cue_of(verb), _content(doc, quote), C.DIRECT,
-                      _direct_rule(doc, quote, verb, subject))
+    return _Statement(_speaker_span(subject), _cue_of(verb), _content(text, quote), C.DIRECT,
+                      _direct_rule(text, quote, verb, subject))
 
 
-def _direct_rule(doc: Doc, quote: _Quote, verb: Token, subject: Token) -> str:
+def _direct_rule(text: str, quote: _Quote, verb: Token, subject: Token) -> str:
     if quote.multi_paragraph:
         return "multi-paragraph"
     if verb.idx > quote.start:
         return "quote-verb-speaker" if subject.i > verb.i else "quote-speaker-verb"
-    between = doc.text[verb.idx:quote.start]
+    between = text[verb.idx:quote.start]
     return "colon" if ":" in between else "speaker-verb-quote"
 
 
-def _content(doc: Doc, quote: _Quote) -> tuple[int, int]:
+def _content(text: str, quote: _Quote) -> tuple[int, int]:
     start, end = quote.content_start, quote.content_end
-    text = doc.text
     while start < end and text[start].isspace():
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
@@ -295,17 +308,17 @@ def _content(doc: Doc, quote: _Quote) -> tuple[int, int]:
     return start, end
 
 
-def _according_direct(doc: Doc, quote: _Quote, tokens: list[Token]) -> _Statement | None:
+def _according_direct(text: str, quote: _Quote, tokens: list[Token]) -> _Statement | None:
     for token in tokens:
         to = _according(token)
         pobj = next((t for t in to.children if t.dep_ == "pobj"), None) if to is not None else None
         if to is not None and pobj is not None:
             cue = (token.idx, to.idx + len(to), "according to")
-            return _Statement(_speaker_span(pobj), cue, _content(doc, quote), C.DIRECT, "according-to")
+            return _Statement(_speaker_span(pobj), cue, _content(text, quote), C.DIRECT, "according-to")
     return None
 
 
-def _continued(doc: Doc, quote: _Quote, span: Span, found: list[_Statement]) -> _Statement | None:
+def _continued(doc: Doc, text: str, quote: _Quote, span: Span, found: list[_Statement]) -> _Statement | None:
     """The second piece of a split quotation, or a quoted sentence right after an attributed one.
 
     Only the attribution ("Brandt said") or nothing may stand between the two quotations.
@@ -313,7 +326,7 @@ def _continued(doc: Doc, quote: _Quote, span: Span, found: list[_Statement]) -> 
     if not found or found[-1].kind != C.DIRECT or found[-1].quote_end < 0:
         return None
     last = found[-1]
-    gap = doc.text[last.quote_end:quote.start]
+    gap = text[last.quote_end:quote.start]
     cue_between = last.quote_end <= last.cue[0] < quote.start and last.speaker.start_char >= last.quote_end
     if "\n" in gap or not (cue_between or not _MARKS.sub("", gap).strip(" ,.")):
         return None
@@ -321,26 +334,26 @@ def _continued(doc: Doc, quote: _Quote, span: Span, found: list[_Statement]) -> 
         last.cue[0], last.cue[1], alignment_mode="expand")[0].sent.start  # type: ignore[index]
     if split:
         last.rule = "split-quote"
-    return _Statement(last.speaker, last.cue, _content(doc, quote), C.DIRECT,
+    return _Statement(last.speaker, last.cue, _content(text, quote), C.DIRECT,
                       "split-quote" if split else "continued-quote", last.cluster, last.person)
 
 
 # --- reported speech ---------------------------------------------------------------------
 
 
-def _reported(doc: Doc, marks: list[_Quote], body: list[bool], used: set[int]) -> list[_Statement]:
+def _reported(doc: Doc, quoted: list[bool], body: list[bool], used: set[int]) -> list[_Statement]:
     found = []
     for token in doc:
-        if not body[token.i] or token.i in used or _inside(token, marks):
+        if not body[token.i] or token.i in used or quoted[token.i]:
             continue
-        statement = _reported_at(doc, token, marks) if _is_cue(token) or token.lemma_ == "call" else None
-        statement = statement or _according_reported(doc, token, marks)
+        statement = _reported_at(doc, token, quoted) if _is_cue(token) or token.lemma_ == "call" else None
+        statement = statement or _according_reported(doc, token, quoted)
         if statement is not None:
             found.append(statement)
     return found
 
 
-def _reported_at(doc: Doc, verb: Token, marks: list[_Quote]) -> _Statement | None:
+def _reported_at(doc: Doc, verb: Token, quoted: list[bool]) -> _Statement | None:
     subject = _subject(verb)
     if subject is None:
         return None
@@ -361,7 +374,7 @@ def _reported_at(doc: Doc, verb: Token, marks: list[_Quote]) -> _Statement | Non
     else:
         return None
     content = _clause_span(head, skip={call_for.i} if call_for is not None else set())
-    if content is None or any(_inside(t, marks) for t in content):
+    if content is None or any(quoted[t.i] for t in content):
         return None
     if rule == "reported-object":
         content = _with_purpose(verb, content)
@@ -398,7 +411,7 @@ def _clause_span(head: Token, *, skip: set[int]) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def _according_reported(doc: Doc, token: Token, marks: list[_Quote]) -> _Statement | None:
+def _according_reported(doc: Doc, token: Token, quoted: list[bool]) -> _Statement | None:
     to = _according(token)
     pobj = next((t for t in to.children if t.dep_ == "pobj"), None) if to is not None else None
     if to is None or pobj is None:
@@ -406,7 +419,7 @@ def _according_reported(doc: Doc, token: Token, marks: list[_Quote]) -> _Stateme
     phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
     sent = token.sent
     rest = [t for t in sent if t.i not in phrase and not (t.is_punct or t.is_space)]
-    if not rest or any(_inside(t, marks) for t in rest):
+    if not rest or any(quoted[t.i] for t in rest):
         return None
     content = doc[rest[0].i:rest[-1].i + 1]
     cue = (token.idx, to.idx + len(to), "according to")
@@ -492,12 +505,13 @@ def _frame(doc: Doc, found: list[_Statement]) -> pd.DataFrame:
     from .tables import _Index
 
     index = _Index(doc) if len(doc) else None
+    text = doc.text
     rows = []
     for i, s in enumerate(found):
         span = doc.char_span(s.content[0], s.content[1], alignment_mode="expand")
         sent_id = index.sent_id(span.start) if index is not None and span is not None else 0
         rows.append((i, s.speaker.text, s.speaker.start_char, s.speaker.end_char, s.cluster[0], s.cluster[1],
-                     s.cue[2], s.cue[0], s.cue[1], doc.text[s.content[0]:s.content[1]], s.content[0],
+                     s.cue[2], s.cue[0], s.cue[1], text[s.content[0]:s.content[1]], s.content[0],
                      s.content[1], s.kind, sent_id, s.rule))
     table = pd.DataFrame.from_records(rows, columns=list(C.QUOTE_COLUMNS))
     ints = (C.QUOTE_ID, C.SPEAKER_START, C.SPEAKER_END, C.CUE_START, C.CUE_END, C.CONTENT_START,
