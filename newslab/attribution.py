@@ -52,6 +52,8 @@ if TYPE_CHECKING:
     import pandas as pd
     from spacy.tokens import Doc, Span, Token
 
+    from .article import ArticleSource
+
 __all__ = ["quotes", "voices", "REPORTING_VERBS", "OBJECT_VERBS"]
 
 #: Lemmas of the verbs that attribute a statement to their subject.
@@ -103,7 +105,7 @@ class _Statement:
     quote_end: int = -1  # end of the closing quotation mark, for direct quotations
 
 
-def quotes(doc: Doc) -> pd.DataFrame:
+def quotes(doc: Doc | ArticleSource) -> pd.DataFrame:
     """One row per attributed statement: speaker, cue, content, kind and the rule that fired.
 
     A cue is a verb whose lemma is in :data:`REPORTING_VERBS` (``nl.REPORTING_VERBS``), with a
@@ -112,7 +114,8 @@ def quotes(doc: Doc) -> pd.DataFrame:
     ``rule`` names are listed in the module's documentation (``help(newslab.attribution)``).
 
     Args:
-        doc: A parsed article (:func:`newslab.analyze`) or any spaCy ``Doc`` with a parser.
+        doc: A parsed article (:func:`newslab.analyze`), any spaCy ``Doc`` with a parser, or
+            anything :func:`newslab.analyze` reads (it is parsed first).
 
     Examples:
         >>> import newslab
@@ -120,6 +123,7 @@ def quotes(doc: Doc) -> pd.DataFrame:
         >>> quotes(doc)[["speaker", "canonical", "cue", "content", "rule"]].values.tolist()
         [['She', 'Lena Brandt', 'stress', 'the need for repairs', 'reported-object+pronoun']]
     """
+    doc = _as_doc(doc)
     found: list[_Statement] = []
     if len(doc) and doc.has_annotation("DEP"):
         text = doc.text  # spaCy rebuilds doc.text on every access: read it once
@@ -131,6 +135,12 @@ def quotes(doc: Doc) -> pd.DataFrame:
         found += _reported(doc, quoted, body, used)
         _resolve(doc, found)
     return _frame(doc, found)
+
+
+def _as_doc(source: Doc | ArticleSource) -> Doc:
+    from .pipeline import analyze
+
+    return analyze(source)
 
 
 # --- quotation marks ---------------------------------------------------------------
@@ -450,7 +460,7 @@ def _resolve(doc: Doc, found: list[_Statement]) -> None:
         earlier = [(s.speaker.start_char, s.cluster) for s in found[:i] if s.cluster[1]]
         start = statement.speaker.start_char
         for candidates in (earlier, subjects, mentions):
-            match = [c for at, c in candidates if at < start and _fits(pronoun, names.is_person(c))]
+            match = [c for at, c in candidates if at < start and (c[0] is None or _fits(pronoun, names.is_person(c)))]
             if match:
                 statement.cluster, statement.person = match[-1], names.is_person(match[-1])
                 statement.rule += "+pronoun"
@@ -520,7 +530,7 @@ def _frame(doc: Doc, found: list[_Statement]) -> pd.DataFrame:
     return table.astype({col: types.get(col, "object") for col in C.QUOTE_COLUMNS})
 
 
-def voices(doc: Doc, table: pd.DataFrame | None = None) -> pd.DataFrame:
+def voices(doc: Doc | ArticleSource, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Whose words fill the article: words of statements per speaker, and the reporter's own share.
 
     A word belongs to a speaker when it lies in the content of one of their statements
@@ -539,6 +549,7 @@ def voices(doc: Doc, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """
     import pandas as pd
 
+    doc = _as_doc(doc)
     table = quotes(doc) if table is None else table
     body = _body_mask(doc) if len(doc) else []
     owner: dict[int, str] = {}

@@ -44,6 +44,8 @@ if TYPE_CHECKING:
     import pandas as pd
     from spacy.tokens import Doc
 
+    from .article import ArticleSource
+
 __all__ = ["entity_clusters", "add_clusters", "aliases", "ABBREVIATIONS", "AliasError"]
 
 #: Forms that name the same entity; the first form of a row is only a label for the row.
@@ -185,12 +187,13 @@ def add_clusters(table: pd.DataFrame, *, aliases: pd.DataFrame | str | os.PathLi
     return table.astype({C.CLUSTER_ID: "int64", C.CANONICAL: "object"})
 
 
-def entity_clusters(data: Doc | pd.DataFrame, *, aliases: pd.DataFrame | str | os.PathLike[str] | None = None
+def entity_clusters(data: Doc | pd.DataFrame | ArticleSource, *, aliases: pd.DataFrame | str | os.PathLike[str] | None = None
                     ) -> pd.DataFrame:
     """One row per entity cluster: its canonical name, majority label, mentions and disagreements.
 
     Args:
-        data: A parsed article, or an entity table from :func:`newslab.entities`.
+        data: A parsed article, an entity table from :func:`newslab.entities`, or anything
+            :func:`newslab.analyze` reads.
         aliases: An alias table (see :func:`aliases`), a CSV path, or ``None`` (no aliases).
 
     Examples:
@@ -201,9 +204,10 @@ def entity_clusters(data: Doc | pd.DataFrame, *, aliases: pd.DataFrame | str | o
     """
     import pandas as pd
 
+    from .pipeline import analyze
     from .tables import entities
 
-    table = data if isinstance(data, pd.DataFrame) else entities(data)
+    table = data if isinstance(data, pd.DataFrame) else entities(analyze(data))
     if table.empty:
         return pd.DataFrame({col: pd.Series(dtype="int64" if col in (C.CLUSTER_ID, C.COUNT, C.FIRST_SENT_ID)
                                             else "object") for col in C.CLUSTER_COLUMNS})

@@ -73,6 +73,10 @@ def test_quotes_never_raise(nlp, pieces):
         assert 0 <= row.content_start <= row.content_end <= len(text)
 
 
+def test_any_article_source_is_parsed_first(nlp):
+    assert quotes("The spokeswoman said the bridge would open.")[C.CUE].tolist() == ["say"]
+
+
 def test_a_very_long_text(nlp):
     text = ('"We will rebuild the bridge," Mayor Lena Brandt said. ' * 300) + '"Unclosed'
     table = quotes(nlp(text))
