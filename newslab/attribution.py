@@ -16,6 +16,7 @@ rule                   pattern
 ``multi-paragraph``    a quotation whose paragraph ends unclosed and that re-opens
 ``reported-clause``    ``Brandt said that the bridge is safe.``
 ``reported-object``    ``Brandt stressed the need for repairs.``
+``reported-request``   ``Brandt urged residents to sign up for alerts.``
 ``call-for``           ``Brandt called for the council to act.``
 ``according-to``       ``The bridge is safe, according to Brandt.``
 =====================  =============================================================
@@ -54,7 +55,7 @@ if TYPE_CHECKING:
 
     from .article import ArticleSource
 
-__all__ = ["quotes", "voices", "REPORTING_VERBS", "OBJECT_VERBS"]
+__all__ = ["quotes", "voices", "REPORTING_VERBS", "OBJECT_VERBS", "REQUEST_VERBS"]
 
 #: Lemmas of the verbs that attribute a statement to their subject.
 REPORTING_VERBS: Final = frozenset({
@@ -66,6 +67,8 @@ REPORTING_VERBS: Final = frozenset({
     "respond", "reveal", "say", "state", "stress", "suggest", "tell", "testify", "tweet",
     "underline", "underscore", "urge", "voice", "vow", "warn", "write",
 })
+#: Reporting verbs that report a request: "urged residents to sign up" (object + "to" clause).
+REQUEST_VERBS: Final = frozenset({"ask", "tell", "urge", "warn"})
 #: Reporting verbs whose direct object can itself be the statement ("stressed the need for ...").
 OBJECT_VERBS: Final = frozenset({
     "acknowledge", "admit", "affirm", "announce", "confirm", "demand", "deny", "emphasise",
@@ -242,6 +245,9 @@ def _speaker_span(token: Token) -> Span:
         return _strip_possessive(doc[start:end])
     if token.pos_ == "PRON":
         return doc[token.i:token.i + 1]
+    named = next((t for t in token.rights if t.dep_ == "appos" and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN")), None)
+    if named is not None:
+        return _speaker_span(named)  # "The spokeswoman, Ida Moreau, said ...": the name speaks
     lefts = [t for t in token.lefts if t.dep_ in ("det", "amod", "compound", "poss", "nmod", "case", "flat")]
     start = min([t.left_edge.i for t in lefts], default=token.i)
     return doc[start:token.i + 1]
@@ -379,6 +385,8 @@ def _reported_at(doc: Doc, verb: Token, quoted: list[bool]) -> _Statement | None
         head, rule = (call_for if call_for.dep_ == "prep" else call_for.head), "call-for"
     elif clause is not None:
         head, rule = clause, "reported-clause"
+    elif obj is not None and verb.lemma_.lower() in REQUEST_VERBS and (request := _request(obj)) is not None:
+        return _Statement(_speaker_span(subject), _cue_of(verb), request, C.REPORTED, "reported-request")
     elif obj is not None and verb.lemma_.lower() in OBJECT_VERBS:
         head, rule = obj, "reported-object"
     else:
@@ -390,6 +398,21 @@ def _reported_at(doc: Doc, verb: Token, quoted: list[bool]) -> _Statement | None
         content = _with_purpose(verb, content)
     return _Statement(_speaker_span(subject), _cue_of(verb), (content.start_char, content.end_char),
                       C.REPORTED, rule)
+
+
+def _request(obj: Token) -> tuple[int, int] | None:
+    """"urged residents | to sign up": the object and the "to" clause the verb governs after it."""
+    verb = obj.head
+    clause = next((t for t in verb.rights if t.dep_ == "xcomp" and t.i > obj.i and
+                   any(c.lower_ == "to" for c in t.lefts)), None)
+    if clause is None:
+        return None
+    doc = verb.doc
+    end = clause.right_edge.i + 1
+    while end > obj.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    span = doc[obj.left_edge.i:end]
+    return span.start_char, span.end_char
 
 
 def _with_purpose(verb: Token, content: Span) -> Span:
@@ -459,7 +482,8 @@ def _resolve(doc: Doc, found: list[_Statement]) -> None:
             continue
         earlier = [(s.speaker.start_char, s.cluster) for s in found[:i] if s.cluster[1]]
         start = statement.speaker.start_char
-        for candidates in (earlier, subjects, mentions):
+        nearby = sorted(earlier + subjects, key=lambda c: c[0])  # speakers and named subjects: the salient ones
+        for candidates in (nearby, mentions):
             match = [c for at, c in candidates if at < start and (c[0] is None or _fits(pronoun, names.is_person(c)))]
             if match:
                 statement.cluster, statement.person = match[-1], names.is_person(match[-1])

@@ -58,6 +58,13 @@ QUOTE_PATTERNS = [
     ('The ministry warned that the river could flood. It added that the dam was safe.',
      [("The ministry", "warn", "the river could flood", "reported", "reported-clause"),
       ("The ministry", "add", "the dam was safe", "reported", "reported-clause+pronoun")]),
+    ('The spokeswoman for the water board, Ida Moreau, warned that another flood could come.',
+     [("Ida Moreau", "warn", "another flood could come", "reported", "reported-clause")]),
+    ('Mayor Lena Brandt urged residents to sign up for alerts.',
+     [("Lena Brandt", "urge", "residents to sign up for alerts", "reported", "reported-request")]),
+    ('Mayor Lena Brandt praised the engineers. Councillor Tomas Herrera disputed the timetable. '
+     '"Nobody has seen the report," he said.',
+     [("Councillor Tomas Herrera", "say", "Nobody has seen the report", "direct", "quote-speaker-verb+pronoun")]),
     ('Mayor Lena Brandt called for the council to fund the repairs.',
      [("Lena Brandt", "call", "the council to fund the repairs", "reported", "call-for")]),
     ('Mayor Lena Brandt spoke to the council in Riverton.\n"We will rebuild the bridge.\n"It will open in May," she said.',
