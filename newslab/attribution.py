@@ -22,9 +22,11 @@ rule                   pattern
 =====================  =============================================================
 
 A speaker that is a pronoun (he, she, they, it) is resolved to the nearest earlier
-compatible speaker, or else to the nearest earlier person mentioned, and the rule gets
-``+pronoun``. A speaker named by role ("the spokeswoman", "the ministry") is kept as
-written. ``cluster_id`` and ``canonical`` come from :mod:`newslab.clusters`, so "Rutte" and
+compatible speaker or named subject, or else to the nearest earlier person mentioned, and
+the rule gets ``+pronoun``. "He" and "she" are not told apart (the parse knows no gender);
+"it" never refers to a person. A speaker named by role ("the spokeswoman", "the ministry") is kept as
+written, unless an appositive names them ("The spokeswoman, Ida Moreau, said": Ida Moreau
+speaks). ``cluster_id`` and ``canonical`` come from :mod:`newslab.clusters`, so "Rutte" and
 "Mark Rutte" are one speaker; ``cluster_id`` is ``<NA>`` for a speaker that is no entity.
 
 Quotation marks may be straight (``"``) or curly (``“ ”``, ``« »``, ``„``). Unbalanced marks
