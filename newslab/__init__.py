@@ -39,6 +39,17 @@ _EXPORTS: dict[str, str] = {
     "article_stats": "structure",
     "pos_counts": "grammar",
     "svo_triples": "grammar",
+    # who said what
+    "entity_clusters": "clusters",
+    "aliases": "clusters",
+    "quotes": "attribution",
+    "REPORTING_VERBS": "attribution",
+    "voices": "attribution",
+    "gold_quotes": "quote_evaluation",
+    "read_quotes": "quote_evaluation",
+    "evaluate_quotes": "quote_evaluation",
+    "QuoteEvaluation": "quote_evaluation",
+    "QuoteBrowser": "quote_browser",
     # rendering
     "show_entities": "render",
     "show_dependencies": "render",
@@ -100,7 +111,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from . import chartdata, charts, exercises, io, notebook, types
     from .annotator import Annotator
     from .article import Article, Part, load_article
+    from .attribution import REPORTING_VERBS, quotes, voices
     from .charts import linked_charts, save_chart
+    from .clusters import aliases, entity_clusters
     from .dashboard import Dashboard
     from .dependency_model import DependencyModel
     from .errors import (
@@ -122,6 +135,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .labels import LABELS, PALETTE, label_color
     from .notebook import setup_notebook
     from .pipeline import analyze, analyze_many, load_pipeline
+    from .quote_browser import QuoteBrowser
+    from .quote_evaluation import QuoteEvaluation, evaluate_quotes, gold_quotes, read_quotes
     from .render import (
         dependencies_html,
         disagreements_html,

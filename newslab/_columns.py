@@ -40,8 +40,6 @@ IS_SPACE: Final = "is_space"
 # entity and chunk attributes
 LABEL: Final = "label"
 KEY: Final = "key"  # normalised entity text used to group mentions
-CLUSTER_ID: Final = "cluster_id"  # mentions of one real-world entity within an article share it
-CANONICAL: Final = "canonical"  # the name of a mention's cluster ("Mark Rutte" for "Rutte's")
 COUNT: Final = "count"
 FIRST_SENT_ID: Final = "first_sent_id"
 ROOT_TEXT: Final = "root_text"
@@ -72,10 +70,7 @@ SENTENCE_COLUMNS: Final = (
     SENT_ID, TEXT, START_CHAR, END_CHAR, START_TOKEN, END_TOKEN, N_TOKENS, N_WORDS,
     PARAGRAPH_ID, PART,
 )
-ENTITY_COLUMNS: Final = (
-    ENT_ID, TEXT, LABEL, KEY, START_CHAR, END_CHAR, START_TOKEN, END_TOKEN, SENT_ID,
-    PARAGRAPH_ID, PART,
-)
+# ENTITY_COLUMNS is defined at the end, after the cluster columns it includes
 ENTITY_COUNT_COLUMNS: Final = (KEY, LABEL, TEXT, COUNT, FIRST_SENT_ID)
 NOUN_CHUNK_COLUMNS: Final = (
     CHUNK_ID, TEXT, ROOT_TEXT, ROOT_DEP, ROOT_HEAD, START_CHAR, END_CHAR, START_TOKEN,
@@ -145,3 +140,41 @@ DESCRIPTION: Final = "description"  # one-line meaning of a label
 N_ENTITIES: Final = "n_entities"  # number of distinct entity keys
 KWIC_COLUMNS: Final = (ENT_ID, KEY, LABEL, LEFT, TEXT, RIGHT, SENTENCE, SENT_ID, START_CHAR, END_CHAR)
 LABEL_SUMMARY_COLUMNS: Final = (LABEL, DESCRIPTION, COUNT, N_ENTITIES)
+
+# --- who said what (newslab.clusters, newslab.quotes): added by the "quote" helper ---
+CLUSTER_ID: Final = "cluster_id"  # one real-world entity within an article (newslab.entity_clusters)
+CANONICAL: Final = "canonical"  # the cluster's name: its earliest longest mention
+FORMS: Final = "forms"  # the distinct spellings of a cluster's mentions
+DISAGREEING: Final = "disagreeing"  # mentions whose label is not the cluster's majority label, "text (LABEL)"
+ALIAS: Final = "alias"  # a spelling to replace (alias table, newslab.aliases)
+QUOTE_ID: Final = "quote_id"
+QUOTE_IDS: Final = "quote_ids"  # the statements of one speaker in the quote browser's groups
+SPEAKER: Final = "speaker"  # the speaker as written ("He", "the spokeswoman", "Mark Rutte")
+SPEAKER_START: Final = "speaker_start"
+SPEAKER_END: Final = "speaker_end"
+CUE: Final = "cue"  # a reporting verb's lemma, or "according to"
+CUE_START: Final = "cue_start"
+CUE_END: Final = "cue_end"
+CONTENT: Final = "content"  # what was said, without the quotation marks
+CONTENT_START: Final = "content_start"
+CONTENT_END: Final = "content_end"
+RULE: Final = "rule"  # which attribution pattern fired
+DIRECT: Final = "direct"  # quote kinds
+REPORTED: Final = "reported"
+REPORTER: Final = "(reporter)"  # the reporter's own voice in newslab.voices
+N_STATEMENTS: Final = "n_statements"
+SPEAKER_ACCURACY: Final = "speaker_accuracy"
+MATCH: Final = "match"  # exact or partial (newslab.evaluate_quotes)
+ENTITY_BASE_COLUMNS: Final = (  # a mention before clustering (newslab.clusters.add_clusters adds the rest)
+    ENT_ID, TEXT, LABEL, KEY, START_CHAR, END_CHAR, START_TOKEN, END_TOKEN, SENT_ID,
+    PARAGRAPH_ID, PART,
+)
+ENTITY_COLUMNS: Final = (*ENTITY_BASE_COLUMNS, CLUSTER_ID, CANONICAL)
+CLUSTER_COLUMNS: Final = (CLUSTER_ID, CANONICAL, LABEL, COUNT, FORMS, DISAGREEING, FIRST_SENT_ID)
+ALIAS_COLUMNS: Final = (ALIAS, CANONICAL)
+QUOTE_COLUMNS: Final = (
+    QUOTE_ID, SPEAKER, SPEAKER_START, SPEAKER_END, CLUSTER_ID, CANONICAL, CUE, CUE_START, CUE_END,
+    CONTENT, CONTENT_START, CONTENT_END, KIND, SENT_ID, RULE,
+)
+VOICE_COLUMNS: Final = (SPEAKER, N_STATEMENTS, N_WORDS, SHARE)
+QUOTE_SCORE_COLUMNS: Final = (MATCH, PRECISION, RECALL, F1, TP, FP, FN)

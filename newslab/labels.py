@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from typing import Final
 
+from . import _columns as C
 from .errors import UnknownLabelError
 
 __all__ = [
-    "LABELS", "PALETTE", "PART_COLORS", "UNKNOWN_COLOR", "label_color", "part_color", "describe_label", "check_labels",
+    "LABELS", "PALETTE", "PART_COLORS", "QUOTE_COLORS", "UNKNOWN_COLOR", "label_color", "part_color", "describe_label",
+    "check_labels",
 ]
 
 LABELS: Final = (
@@ -68,6 +70,17 @@ PART_COLORS: Final[dict[str, str]] = {
 }
 #: Colour of any other part (subheads, captions, credit lines ...).
 OTHER_PART_COLOR: Final = _TOL_LIGHT["pale_grey"]
+
+#: Who said what: the speaker, the cue and the content of a statement in three distinct
+#: styles, the two kinds of statement, and the reporter's own voice.
+QUOTE_COLORS: Final[dict[str, str]] = {
+    C.SPEAKER: _TOL_LIGHT["orange"],
+    C.CUE: _TOL_LIGHT["light_blue"],
+    C.CONTENT: _TOL_LIGHT["light_yellow"],
+    C.DIRECT: _TOL_LIGHT["mint"],
+    C.REPORTED: _TOL_LIGHT["pink"],
+    C.REPORTER: _TOL_LIGHT["pale_grey"],
+}
 
 _DESCRIPTIONS: Final = {
     "PERSON": "People, including fictional",

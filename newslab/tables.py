@@ -8,6 +8,7 @@ headline, byline and dateline; ``part`` says which of those a row belongs to.
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
 from collections.abc import Sequence
@@ -66,11 +67,14 @@ def sentences(doc: Doc) -> pd.DataFrame:
     return _frame(rows, C.SENTENCE_COLUMNS)
 
 
-def entities(doc: Doc) -> pd.DataFrame:
-    """One row per entity mention, with its label and a ``key`` that groups mentions.
+def entities(doc: Doc, *, aliases: pd.DataFrame | str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """One row per entity mention, with its label, a ``key`` and the entity cluster it belongs to.
 
     ``key`` is the mention's text with typographic apostrophes straightened, a possessive
     "'s" removed and spaces collapsed, so "NATO" and "NATO's" count as one entity.
+    ``cluster_id`` and ``canonical`` group the mentions of one real-world entity ("Rutte"
+    with "Mark Rutte", "U.S." with "United States"): see :mod:`newslab.clusters`, whose
+    alias table ``aliases`` (off by default) merges transliteration variants.
 
     Examples:
         >>> import newslab
@@ -84,7 +88,9 @@ def entities(doc: Doc) -> pd.DataFrame:
          ent.start, ent.end, *index.locate(ent.start))
         for i, ent in enumerate(doc.ents)
     ]
-    return _frame(rows, C.ENTITY_COLUMNS)
+    from .clusters import add_clusters
+
+    return add_clusters(_frame(rows, C.ENTITY_BASE_COLUMNS), aliases=aliases)
 
 
 def entity_counts(

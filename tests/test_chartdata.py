@@ -22,7 +22,7 @@ ROWS = [
 def table() -> pd.DataFrame:
     rows = [(i, text, label, entity_key(text), start, start + len(text), 0, 1, sent, sent, "paragraph")
             for i, text, label, start, sent in ROWS]
-    return pd.DataFrame(rows, columns=list(C.ENTITY_COLUMNS))
+    return pd.DataFrame(rows, columns=list(C.ENTITY_BASE_COLUMNS))
 
 
 def test_mentions_keeps_every_mention_of_the_top_entities(table):

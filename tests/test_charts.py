@@ -15,6 +15,7 @@ import newslab
 from newslab import _columns as C
 from newslab import chartdata as D
 from newslab import charts
+from newslab.clusters import add_clusters
 from newslab.labels import PALETTE
 from newslab.tables import entity_key
 
@@ -29,7 +30,7 @@ ROWS = [
 def table() -> pd.DataFrame:
     rows = [(i, text, label, entity_key(text), start, start + len(text), 0, 1, sent, sent, "paragraph")
             for i, text, label, start, sent in ROWS]
-    return pd.DataFrame(rows, columns=list(C.ENTITY_COLUMNS))
+    return add_clusters(pd.DataFrame(rows, columns=list(C.ENTITY_BASE_COLUMNS)))
 
 
 def _colors(spec: dict) -> dict[str, str]:
@@ -96,7 +97,7 @@ def test_sentence_lengths_and_pos_mix_charts(seed_doc):
 def test_linked_charts_share_an_entity_selection(seed_doc):
     spec = charts.linked_charts(seed_doc).to_dict()
     params = {p["name"]: p for p in spec["params"]}
-    assert params["entity"]["select"]["fields"] == [C.KEY]
+    assert params["entity"]["select"]["fields"] == [C.CANONICAL]  # entities are counted by cluster by default
     assert params["label"]["bind"] == "legend"
     bars, mentions = spec["hconcat"]
     assert "param" in str(bars["encoding"]["opacity"])
@@ -119,7 +120,7 @@ def test_a_saved_html_page_runs_no_script_from_the_text(tmp_path):
     """Article text that closes the spec's <script> element must stay text (browser proof: tests/browser)."""
     hostile = "</script><script>alert(document.domain)</script>\u2028<!--&"
     table = pd.DataFrame([(0, hostile, "ORG", hostile, 0, 5, 0, 1, 0, 0, "paragraph")],
-                         columns=list(C.ENTITY_COLUMNS))
+                         columns=list(C.ENTITY_BASE_COLUMNS))
     page = newslab.save_chart(charts.top_entities_chart(table, by=C.KEY), tmp_path / "c.html").read_text()
     body = page[page.rindex("const spec = "):]
     assert "</script><script>" not in body and "<!--" not in body and "\u2028" not in body
@@ -142,12 +143,21 @@ SNAPSHOT = Path(__file__).parent / "data" / "seed-chart-specs.json"
 
 @pytest.mark.parametrize("name", sorted(json.loads(SNAPSHOT.read_text(encoding="utf-8"))))
 def test_chart_specs_of_the_seed_are_unchanged_since_charts_take_tables(seed_doc, name):
-    """The specs newslab 0.1 drew for the seed (saved before charts took tables), counted by key as then."""
+    """The specs newslab 0.1 drew for the seed (saved before charts took tables), from the 0.1 entity table.
+
+    Since then entity tables carry two more columns (``cluster_id``, ``canonical``), which the mention
+    charts embed as data, and charts count by cluster by default: so the 0.1 columns and ``by="key"``.
+    """
     before = json.loads(SNAPSHOT.read_text(encoding="utf-8"))[name]
-    options = {} if name in ("label_counts_chart", "sentence_lengths_chart", "pos_mix_chart") else {"by": C.KEY}
+    data, options = seed_doc, {}
+    if name not in ("label_counts_chart", "sentence_lengths_chart", "pos_mix_chart"):
+        data = newslab.entities(seed_doc)[list(C.ENTITY_BASE_COLUMNS)]
+        options["by"] = C.KEY
+    if name in ("mentions_chart", "linked_charts"):
+        options["middle"] = D.middle_sentence(newslab.sentences(seed_doc))
     if name == "linked_charts":
         options["width"] = 360  # 0.1 drew each plot 360 px wide; now they are narrower, to fit a notebook
-    assert getattr(charts, name)(seed_doc, **options).to_dict() == before
+    assert getattr(charts, name)(data, **options).to_dict() == before
 
 
 def test_charts_take_a_table_and_a_doc_alike(seed_doc):
@@ -171,3 +181,16 @@ def test_old_names_still_work_and_warn(seed_doc):
         assert charts.enable_renderer is newslab.notebook.enable_renderer
     with pytest.warns(DeprecationWarning):
         charts.mentions_chart(seed_doc, by=C.START_CHAR)
+
+
+def test_charts_count_by_cluster_by_default_and_by_surface_form_on_request(seed_doc):
+    """"Mark Rutte" and "Rutte" are one bar by default; by="key" draws the surface forms apart."""
+    by_cluster = charts.top_entities_chart(seed_doc, n=None).to_dict()
+    by_key = charts.top_entities_chart(seed_doc, n=None, by=C.KEY).to_dict()
+    names = [row[C.CANONICAL] for row in by_cluster["datasets"][by_cluster["data"]["name"]]]
+    keys = [row[C.KEY] for row in by_key["datasets"][by_key["data"]["name"]]]
+    assert by_cluster["encoding"]["y"]["field"] == C.CANONICAL and by_key["encoding"]["y"]["field"] == C.KEY
+    assert len(set(names)) < len(set(keys)), "clusters merge surface forms"
+    entities = newslab.entities(seed_doc)
+    rutte = entities[entities[C.TEXT].str.contains("Rutte")][C.CANONICAL]
+    assert rutte.nunique() == 1

@@ -107,7 +107,7 @@ def _mentions(rows: list[tuple[str, str, int]]) -> pd.DataFrame:
     """An entity table of (text, label, sent_id) rows."""
     records = [(i, text, label, newslab.tables.entity_key(text), 10 * i, 10 * i + len(text), i, i + 1, sent, 0, "paragraph")
                for i, (text, label, sent) in enumerate(rows)]
-    return pd.DataFrame(records, columns=list(C.ENTITY_COLUMNS))
+    return pd.DataFrame(records, columns=list(C.ENTITY_BASE_COLUMNS))
 
 
 def test_entity_counts_one_sort_order():

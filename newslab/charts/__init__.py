@@ -33,12 +33,14 @@ from ._charts import (
 )
 from ._export import chart_html, chart_png, chart_spec, chart_svg, save_chart
 from ._linked import ENTITY_SELECTION, LABEL_SELECTION, linked_charts
+from ._quotes import statements_chart, voices_chart
 
 __all__ = [
     "label_counts_chart", "top_entities_chart", "mentions_chart", "cooccurrence_chart",
     "cooccurrence_network_chart", "sentence_lengths_chart", "pos_mix_chart", "linked_charts",
     "label_scale", "save_chart", "chart_svg", "chart_png", "chart_html", "chart_spec", "POS_COLORS",
     "ENTITY_SELECTION", "LABEL_SELECTION",
+    "statements_chart", "voices_chart",
 ]
 
 # names that moved in newslab 0.2: the notebook renderer to newslab.notebook, the chart data to

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import _columns as C
 from . import Context, exercise
 
 
@@ -18,10 +19,11 @@ def _key(answer: Any) -> str:
 
 
 def _totals(ctx: Context) -> dict[str, int]:
-    from ..charts.data import top_entities
+    """Mentions per entity, named as the charts name them (by cluster)."""
+    from ..tables import entity_counts
 
-    table = top_entities(ctx.doc, n=None)
-    return {str(k): int(v) for k, v in table.groupby("key", sort=False)["count"].sum().items()}
+    counts = entity_counts(ctx.doc)
+    return {str(name): int(count) for name, count in zip(counts.iloc[:, 0], counts[C.COUNT])}
 
 
 def _unknown(answer: Any, totals: dict[str, int]) -> str | None:
@@ -49,20 +51,22 @@ def top_entity(answer: Any, ctx: Context) -> bool | str:
 
 
 def _second_half_only(ctx: Context) -> dict[str, int]:
-    from ..charts.data import middle_sentence
-    from ..tables import entities
+    from ..chartdata import middle_sentence
+    from ..tables import entities, sentences
+    from ..types import name_column
 
     table = entities(ctx.doc)
-    first = table.groupby("key")["sent_id"].min()
-    late = first[first > middle_sentence(ctx.doc)].index
+    first = table.groupby(name_column(table))[C.SENT_ID].min()
+    late = first[first > middle_sentence(sentences(ctx.doc))].index
     return {k: v for k, v in _totals(ctx).items() if k in set(late)}
 
 
 @exercise("05-second-half-only", hint=("In the mentions chart, look for rows whose ticks are all to the right of the "
                                        "dashed middle line; of those, pick the row with the most ticks."))
 def second_half_only(answer: Any, ctx: Context) -> bool | str:
-    from ..charts.data import middle_sentence
-    from ..tables import entities
+    from ..chartdata import middle_sentence
+    from ..tables import entities, sentences
+    from ..types import name_column
 
     late = _second_half_only(ctx)
     if not late:
@@ -71,9 +75,10 @@ def second_half_only(answer: Any, ctx: Context) -> bool | str:
         return problem
     key = _key(answer)
     if key not in late:
-        first = int(entities(ctx.doc).query("key == @key")["sent_id"].min())
+        table = entities(ctx.doc)
+        first = int(table[table[name_column(table)] == key][C.SENT_ID].min())
         return (f"{key} is already mentioned in sentence {first}, before the middle line "
-                f"(sentence {middle_sentence(ctx.doc):g}).")
+                f"(sentence {middle_sentence(sentences(ctx.doc)):g}).")
     return late[key] == max(late.values()) or (
         f"{key} appears only after the middle, {late[key]} time(s); another such entity appears more often.")
 
@@ -81,9 +86,10 @@ def second_half_only(answer: Any, ctx: Context) -> bool | str:
 @exercise("05-strongest-pair", hint=("In nl.charts.cooccurrence_chart(doc), find the darkest cell and answer with "
                                      "its two entities, for example ('NATO', 'Kyiv')."))
 def strongest_pair(answer: Any, ctx: Context) -> bool | str:
-    from ..charts.data import cooccurrence
+    from ..chartdata import cooccurrence
+    from ..tables import entities
 
-    pairs = cooccurrence(ctx.doc)
+    pairs = cooccurrence(entities(ctx.doc))
     if isinstance(answer, str) or len(answer) != 2:
         return "Give two entity names, as a tuple or a list: ('first', 'second')."
     a, b = sorted(_key(item) for item in answer)

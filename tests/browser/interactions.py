@@ -424,12 +424,41 @@ def _dashboard_click_bar(page: Page, kernel: Kernel) -> None:
     _wait_for_kernel_value(kernel, "print(dashboard.selected)", str([key]))
 
 
+# --- 06-who-said-what: browser = nl.QuoteBrowser(doc); the notebook then selects the first ----
+
+
+def _quote_browser_click(page: Page, kernel: Kernel) -> None:
+    """Clicking the second statement highlights its speaker, cue and content in the text, in
+    three styles, and marks the button; the kernel's browser.selected is that statement's id
+    and the page's highlighted cue is the text at browser.highlight["cue"]."""
+    browser = page.locator(".newslab-quotes")
+    browser.wait_for()
+    browser.scroll_into_view_if_needed()
+    buttons = browser.locator(".newslab-quotes-statement")
+    _wait_page(lambda: buttons.count() >= 2, "the quote browser lists fewer than 2 statements")
+    qid = kernel.run("print([q for g in browser.groups for q in g['quote_ids']][1])").strip()
+
+    buttons.nth(1).click()
+
+    _expect(buttons.nth(1)).to_have_class(re.compile(r"mod-info"), timeout=PAGE_TIMEOUT_MS)
+    _wait_for_kernel_value(kernel, "print(browser.selected)", qid)
+    text = browser.locator(".newslab-quotes-text")
+    for part in ("speaker", "cue", "content"):
+        _expect(text.locator(f"mark.newslab-quotes-{part}").first).to_be_visible(timeout=PAGE_TIMEOUT_MS)
+    cue = " ".join(text.locator("mark.newslab-quotes-cue").all_inner_texts()).strip()
+    _wait_for_kernel_value(kernel, "print(doc.text[slice(*browser.highlight['cue'])])", cue)
+    styles = {text.locator(f"mark.newslab-quotes-{part}").first.evaluate("m => getComputedStyle(m).backgroundColor")
+              for part in ("speaker", "cue", "content")}
+    assert len(styles) == 3, f"speaker, cue and content share a style: {styles}"
+
+
 INTERACTIONS: dict[str, list[Interaction]] = {
     "02": [_dependency_slider_drag],
     "03": [_explorer_label_filter, _explorer_search, _explorer_pick_entity],
     # in this order: the later two act on the span the first one added
     "04": [_annotator_select_and_label, _annotator_overlap_refused, _annotator_undo],
     "05": [_charts_all_drawn, _dashboard_click_bar],
+    "06": [_charts_all_drawn, _quote_browser_click],
     "ok_widget": [
         _fixture_text_reaches_kernel,
         _fixture_slider_reaches_kernel,

@@ -20,7 +20,7 @@ HOSTILE = ("</script><script>alert(document.domain)</script>", "<img src=x onerr
 
 def _saved_page(folder: Path) -> Path:
     rows = [(i, text, "ORG", text, 10 * i, 10 * i + 4, 0, 1, i, 0, "paragraph") for i, text in enumerate(HOSTILE)]
-    table = pd.DataFrame(rows, columns=list(C.ENTITY_COLUMNS))
+    table = pd.DataFrame(rows, columns=list(C.ENTITY_BASE_COLUMNS))
     return newslab.save_chart(charts.top_entities_chart(table, by=C.KEY), folder / "chart.html")
 
 
@@ -48,7 +48,7 @@ def test_the_check_can_fail_on_a_page_that_does_run_a_script(browser, tmp_path):
     import vl_convert
 
     chart = charts.top_entities_chart(pd.DataFrame(
-        [(0, HOSTILE[0], "ORG", HOSTILE[0], 0, 4, 0, 1, 0, 0, "paragraph")], columns=list(C.ENTITY_COLUMNS)), by=C.KEY)
+        [(0, HOSTILE[0], "ORG", HOSTILE[0], 0, 4, 0, 1, 0, 0, "paragraph")], columns=list(C.ENTITY_BASE_COLUMNS)), by=C.KEY)
     raw = tmp_path / "raw.html"
     raw.write_text(vl_convert.vegalite_to_html(charts.chart_spec(chart), bundle=True), encoding="utf-8")
     context = browser.new_context()
