@@ -142,3 +142,6 @@ DESCRIPTION: Final = "description"  # one-line meaning of a label
 N_ENTITIES: Final = "n_entities"  # number of distinct entity keys
 KWIC_COLUMNS: Final = (ENT_ID, KEY, LABEL, LEFT, TEXT, RIGHT, SENTENCE, SENT_ID, START_CHAR, END_CHAR)
 LABEL_SUMMARY_COLUMNS: Final = (LABEL, DESCRIPTION, COUNT, N_ENTITIES)
+
+# -- io (issue 13 item 4): keys of files and Doc.user_data, defined once ------------------
+META_KEY: Final = "newslab_meta"  # doc.user_data key holding the article's / record's meta

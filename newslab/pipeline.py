@@ -45,7 +45,7 @@ INSTALL_HINT = (
     "en_core_web_sm-3.8.0/en_core_web_sm-3.8.0-py3-none-any.whl   # official wheel\n"
     f"or point {MODEL_ENV} at an installed pipeline name or a pipeline folder."
 )
-META_KEY = "newslab_meta"
+META_KEY = C.META_KEY  # kept for compatibility; defined with the column names
 HeadlineCase = Literal["sentence", "original"]
 
 

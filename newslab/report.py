@@ -46,7 +46,7 @@ def report_html(source: ArticleSource = None) -> str:
     from .pipeline import analyze
 
     doc = analyze(source)
-    meta = dict(doc.user_data.get("newslab_meta", {}))
+    meta = dict(doc.user_data.get(C.META_KEY, {}))
     title = str(meta.get("title") or " ".join(doc.text.split()[:8]))
     sections = [_metadata(meta), _article(doc), _entity_table(doc), _charts(doc)]
     return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import AnnotationError
-from ..pipeline import META_KEY
+from .._columns import META_KEY
 from ..spans import AnnotatedText, SpanDict, annotated_text, validate_spans
 
 if TYPE_CHECKING:

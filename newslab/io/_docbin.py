@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from .._atomic import atomic_write_bytes
 from ..errors import AnnotationError
 from ..labels import LABELS
-from ..pipeline import META_KEY
+from .._columns import META_KEY
 from ..spans import AnnotatedText, spans_from_doc, validate_spans
 from ._align import blank_vocab, records_and_docs, to_doc
 
