@@ -12,8 +12,8 @@ import functools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..errors import AnnotationError
 from .._columns import META_KEY
+from ..errors import AnnotationError
 from ..spans import AnnotatedText, SpanDict, annotated_text, validate_spans
 
 if TYPE_CHECKING:

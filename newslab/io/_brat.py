@@ -22,6 +22,7 @@ from ..errors import AnnotationError
 from ..labels import LABELS
 from ..spans import AnnotatedText, SpanDict, validate_spans
 from ._align import records_and_docs
+from ._text import read_text
 
 __all__ = ["read_brat", "write_brat"]
 
@@ -116,9 +117,9 @@ def _read_pair(stem: Path, labels: tuple[str, ...] | None) -> AnnotatedText:
     for part in (txt, ann):
         if not part.is_file():
             raise AnnotationError(f"brat needs both {txt.name} and {ann.name}; {part} is missing")
-    text = txt.read_bytes().decode("utf-8")
+    text = read_text(txt, keep_bom=True)  # brat's offsets count a byte-order mark
     spans = [_entity(line, number, text, ann)
-             for number, line in enumerate(ann.read_bytes().decode("utf-8").split("\n"), start=1)
+             for number, line in enumerate(read_text(ann).split("\n"), start=1)
              if line.strip() and not line.startswith(_SKIPPED)]
     for span, number in spans:
         validate_spans(text, [span], labels=labels, line=number, path=str(ann))

@@ -21,6 +21,7 @@ from ..errors import AnnotationError
 from ..labels import LABELS
 from ..spans import AnnotatedText, SpanDict, validate_spans
 from ._align import records_and_docs, to_doc
+from ._text import read_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -126,7 +127,7 @@ def _tag(token: Token, prev: Token | None) -> str:
 def _documents(path: str | os.PathLike) -> Iterator[list[tuple[int, list[str]]]]:
     """Yield each document as ``(line number, [token, tag])`` rows; ``[]`` marks a sentence end."""
     rows: list[tuple[int, list[str]]] = []
-    text = Path(path).read_bytes().decode("utf-8")
+    text = read_text(path)
     for number, line in enumerate(text.split("\n"), start=1):
         columns = line.split()
         if columns[:1] == ["-DOCSTART-"]:
