@@ -400,3 +400,24 @@ def test_a_deep_meta_within_the_limit_round_trips(tmp_path):
         inner = inner[0]
     path = io.write_jsonl([{"text": "Kyiv", "spans": [], "meta": meta}], tmp_path / "a.jsonl")
     assert io.read_jsonl(path)[0]["meta"] == meta
+
+
+@pytest.mark.parametrize("name", ["a.jsonl", "a.conll", "a.spacy", "brat", "p.jsonl"])
+def test_a_lone_surrogate_is_refused_when_writing(tmp_path, name):
+    from newslab.errors import SaveError
+
+    options = {"nlp": BLANK} if name in ("a.conll", "a.spacy") else {}
+    fmt = "prodigy" if name == "p.jsonl" else None
+    with pytest.raises(SaveError, match=r"text 1: the text holds U\+DCFF at position 4 .*surrogate"):
+        io.write([("Ana \udcff Field", [])], tmp_path / name, format=fmt, **options)
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == []
+
+
+@pytest.mark.parametrize(("fmt", "label"), [("brat", "MY LABEL"), ("conll", "MY LABEL"), ("brat", "TAB\tX"),
+                                            ("conll", "NEW\nLINE")])
+def test_line_formats_refuse_labels_their_readers_would_reject(tmp_path, fmt, label):
+    path = tmp_path / ("out" if fmt == "brat" else "out.conll")
+    options = {"nlp": BLANK} if fmt == "conll" else {}
+    with pytest.raises(AnnotationError, match=f"(?i)cannot be written as {fmt}.*whitespace.*Rename"):
+        io.write([("Mayor Ana Field visited Riverton.", [(6, 15, label)])], path, **options)
+    assert not path.exists()

@@ -20,7 +20,7 @@ from .._atomic import atomic_write_text
 from ..errors import AnnotationError
 from ..labels import LABELS
 from ..spans import AnnotatedText, SpanDict, validate_spans
-from ._align import records_and_docs, to_doc
+from ._align import check_plain_label, records_and_docs, to_doc
 from ._text import read_text
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ def _tag(token: Token, prev: Token | None) -> str:
         return "O"
     same = prev is not None and prev.ent_iob_ in ("B", "I") and all(
         t.ent_iob_ == "I" for t in token.doc[prev.i + 1 : token.i + 1])
-    return f"{'I' if same else 'B'}-{token.ent_type_}"
+    return f"{'I' if same else 'B'}-{check_plain_label(token.ent_type_, format='CoNLL')}"
 
 
 def _documents(path: str | os.PathLike) -> Iterator[list[tuple[int, list[str]]]]:
