@@ -16,6 +16,7 @@ is flushed and fsynced, then renamed over the target. On the way it:
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
@@ -23,7 +24,13 @@ import re
 import stat
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: the fingerprint check alone guards the file
+    fcntl = None  # type: ignore[assignment]
 
 from .errors import FileChangedError, SaveError
 
@@ -86,9 +93,15 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, expect: str | No
     target = resolve(path)
     _make_folder(target)
     clean_stale_temps(target)
-    if expect is not None and fingerprint(target) != expect:
-        raise FileChangedError(f"{target} changed on disk since it was last read or written here "
-                               "(another notebook or kernel saved to it)")
+    with _locked(target if expect is not None else None):
+        if expect is not None and fingerprint(target) != expect:
+            raise FileChangedError(f"{target} changed on disk since it was last read or written here "
+                                   "(another notebook or kernel saved to it)")
+        _replace(target, data)
+    return Path(path)
+
+
+def _replace(target: Path, data: bytes) -> None:
     mode = _mode_for(target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=_SUFFIX, dir=target.parent)
@@ -107,7 +120,38 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, expect: str | No
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return Path(path)
+
+
+@contextlib.contextmanager
+def _locked(target: Path | None) -> Iterator[None]:
+    """Hold an exclusive ``flock`` on the file now at ``target`` (none if it does not exist).
+
+    Two writers that check a fingerprint and then rename would otherwise race between the
+    check and the rename. The lock is on the file's inode, so after waiting for it the
+    writer checks that ``target`` still is that inode (the other writer may have renamed a
+    new file over it) and locks again if not.
+    """
+    if target is None or fcntl is None:
+        yield
+        return
+    while True:
+        try:
+            fd = os.open(target, os.O_RDONLY)
+        except OSError:
+            yield  # no file yet: nothing to lock, the fingerprint check still applies
+            return
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            same = os.fstat(fd).st_ino == os.stat(target).st_ino
+        except OSError:
+            same = False
+        if same:
+            break
+        os.close(fd)
+    try:
+        yield
+    finally:
+        os.close(fd)
 
 
 def fingerprint(path: str | os.PathLike) -> str:
