@@ -421,3 +421,10 @@ def test_line_formats_refuse_labels_their_readers_would_reject(tmp_path, fmt, la
     with pytest.raises(AnnotationError, match=f"(?i)cannot be written as {fmt}.*whitespace.*Rename"):
         io.write([("Mayor Ana Field visited Riverton.", [(6, 15, label)])], path, **options)
     assert not path.exists()
+
+
+def test_conll_refuses_a_docstart_token_and_warns_when_whitespace_is_lost(tmp_path):
+    with pytest.raises(AnnotationError, match="new document"):
+        io.write_conll([("Riverton -DOCSTART- news", [])], tmp_path / "a.conll", nlp=BLANK)
+    with pytest.warns(UserWarning, match="CoNLL keeps no whitespace: 1 of 2 texts"):
+        io.write_conll([("Ana Field  left.", []), ("Ana Field left .", [])], tmp_path / "b.conll", nlp=BLANK)
