@@ -64,7 +64,7 @@ def unencodable(text: str, *, encoding: str = "utf-8") -> str | None:
     Examples:
         >>> unencodable("Riverton") is None
         True
-        >>> unencodable("Ana \udcff")[:39]
+        >>> unencodable("Ana " + chr(0xDCFF))[:38]
         'the text holds U+DCFF at position 4 (…'
     """
     try:
