@@ -269,3 +269,13 @@ def test_the_full_scheme_is_offered_with_this_articles_labels_first(seed_doc, tm
     newslab.io.write_jsonl([{"text": seed_doc.text, "spans": [{"start": 0, "end": 3, "label": "LAW"}]}], path)
     first = Annotator(seed_doc, path=path).labels[: len(predicted) + 1]
     assert set(first) == predicted | {"LAW"}  # the file's labels count too
+
+
+def test_an_annotator_in_an_unwritable_place_is_a_clean_error(seed_doc, tmp_path):
+    from newslab.errors import SaveError
+
+    (tmp_path / "notes").write_text("a file, not a folder", encoding="utf-8")
+    with pytest.raises(SaveError, match="cannot save .*choose another path"):
+        Annotator(seed_doc, labels=LABELS, path=tmp_path / "notes" / "a.jsonl")
+    with pytest.raises(SaveError, match="cannot save"):
+        Annotator(seed_doc, labels=LABELS, path="/proc/newslab-not-here/a.jsonl")
