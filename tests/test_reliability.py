@@ -115,3 +115,41 @@ def test_every_writer_reader_pair_is_lossless_or_warns(tmp_path_factory, name, t
         assert back["text"] == record["text"] or any("CoNLL" in str(w.message) for w in caught)
     else:
         assert (back["text"], back["spans"]) == (record["text"], record["spans"])
+
+
+# -- the largest article the suite proves it handles (README, "Limits") -------------------------
+
+LIMIT_CHARS = 100_000
+SENTENCES = [  # constructed, about invented people and places
+    "Mayor Ana Field of Riverton said on Monday that the council would meet again in March.",
+    "The Riverton Chronicle reported that 1,200 residents signed a petition about the old bridge.",
+    "“We will listen,” Field told reporters outside City Hall, adding that “nothing is decided.”",
+    'Councillor Tom Reyes of the Harbor Party disagreed, calling the plan "too expensive" for a town of 40,000.',
+]
+
+
+def large_article(chars: int) -> str:
+    paragraphs, size = [], 0
+    while size < chars:
+        first = len(paragraphs)
+        paragraphs.append(" ".join(SENTENCES[(first + k) % 4] for k in range(6)))
+        size += len(paragraphs[-1]) + 2
+    return "Riverton Council Debates Bridge\n\n" + "\n\n".join(paragraphs)
+
+
+def test_the_largest_article_in_the_limits_section(tmp_path):
+    from newslab.annotation_model import AnnotationModel
+
+    doc = analyzed(large_article(LIMIT_CHARS))
+    assert len(doc.text) >= LIMIT_CHARS
+    table = newslab.entities(doc)
+    assert len(table) > 1000
+    assert all(doc.text[a:b] == t for a, b, t in zip(table[C.START_CHAR], table[C.END_CHAR], table[C.TEXT]))
+    for name in ("a.jsonl", "a.spacy"):
+        (back,) = io.read(io.write([doc], tmp_path / name), labels=None)
+        assert back["text"] == doc.text and back["spans"] == spans_from_doc(doc)
+    tokens = [(t.idx, t.idx + len(t)) for t in doc if not t.is_space]
+    model = AnnotationModel(doc.text, tokens, predicted=spans_from_doc(doc), path=tmp_path / "ann.jsonl")
+    span = model.spans[-1]
+    assert model.delete(span["start"], span["end"]) and model.undo()
+    assert io.read_jsonl(tmp_path / "ann.jsonl", labels=None)[0]["spans"] == model.spans
