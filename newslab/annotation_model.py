@@ -111,16 +111,27 @@ class AnnotationModel(traitlets.HasTraits):
         self._starts = {a for a, _ in sorted_tokens}
         self._ends = {b for _, b in sorted_tokens}
         where = "" if path is None else os.fspath(path)
-        saved = self._open(where, text, sorted_tokens) if where else None
+        for attempt in range(3):
+            if self._begin(text, sorted_tokens, labels, start, where) or not where:
+                break
+            try:  # the file mirrors what the widget shows from the start, even before the first change
+                self._save(list(self.spans), expect=self._stamp)
+                break
+            except FileChangedError:  # another session created it meanwhile: open what that one saved
+                if attempt == 2:
+                    raise
+
+    def _begin(self, text: str, tokens: list[list[int]], labels: Iterable[str] | None, start: Start,
+               path: str) -> bool:
+        """Set the starting state from the saved file, or else from ``start``; ``True`` if restored."""
+        saved = self._open(path, text, tokens) if path else None
         chosen = _offered(labels, [*(saved["spans"] if saved else []), *self._predicted])
-        spans, message = self._initial(start, saved, where)
+        spans, message = self._initial(start, saved, path)
         with self._batch():
-            for name, value in (("text", text), ("tokens", sorted_tokens), ("labels", chosen), ("path", where),
+            for name, value in (("text", text), ("tokens", tokens), ("labels", chosen), ("path", path),
                                 ("spans", spans), ("colors", _colors(chosen, spans)), ("message", message)):
                 self.set_trait(name, value)
-        if where and saved is None:
-            # the file mirrors what the widget shows from the start, even before the first change
-            self._save(spans, expect=self._stamp)
+        return saved is not None
 
     def _open(self, path: str, text: str, tokens: list[list[int]]) -> AnnotatedText | None:
         clean_stale_temps(path)

@@ -296,3 +296,23 @@ def test_stale_temp_files_of_the_path_are_cleaned_on_open(tmp_path):
     other.write_text("half a save", encoding="utf-8")
     make(path=path)
     assert not dead.exists() and other.exists()
+
+
+def test_a_file_another_session_creates_while_this_one_opens_is_restored(tmp_path, monkeypatch):
+    path = tmp_path / "a.jsonl"
+    opened = AnnotationModel._open
+    raced: list[AnnotationModel] = []
+    racing_now: list[bool] = []
+
+    def racing(self, *args):
+        saved = opened(self, *args)
+        if not racing_now:  # between this session's read and its first save, another one saves
+            racing_now.append(True)
+            raced.append(make(path=path, start="empty"))
+            raced[0].add(27, 35, "DATE")
+        return saved
+
+    monkeypatch.setattr(AnnotationModel, "_open", racing)
+    model = make(path=path)  # would start from the predictions, but must not overwrite the other's file
+    assert model.spans == raced[0].spans == [{"start": 27, "end": 35, "label": "DATE"}]
+    assert "Restored 1 span" in model.message
