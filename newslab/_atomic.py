@@ -97,11 +97,11 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, expect: str | No
         if expect is not None and fingerprint(target) != expect:
             raise FileChangedError(f"{target} changed on disk since it was last read or written here "
                                    "(another notebook or kernel saved to it)")
-        _replace(target, data)
+        _replace(target, data, exclusive=expect == "")
     return Path(path)
 
 
-def _replace(target: Path, data: bytes) -> None:
+def _replace(target: Path, data: bytes, *, exclusive: bool = False) -> None:
     mode = _mode_for(target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=_SUFFIX, dir=target.parent)
@@ -113,13 +113,33 @@ def _replace(target: Path, data: bytes) -> None:
             handle.flush()
             os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        if not (exclusive and _link_new(tmp, target)):
+            os.replace(tmp, target)
+    except FileChangedError:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)
         raise SaveError(_why(target, err)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _link_new(tmp: str, target: Path) -> bool:
+    """Create ``target`` from ``tmp`` only if it does not exist yet (a hard link never replaces).
+
+    Returns ``False`` where hard links are not supported, for the caller to rename instead.
+    """
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise FileChangedError(f"{target} was created by someone else (another notebook or kernel) "
+                               "while this one was about to create it") from None
+    except OSError:
+        return False
+    os.unlink(tmp)
+    return True
 
 
 @contextlib.contextmanager

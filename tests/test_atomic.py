@@ -218,3 +218,15 @@ def test_two_processes_saving_to_one_file_lose_nothing(tmp_path):
     accepted = sorted(tuple(span) for result in results for span in result["accepted"])
     saved = sorted((s["start"], s["end"]) for s in json.loads(path.read_text())["spans"])
     assert saved == accepted and len(saved) == 120  # every accepted change is in the file
+
+
+def test_expect_empty_never_replaces_a_file_that_appeared(tmp_path, monkeypatch):
+    path = tmp_path / "a.jsonl"
+    monkeypatch.setattr(_atomic, "fingerprint", lambda target: "")  # the check ran before the other writer
+    path.write_text("theirs\n")
+    with pytest.raises(FileChangedError, match="created by someone else"):
+        atomic_write_text(path, "mine\n", expect="")
+    assert path.read_text() == "theirs\n" and os.listdir(tmp_path) == ["a.jsonl"]
+    monkeypatch.undo()
+    atomic_write_text(tmp_path / "b.jsonl", "new\n", expect="")
+    assert (tmp_path / "b.jsonl").read_text() == "new\n"
