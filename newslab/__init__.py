@@ -102,6 +102,9 @@ _EXPORTS: dict[str, str] = {
     "AnnotationError": "errors",
     "MissingDependencyError": "errors",
     "UnknownLabelError": "errors",
+    "TextFileError": "errors",
+    "SaveError": "errors",
+    "FileChangedError": "errors",
 }
 _SUBMODULES = {"io", "charts", "chartdata", "exercises", "labels", "errors", "spans", "teach", "types", "notebook"}
 
@@ -119,9 +122,12 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .errors import (
         AnnotationError,
         ArticleError,
+        FileChangedError,
         MissingDependencyError,
         ModelNotFoundError,
         NewslabError,
+        SaveError,
+        TextFileError,
         UnknownLabelError,
     )
     from .evaluation import Evaluation, evaluate

@@ -9,8 +9,15 @@ either way. A refusal never changes ``spans``.
 
 When the model has a ``path``, every change is written there at once, atomically (a
 temporary file and a rename), as one JSON line in the annotated-text shape of
-:mod:`newslab.spans`. A change that cannot be saved is not applied, so what the file holds
-and what the screen shows never differ.
+:mod:`newslab.spans`, read and written through :mod:`newslab.io`. A change that cannot be
+saved is not applied, so what the file holds and what the screen shows never differ. The
+file's ``meta`` keys are all kept. If the file changed on disk since this model last read or
+wrote it (a second notebook on the same path), the change is refused rather than silently
+overwriting that work.
+
+The traits tagged ``sync=True`` are the ones a view shares with its front end; a view
+(:class:`newslab.annotator.Annotator`) subclasses the model, so they are declared only here,
+and overrides :meth:`AnnotationModel._batch` to send each change in one message.
 
 Front ends talk to the model with small dicts (see :meth:`AnnotationModel.handle`)::
 
@@ -22,16 +29,19 @@ Front ends talk to the model with small dicts (see :meth:`AnnotationModel.handle
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Any, Literal
 
 import traitlets
 
-from ._atomic import atomic_write_text
-from .errors import AnnotationError
+from ._atomic import atomic_write_text, clean_stale_temps, fingerprint, unencodable
+from .errors import AnnotationError, FileChangedError, SaveError
+from .io._jsonl import read_single
 from .labels import LABELS, label_color
 from .spans import AnnotatedText, SpanDict, validate_spans
 
@@ -48,15 +58,17 @@ class AnnotationModel(traitlets.HasTraits):
         text: The text being annotated.
         tokens: ``(start, end)`` character offsets of its tokens; spans must start and end on
             them. Whitespace tokens should be left out.
-        labels: The labels a new span may get (default: every OntoNotes label).
+        labels: The labels a new span may get. Default: every OntoNotes label, those of this
+            text first (the labels of the saved file and of ``predicted``, most used first).
         predicted: The model's spans, used when ``start="model"``.
         path: A file to restore from and to save every change to.
         start: ``"model"`` (the predictions), ``"empty"`` or ``"file"`` (``path`` must exist).
             An existing file at ``path`` always wins, so reopening restores the saved work.
 
     Raises:
-        AnnotationError: if the file at ``path`` is malformed or holds another text. The file
-            is left untouched.
+        AnnotationError: if the file at ``path`` is malformed, holds another text or a span
+            that does not start and end on ``tokens``. The file is left untouched.
+        SaveError: if ``path`` cannot be written (a folder that is not writable or is a file).
 
     Examples:
         >>> model = AnnotationModel("Rutte visited Kyiv.", [(0, 5), (6, 13), (14, 18), (18, 19)])
@@ -68,13 +80,13 @@ class AnnotationModel(traitlets.HasTraits):
         (True, [])
     """
 
-    text = traitlets.Unicode(read_only=True)
-    tokens: traitlets.List[list[int]] = traitlets.List(read_only=True)
-    labels = traitlets.List(traitlets.Unicode(), read_only=True)
-    colors = traitlets.Dict(read_only=True)
-    spans: traitlets.List[SpanDict] = traitlets.List(read_only=True)
-    message = traitlets.Unicode("", read_only=True)
-    can_undo = traitlets.Bool(False, read_only=True)
+    text = traitlets.Unicode(read_only=True).tag(sync=True)
+    tokens: traitlets.List[list[int]] = traitlets.List(read_only=True).tag(sync=True)
+    labels = traitlets.List(traitlets.Unicode(), read_only=True).tag(sync=True)
+    colors = traitlets.Dict(read_only=True).tag(sync=True)
+    spans: traitlets.List[SpanDict] = traitlets.List(read_only=True).tag(sync=True)
+    message = traitlets.Unicode("", read_only=True).tag(sync=True)
+    can_undo = traitlets.Bool(False, read_only=True).tag(sync=True)
     path = traitlets.Unicode("", read_only=True)
 
     def __init__(
@@ -86,38 +98,72 @@ class AnnotationModel(traitlets.HasTraits):
         predicted: Iterable[Mapping[str, Any]] = (),
         path: str | os.PathLike | None = None,
         start: Start = "model",
+        **kwargs: Any,
     ) -> None:
-        super().__init__()
+        super().__init__(**kwargs)
         if start not in _STARTS:
             raise ValueError(f"start must be one of {', '.join(map(repr, _STARTS))}, not {start!r}")
-        chosen = list(LABELS if labels is None else labels)
-        if not chosen or not all(isinstance(label, str) and label for label in chosen):
-            raise AnnotationError("labels must be a non-empty list of label names")
-        self.set_trait("text", text)
-        self.set_trait("tokens", sorted([int(a), int(b)] for a, b in tokens))
-        self.set_trait("labels", chosen)
-        self._starts = {a for a, _ in self.tokens}
-        self._ends = {b for _, b in self.tokens}
-        self._history: list[list[SpanDict]] = []
         self._predicted = validate_spans(text, predicted, labels=None)
-        self.set_trait("path", "" if path is None else os.fspath(path))
-        spans, message = self._initial(start)
-        if self.path and not os.path.exists(self.path):
-            # the file mirrors what the widget shows from the start, even before the first change
-            atomic_write_text(self.path, _dumps(text, spans, chosen))
-        self.set_trait("spans", spans)
-        self.set_trait("colors", _colors(chosen, spans))
-        self.set_trait("message", message)
+        self._history: list[list[SpanDict]] = []
+        self._stamp = ""  # fingerprint of the file as last read or written here
+        self._meta: dict[str, Any] = {}  # the saved file's meta, every key kept
+        sorted_tokens = sorted([int(a), int(b)] for a, b in tokens)
+        self._starts = {a for a, _ in sorted_tokens}
+        self._ends = {b for _, b in sorted_tokens}
+        where = "" if path is None else os.fspath(path)
+        for attempt in range(3):
+            if self._begin(text, sorted_tokens, labels, start, where) or not where:
+                break
+            try:  # the file mirrors what the widget shows from the start, even before the first change
+                self._save(list(self.spans), expect=self._stamp)
+                break
+            except FileChangedError:  # another session created it meanwhile: open what that one saved
+                if attempt == 2:
+                    raise
 
-    def _initial(self, start: Start) -> tuple[list[SpanDict], str]:
-        saved = read_saved(self.path, text=self.text) if self.path else None
+    def _begin(self, text: str, tokens: list[list[int]], labels: Iterable[str] | None, start: Start,
+               path: str) -> bool:
+        """Set the starting state from the saved file, or else from ``start``; ``True`` if restored."""
+        saved = self._open(path, text, tokens) if path else None
+        chosen = _offered(labels, [*(saved["spans"] if saved else []), *self._predicted])
+        spans, message = self._initial(start, saved, path)
+        with self._batch():
+            for name, value in (("text", text), ("tokens", tokens), ("labels", chosen), ("path", path),
+                                ("spans", spans), ("colors", _colors(chosen, spans)), ("message", message)):
+                self.set_trait(name, value)
+        return saved is not None
+
+    def _open(self, path: str, text: str, tokens: list[list[int]]) -> AnnotatedText | None:
+        clean_stale_temps(path)
+        self._stamp = fingerprint(path)
+        saved = read_saved(path, text=text)
         if saved is not None:
-            return saved["spans"], f"Restored {_count(saved['spans'])} from {self.path}."
+            self._check_tokens(saved["spans"], tokens, path)
+            self._meta = dict(saved["meta"])
+        return saved
+
+    def _check_tokens(self, spans: Iterable[SpanDict], tokens: list[list[int]], path: str) -> None:
+        for span in spans:
+            if span["start"] not in self._starts or span["end"] not in self._ends:
+                snapped = snap(tokens, span["start"], span["end"])
+                hint = "" if snapped is None else f" (its whole tokens are {snapped[0]}-{snapped[1]})"
+                raise AnnotationError(
+                    f"the saved span {span['start']}-{span['end']} ({span['label']}) cuts a word in two{hint}; "
+                    "the annotator only keeps spans on whole tokens. Fix or delete it in the file "
+                    "(it was not changed), or pass another path", line=1, path=path)
+
+    def _initial(self, start: Start, saved: AnnotatedText | None, path: str) -> tuple[list[SpanDict], str]:
+        if saved is not None:
+            return saved["spans"], f"Restored {_count(saved['spans'])} from {path}."
         if start == "file":
-            raise AnnotationError("start='file' needs a saved file, but there is none", path=self.path or None)
+            raise AnnotationError("start='file' needs a saved file, but there is none", path=path or None)
         if start == "empty":
             return [], "Nothing annotated yet: select some text, then press a label."
         return list(self._predicted), f"Started from the model's {_count(self._predicted, 'prediction')}."
+
+    def _batch(self) -> contextlib.AbstractContextManager[Any]:
+        """Group the trait changes of one step; a view overrides this to send them in one message."""
+        return self.hold_trait_notifications()
 
     # -- queries ---------------------------------------------------------------------------
 
@@ -126,8 +172,12 @@ class AnnotationModel(traitlets.HasTraits):
         return snap(self.tokens, start, end)
 
     def record(self) -> AnnotatedText:
-        """Return the text and its spans as an annotated-text dict (see :mod:`newslab.spans`)."""
-        meta = {"annotator": "newslab", "labels": list(self.labels)}
+        """Return the text and its spans as an annotated-text dict (see :mod:`newslab.spans`).
+
+        ``meta`` holds every key of the saved file, plus ``annotator`` and ``labels`` where the
+        file has none.
+        """
+        meta = {"annotator": "newslab", "labels": list(self.labels), **self._meta}
         return AnnotatedText(text=self.text, spans=[SpanDict(**s) for s in self.spans], meta=meta)
 
     # -- changes ---------------------------------------------------------------------------
@@ -170,11 +220,11 @@ class AnnotationModel(traitlets.HasTraits):
         """Take back the last change (saved like any other change)."""
         if not self._history:
             return self._refuse("Nothing to undo.")
-        previous = self._history[-1]
-        if not self._commit(previous, "Undone.", remember=False):
-            return False
-        self._history.pop()
-        self.set_trait("can_undo", bool(self._history))
+        with self._batch():
+            if not self._commit(self._history[-1], "Undone.", remember=False):
+                return False
+            self._history.pop()
+            self.set_trait("can_undo", bool(self._history))
         return True
 
     def reset(self, start: Literal["model", "empty"] = "model") -> bool:
@@ -235,14 +285,29 @@ class AnnotationModel(traitlets.HasTraits):
         self.set_trait("message", message)
         return False
 
+    def _save(self, spans: list[SpanDict], *, expect: str) -> None:
+        problem = unencodable(self.text)
+        if problem:
+            raise SaveError(f"cannot save {self.path}: {problem}")
+        record = {"text": self.text, "spans": spans, "meta": self.record()["meta"]}
+        data = json.dumps(record, ensure_ascii=False) + "\n"
+        atomic_write_text(self.path, data, expect=expect)
+        self._stamp = digest(data)
+
     def _commit(self, spans: list[SpanDict], message: str, *, remember: bool = True) -> bool:
         ordered = sorted((SpanDict(**s) for s in spans), key=lambda s: (s["start"], s["end"]))
         if self.path:
             try:
-                atomic_write_text(self.path, _dumps(self.text, ordered, self.labels))
+                self._save(ordered, expect=self._stamp)
+            except FileChangedError:
+                return self._refuse(
+                    f"Not saved: {self.path} was changed by someone else (another notebook or kernel) since "
+                    "this annotator opened it. Nothing was changed here and nothing there was overwritten. "
+                    "To go on from that work, run the cell that makes this annotator again (it reloads the "
+                    "file); to keep this session apart, make a new annotator with another path=.")
             except OSError as err:
                 return self._refuse(f"Could not save to {self.path} ({err}); nothing was changed.")
-        with self.hold_trait_notifications():
+        with self._batch():
             if remember:
                 self._history.append(list(self.spans))
             colors = _colors(self.colors, ordered)
@@ -283,45 +348,39 @@ def read_saved(path: str | os.PathLike, *, text: str) -> AnnotatedText | None:
         >>> read_saved("no-such-file.jsonl", text="Rutte came.") is None
         True
     """
-    source = Path(path)
-    if not source.exists():
+    if not os.path.exists(path):
         return None
     try:
-        lines = source.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as err:
-        raise AnnotationError(f"cannot read the saved annotations ({err}); the file was not changed",
-                              path=str(path)) from None
-    filled = [(number, line) for number, line in enumerate(lines, 1) if line.strip()]
-    if not filled:
-        return None
-    if len(filled) > 1:
-        raise AnnotationError("expected one annotated text (one JSON line), found another one here; "
-                              "the file was not changed", line=filled[1][0], path=str(path))
-    number, line = filled[0]
-    return _parse(line, text=text, line=number, path=str(path))
-
-
-def _parse(raw: str, *, text: str, **where: Any) -> AnnotatedText:
-    try:
-        data = json.loads(raw)
-    except ValueError as err:
-        raise AnnotationError(f"this line is not valid JSON ({err}); the file was not changed", **where) from None
-    shaped = isinstance(data, dict) and isinstance(data.get("text"), str)
-    if not shaped or not isinstance(data.get("spans", []), list):
-        raise AnnotationError('expected {"text": ..., "spans": [...]}; the file was not changed', **where)
-    if data["text"] != text:
-        raise AnnotationError("the saved annotations are of another text than the one being annotated; "
-                              "pass another path, or move this file away to start again", **where)
-    try:
-        spans = validate_spans(text, data.get("spans", []), labels=None)
+        saved = read_single(path, labels=None)
     except AnnotationError as err:
-        raise AnnotationError(f"{err}; the file was not changed", **where) from None
-    return AnnotatedText(text=text, spans=spans, meta=dict(data.get("meta") or {}))
+        raise AnnotationError(f"{err.reason}; the file was not changed", line=err.line, path=str(path)) from None
+    if saved is not None and saved["text"] != text:
+        raise AnnotationError("the saved annotations are of another text than the one being annotated; "
+                              "pass another path, or move this file away to start again", line=1, path=str(path))
+    return saved
 
 
-def _dumps(text: str, spans: list[SpanDict], labels: Iterable[str]) -> str:
-    record = {"text": text, "spans": spans, "meta": {"annotator": "newslab", "labels": list(labels)}}
-    return json.dumps(record, ensure_ascii=False) + "\n"
+def digest(data: str) -> str:
+    """The :func:`~newslab._atomic.fingerprint` a file gets when ``data`` is written to it.
+
+    Examples:
+        >>> len(digest("Riverton"))
+        64
+    """
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def _offered(labels: Iterable[str] | None, spans: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The labels to offer: those given, else this text's labels (most used first), then the rest."""
+    chosen = list(labels) if labels is not None else []
+    if labels is None:
+        counts = Counter(span["label"] for span in spans)
+        rank = {label: i for i, label in enumerate(LABELS)}
+        chosen = sorted(counts, key=lambda label: (-counts[label], rank.get(label, len(rank)), label))
+        chosen += [label for label in LABELS if label not in counts]
+    if not chosen or not all(isinstance(label, str) and label for label in chosen):
+        raise AnnotationError("labels must be a non-empty list of label names")
+    return chosen
 
 
 def _colors(labels: Iterable[str], spans: Iterable[Mapping[str, Any]]) -> dict[str, str]:

@@ -1,24 +1,26 @@
 """The annotation widget: mark entities with the mouse and the keyboard, saved as you go.
 
-The widget is thin. Its state lives in an :class:`~newslab.annotation_model.AnnotationModel`;
-the widget mirrors that state into synced traits and forwards the front end's requests to it.
-The front end (``static/annotator.js``) never changes a span itself: it sends a request and
-draws whatever ``spans`` and ``message`` say afterwards.
+The widget is thin: it *is* an :class:`~newslab.annotation_model.AnnotationModel` (whose
+``sync=True`` traits are declared there, once) that is also an ``anywidget.AnyWidget``. It
+only adds what a view needs: parsing the source, the front end's files, sending each change
+in one message (:meth:`Annotator._batch`) and a static HTML copy. The front end
+(``static/annotator.js``) never changes a span itself: it sends a request and draws whatever
+``spans`` and ``message`` say afterwards.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import anywidget
-import traitlets
 
 from . import _columns as C
 from .annotation_model import AnnotationModel, Start
-from .spans import AnnotatedText, SpanDict, spans_from_doc
+from .spans import spans_from_doc
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,10 +29,9 @@ if TYPE_CHECKING:
 __all__ = ["Annotator"]
 
 _STATIC = Path(__file__).parent / "static"
-_MIRRORED = ("text", "tokens", "labels", "colors", "spans", "message", "can_undo", "path")
 
 
-class Annotator(anywidget.AnyWidget):
+class Annotator(AnnotationModel, anywidget.AnyWidget):
     """Annotate entities in an article: select text, press a label; every change is saved.
 
     Select words with the mouse and press a number key (or click a label); click a span to
@@ -41,16 +42,18 @@ class Annotator(anywidget.AnyWidget):
 
     Args:
         source: A parsed ``Doc``, an ``Article``, or anything :func:`newslab.analyze` reads.
-        labels: The labels to offer (default: every OntoNotes label). Keys 1-9 pick the first
-            nine.
+        labels: The labels to offer. Default: every OntoNotes label, this article's first (the
+            labels the model predicted or the saved file holds, most used first). Keys 1-9 pick
+            the first nine.
         path: A JSONL file that keeps the annotations. Every change is written there at once;
             if the file exists it is restored, whatever ``start`` says.
         start: Where a session without a saved file begins: ``"model"`` (the model's
             entities), ``"empty"``, or ``"file"`` (``path`` must exist).
 
     Raises:
-        AnnotationError: if the file at ``path`` is malformed or holds another text. The file
-            is not touched, so saved work is never lost.
+        AnnotationError: if the file at ``path`` is malformed, holds another text or a span
+            that cuts a word in two. The file is not touched, so saved work is never lost.
+        SaveError: if ``path`` cannot be written (its folder is not writable, or is a file).
 
     Examples:
         >>> import newslab
@@ -66,15 +69,6 @@ class Annotator(anywidget.AnyWidget):
     _esm = _STATIC / "annotator.js"
     _css = _STATIC / "annotator.css"
 
-    text = traitlets.Unicode(read_only=True).tag(sync=True)
-    tokens: traitlets.List[list[int]] = traitlets.List(read_only=True).tag(sync=True)
-    labels = traitlets.List(traitlets.Unicode(), read_only=True).tag(sync=True)
-    colors = traitlets.Dict(read_only=True).tag(sync=True)
-    spans: traitlets.List[SpanDict] = traitlets.List(read_only=True).tag(sync=True)
-    message = traitlets.Unicode("", read_only=True).tag(sync=True)
-    can_undo = traitlets.Bool(False, read_only=True).tag(sync=True)
-    path = traitlets.Unicode("", read_only=True)
-
     def __init__(
         self,
         source: Any = None,
@@ -87,56 +81,26 @@ class Annotator(anywidget.AnyWidget):
         from .pipeline import analyze
 
         self._doc = _as_doc(source, analyze)
-        self._state = AnnotationModel(
+        super().__init__(
             self._doc.text,
             [(t.idx, t.idx + len(t)) for t in self._doc if not t.is_space],
             labels=labels,
             predicted=spans_from_doc(self._doc),
             path=path,
             start=start,
+            **kwargs,
         )
-        super().__init__(**kwargs)
         self.add_class("newslab-annotator")
-        for name in _MIRRORED:
-            self.set_trait(name, getattr(self._state, name))
-        self._state.observe(self._on_state, names=list(_MIRRORED))
         self.on_msg(self._on_msg)
 
-    def _on_state(self, change: dict[str, Any]) -> None:
-        self.set_trait(change["name"], change["new"])
+    def _batch(self) -> contextlib.AbstractContextManager[Any]:
+        stack = contextlib.ExitStack()
+        stack.enter_context(self.hold_sync())
+        stack.enter_context(self.hold_trait_notifications())
+        return stack
 
     def _on_msg(self, widget: Any, content: dict[str, Any], buffers: list[Any]) -> None:
-        with self.hold_sync():
-            self._state.handle(content)
-
-    def add(self, start: int, end: int, label: str) -> bool:
-        """Add a span; ``False`` (and a :attr:`message`) if it is refused."""
-        with self.hold_sync():
-            return self._state.add(start, end, label)
-
-    def relabel(self, start: int, end: int, label: str) -> bool:
-        """Give the span at exactly ``start``-``end`` another label."""
-        with self.hold_sync():
-            return self._state.relabel(start, end, label)
-
-    def delete(self, start: int, end: int) -> bool:
-        """Remove the span at exactly ``start``-``end``."""
-        with self.hold_sync():
-            return self._state.delete(start, end)
-
-    def undo(self) -> bool:
-        """Take back the last change."""
-        with self.hold_sync():
-            return self._state.undo()
-
-    def reset(self, start: Literal["model", "empty"] = "model") -> bool:
-        """Start again from the model's entities or from nothing (Undo brings the work back)."""
-        with self.hold_sync():
-            return self._state.reset(start)
-
-    def record(self) -> AnnotatedText:
-        """Return the annotations as an annotated-text dict, ready for ``newslab.io`` or ``evaluate``."""
-        return self._state.record()
+        self.handle(content)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per span: ``start_char``, ``end_char``, ``label`` and ``text``."""

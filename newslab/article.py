@@ -18,6 +18,7 @@ from typing import Any, Literal, Union
 from . import _columns as C
 from ._seeds import seed_path
 from .errors import ArticleError
+from .io._text import decode, read_text
 
 __all__ = ["Article", "Part", "load_article", "ArticleSource", "ARTICLE_ENV"]
 
@@ -253,17 +254,11 @@ def _read(path: Path) -> str:
         raise ArticleError(f"{path} is a directory; give the path of a text file inside it")
     if not path.exists():
         raise ArticleError(f"no such article file: {path}")
-    return _decode(path.read_bytes(), where=str(path))
+    return read_text(path)
 
 
 def _decode(data: bytes, *, where: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise ArticleError(
-            f"{where} is not UTF-8 text: byte 0x{data[err.start]:02x} at position {err.start} "
-            "cannot be decoded. Re-save it as UTF-8 (for example: iconv -f latin1 -t utf-8 in.txt > out.txt)."
-        ) from None
+    return decode(data, path=None if where == "the given bytes" else where)
 
 
 def _sidecar_meta(path: Path) -> dict[str, Any]:

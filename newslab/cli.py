@@ -82,12 +82,26 @@ def _formatted(table: pd.DataFrame, format: Format) -> str:
 def report(
     path: ArticlePath = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the HTML page.")] = Path("report.html"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file that is not HTML.")] = False,
 ) -> None:
     """Write one self-contained HTML page: highlighted article, entity table and charts."""
     from .report import write_report
 
     with user_errors():
+        _check_out(path, out, force=force)
         typer.echo(f"wrote {write_report(path, out)}")
+
+
+def _check_out(source: Path | None, out: Path, *, force: bool) -> None:
+    """Refuse to write the report over a folder, over the article itself, or over a non-HTML file."""
+    if out.is_dir():
+        raise NewslabError(f"--out {out} is a folder; give a file name, for example --out {out / 'report.html'}")
+    if source is not None and out.exists() and source.exists() and out.samefile(source):
+        raise NewslabError(f"--out {out} is the article being reported on; writing there would replace it. "
+                           "Give another file, for example --out report.html")
+    if out.exists() and out.suffix.lower() not in (".html", ".htm") and not force:
+        raise NewslabError(f"--out {out} exists and is not an HTML file; refusing to replace it. "
+                           "Give a new .html file, or add --force to replace it")
 
 
 @app.command()

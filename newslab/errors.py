@@ -14,6 +14,9 @@ __all__ = [
     "AnnotationError",
     "MissingDependencyError",
     "UnknownLabelError",
+    "TextFileError",
+    "SaveError",
+    "FileChangedError",
 ]
 
 
@@ -35,6 +38,7 @@ class AnnotationError(NewslabError, ValueError):
     Attributes:
         line: 1-based line number in the source file, when known.
         path: The file the problem was found in, when known.
+        reason: The message without the file and line.
     """
 
     def __init__(self, message: str, *, line: int | None = None, path: str | None = None) -> None:
@@ -46,6 +50,7 @@ class AnnotationError(NewslabError, ValueError):
         super().__init__(f"{where}: {message}" if where else message)
         self.line = line
         self.path = path
+        self.reason = message
 
 
 class MissingDependencyError(NewslabError, ImportError):
@@ -54,3 +59,22 @@ class MissingDependencyError(NewslabError, ImportError):
 
 class UnknownLabelError(NewslabError, ValueError):
     """A label is not in the label scheme in use."""
+
+
+class TextFileError(ArticleError, AnnotationError):
+    """A text file could not be read: missing, a folder, unreadable, not UTF-8 or bad JSON.
+
+    Every reader of :mod:`newslab.io`, the gold loader, the annotator and
+    :func:`newslab.load_article` raise this one type, so it is both an :class:`ArticleError`
+    and an :class:`AnnotationError`.
+    """
+
+
+class SaveError(NewslabError, OSError):
+    """A file could not be saved: its folder is not writable, the disk is full, or the text
+    holds characters UTF-8 cannot store. The file on disk is left as it was."""
+
+
+class FileChangedError(SaveError):
+    """The file changed on disk since newslab last read or wrote it (another notebook or
+    kernel saved there); saving now would silently throw that work away."""

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from .article import ArticleSource, load_article
 from .errors import AnnotationError, NewslabError
-from .spans import AnnotatedText, annotated_text, validate_spans
+from .io._jsonl import read_single
+from .spans import AnnotatedText
 
 __all__ = ["gold", "gold_path"]
 
@@ -36,14 +36,9 @@ def gold(source: ArticleSource = None) -> AnnotatedText:
         True
     """
     path = gold_path(source)
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if len(lines) != 1:
-        raise AnnotationError(f"expected one annotated text, found {len(lines)}", path=str(path))
-    try:
-        record = annotated_text(json.loads(lines[0]))
-    except ValueError as err:
-        raise AnnotationError(f"invalid JSON: {err}", line=1, path=str(path)) from None
-    record["spans"] = validate_spans(record["text"], record["spans"], line=1, path=str(path))
+    record = read_single(path)
+    if record is None:
+        raise AnnotationError("the gold file is empty; it should hold one annotated text", path=str(path))
     if record["text"] != load_article(source).text:
         raise AnnotationError("the gold text differs from the article text", path=str(path))
     return record

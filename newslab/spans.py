@@ -11,6 +11,7 @@ An *annotated text* is a plain dict, the shape spaCy's and Prodigy's JSONL use::
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypedDict
 
@@ -68,7 +69,10 @@ def annotated_text(obj: Any, *, key: str | None = None) -> AnnotatedText:
         if "text" not in obj:
             raise AnnotationError('an annotated text needs a "text" field')
         spans = [_span(item) for item in obj.get("spans") or []]
-        return AnnotatedText(text=obj["text"], spans=spans, meta=dict(obj.get("meta") or {}))
+        meta = obj.get("meta") or {}
+        if not isinstance(meta, Mapping):
+            raise AnnotationError(f'"meta" must be an object ({{"key": value, ...}}), not {type(meta).__name__}')
+        return AnnotatedText(text=obj["text"], spans=spans, meta=dict(meta))
     if isinstance(obj, tuple) and len(obj) == 2 and isinstance(obj[0], str):
         return AnnotatedText(text=obj[0], spans=[_span(item) for item in obj[1]], meta={})
     raise AnnotationError(f"cannot read spans from {type(obj).__name__}; give a Doc, a dict or (text, spans)")
@@ -76,17 +80,24 @@ def annotated_text(obj: Any, *, key: str | None = None) -> AnnotatedText:
 
 def _span(item: Any) -> SpanDict:
     if isinstance(item, Mapping):
-        try:
-            return SpanDict(start=int(item["start"]), end=int(item["end"]), label=str(item["label"]))
-        except KeyError as err:
-            raise AnnotationError(f"span {dict(item)!r} has no {err.args[0]!r}") from None
-        except (TypeError, ValueError):
-            raise AnnotationError(f"span {dict(item)!r} has offsets that are not integers") from None
+        missing = next((key for key in ("start", "end", "label") if key not in item), None)
+        if missing is not None:
+            raise AnnotationError(f"span {dict(item)!r} has no {missing!r}")
+        return SpanDict(start=_offset(item["start"], item), end=_offset(item["end"], item), label=str(item["label"]))
     if isinstance(item, (tuple, list)) and len(item) == 3:
-        return SpanDict(start=int(item[0]), end=int(item[1]), label=str(item[2]))
+        return SpanDict(start=_offset(item[0], item), end=_offset(item[1], item), label=str(item[2]))
     if hasattr(item, "start_char") and hasattr(item, "label_"):
         return SpanDict(start=item.start_char, end=item.end_char, label=item.label_)
     raise AnnotationError(f"cannot read a span from {item!r}")
+
+
+def _offset(value: Any, span: Any) -> int:
+    """A character offset: a whole number, never a float, a bool, a string or null."""
+    if isinstance(value, bool) or not hasattr(value, "__index__"):
+        shown = dict(span) if isinstance(span, Mapping) else span
+        raise AnnotationError(f"span {shown!r} has offsets that are not integers ({value!r}); "
+                              "offsets count characters from 0, for example 14")
+    return operator.index(value)
 
 
 def validate_spans(

@@ -196,3 +196,123 @@ def test_bad_arguments():
         make(start="somewhere")
     with pytest.raises(AnnotationError, match="labels"):
         make(labels=[])
+
+
+# -- issue 12: nothing lost (concurrent writers, metadata), clean errors -------------------------
+
+
+def test_two_models_on_one_path_never_overwrite_each_other(tmp_path):
+    path = tmp_path / "shared.jsonl"
+    first, second = make(path=path, start="empty"), make(path=path, start="empty")
+    assert first.add(0, 10, "PERSON")
+    saved = path.read_bytes()
+    assert second.add(19, 23, "GPE") is False  # refused: the file changed underneath it
+    assert "changed by someone else" in second.message and "another path=" in second.message
+    assert "again" in second.message  # how to reload
+    assert second.spans == [] and path.read_bytes() == saved  # nothing applied, nothing overwritten
+    assert first.add(19, 23, "GPE")  # the writer that saved last can go on
+    reopened = make(path=path)
+    assert reopened.spans == first.spans and reopened.add(27, 35, "DATE")
+    assert first.delete(0, 10) is False and len(json.loads(path.read_text())["spans"]) == 3
+
+
+SEED_GOLD = os.path.join(os.path.dirname(__file__), "..", "seeds", "nato-rutte-kyiv-visit-2024-10-03.gold.jsonl")
+
+
+def test_the_seed_gold_files_metadata_survives_a_relabel(tmp_path, seed_doc):
+    path = tmp_path / "gold.jsonl"
+    path.write_bytes(open(SEED_GOLD, "rb").read())
+    before = json.loads(path.read_text(encoding="utf-8"))
+    tokens = [(t.idx, t.idx + len(t)) for t in seed_doc if not t.is_space]
+    model = AnnotationModel(before["text"], tokens, path=path)
+    span = model.spans[0]
+    assert model.relabel(span["start"], span["end"], "ORG" if span["label"] != "ORG" else "GPE")
+    after = json.loads(path.read_text(encoding="utf-8"))
+    assert after["meta"] == model.record()["meta"]
+    assert {key: after["meta"][key] for key in before["meta"]} == before["meta"]  # every key kept as it was
+    assert {"id", "annotator", "scheme", "guide"} <= set(after["meta"])
+
+
+def test_a_large_meta_is_kept_whole(tmp_path):
+    meta = {f"key{i}": {"note": "Riverton " * 50, "n": i, "nested": [i, {"x": None}]} for i in range(2000)}
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"text": TEXT, "spans": PREDICTED, "meta": meta}) + "\n", encoding="utf-8")
+    model = make(path=path)
+    assert model.delete(0, 10) and model.undo()
+    saved = json.loads(path.read_text(encoding="utf-8"))["meta"]
+    assert {k: saved[k] for k in meta} == meta and saved["annotator"] == "newslab"
+
+
+def test_a_saved_span_that_cuts_a_word_is_refused_at_load(tmp_path):
+    path = tmp_path / "a.jsonl"
+    content = json.dumps({"text": TEXT, "spans": [{"start": 1, "end": 10, "label": "PERSON"}]}) + "\n"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(AnnotationError, match=r"a.jsonl:1: .*1-10 \(PERSON\) cuts a word in two .*0-10"):
+        make(path=path)
+    assert path.read_text(encoding="utf-8") == content
+
+
+@pytest.mark.parametrize("offset", ["Infinity", "null", '"five"', "19.9", "true"])
+def test_offsets_that_are_not_integers_are_refused_at_load(tmp_path, offset):
+    path = tmp_path / "a.jsonl"
+    path.write_text(f'{{"text": "{TEXT}", "spans": [{{"start": {offset}, "end": 23, "label": "GPE"}}]}}\n',
+                    encoding="utf-8")
+    with pytest.raises(AnnotationError, match=r"a.jsonl:1: .*(not integers|not a JSON number)"):
+        make(path=path)
+
+
+def test_a_model_in_a_folder_that_is_a_file_is_a_clean_error(tmp_path):
+    from newslab.errors import SaveError
+
+    (tmp_path / "notes").write_text("not a folder", encoding="utf-8")
+    with pytest.raises(SaveError, match="cannot save .*choose another path"):
+        make(path=tmp_path / "notes" / "a.jsonl")
+
+
+def test_a_lone_surrogate_cannot_be_saved_and_says_why(tmp_path):
+    from newslab.errors import SaveError
+
+    with pytest.raises(SaveError, match=r"U\+DCFF at position 4 .*surrogate"):
+        AnnotationModel("Ana \udcff Field", [(0, 3), (6, 11)], path=tmp_path / "a.jsonl")
+    assert not (tmp_path / "a.jsonl").exists()
+
+
+def test_a_symlinked_path_is_written_through(tmp_path):
+    target = tmp_path / "real" / "a.jsonl"
+    target.parent.mkdir()
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(target)
+    model = make(path=link)
+    assert model.delete(0, 10)
+    assert link.is_symlink() and json.loads(target.read_text(encoding="utf-8"))["spans"] == model.spans
+
+
+def test_stale_temp_files_of_the_path_are_cleaned_on_open(tmp_path):
+    path = tmp_path / "a.jsonl"
+    make(path=path)
+    dead = tmp_path / ".a.jsonl.999999999.x1.newslab-tmp"  # no such process
+    other = tmp_path / ".b.jsonl.999999999.x1.newslab-tmp"  # another target's: not ours to remove
+    dead.write_text("half a save", encoding="utf-8")
+    other.write_text("half a save", encoding="utf-8")
+    make(path=path)
+    assert not dead.exists() and other.exists()
+
+
+def test_a_file_another_session_creates_while_this_one_opens_is_restored(tmp_path, monkeypatch):
+    path = tmp_path / "a.jsonl"
+    opened = AnnotationModel._open
+    raced: list[AnnotationModel] = []
+    racing_now: list[bool] = []
+
+    def racing(self, *args):
+        saved = opened(self, *args)
+        if not racing_now:  # between this session's read and its first save, another one saves
+            racing_now.append(True)
+            raced.append(make(path=path, start="empty"))
+            raced[0].add(27, 35, "DATE")
+        return saved
+
+    monkeypatch.setattr(AnnotationModel, "_open", racing)
+    model = make(path=path)  # would start from the predictions, but must not overwrite the other's file
+    assert model.spans == raced[0].spans == [{"start": 27, "end": 35, "label": "DATE"}]
+    assert "Restored 1 span" in model.message

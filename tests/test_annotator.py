@@ -232,3 +232,50 @@ def test_exercise_model_recall(seed_doc):
     assert newslab.check("04-model-recall", result.recall).passed
     assert "precision" in newslab.check("04-model-recall", result.precision).message
     assert "fraction" in newslab.check("04-model-recall", 100 * result.recall).message
+
+
+# -- issue 13 item 5: one widget shape; issue 9: the full scheme, this article's labels first ----
+
+
+def test_the_synced_traits_are_declared_once_on_the_model():
+    from newslab.annotation_model import AnnotationModel
+
+    assert issubclass(Annotator, AnnotationModel)
+    assert not set(Annotator.class_own_traits())  # nothing redeclared, nothing mirrored by hand
+    synced = set(AnnotationModel.class_traits(sync=True))
+    assert synced == {"text", "tokens", "labels", "colors", "spans", "message", "can_undo"}
+    assert synced <= set(Annotator.class_traits(sync=True))
+
+
+def test_each_change_reaches_the_front_end_in_one_message(seed_doc, monkeypatch):
+    annotator = Annotator(seed_doc, labels=LABELS)
+    sent: list[dict] = []
+    monkeypatch.setattr(annotator, "_send", lambda msg, buffers=None: sent.append(msg))
+    start, end = kyiv(seed_doc)
+    send(annotator, type="relabel", start=start, end=end, label="GPE")
+    send(annotator, type="undo")
+    assert [sorted(m["state"]) for m in sent] == [["can_undo", "message", "spans"]] * 2
+    assert sent[-1]["state"]["spans"] == newslab.spans_from_doc(seed_doc)
+
+
+def test_the_full_scheme_is_offered_with_this_articles_labels_first(seed_doc, tmp_path):
+    from newslab.labels import LABELS as ONTONOTES
+
+    annotator = Annotator(seed_doc, start="empty")
+    predicted = {s["label"] for s in newslab.spans_from_doc(seed_doc)}
+    assert sorted(annotator.labels) == sorted(ONTONOTES)
+    assert set(annotator.labels[: len(predicted)]) == predicted
+    path = tmp_path / "a.jsonl"
+    newslab.io.write_jsonl([{"text": seed_doc.text, "spans": [{"start": 0, "end": 3, "label": "LAW"}]}], path)
+    first = Annotator(seed_doc, path=path).labels[: len(predicted) + 1]
+    assert set(first) == predicted | {"LAW"}  # the file's labels count too
+
+
+def test_an_annotator_in_an_unwritable_place_is_a_clean_error(seed_doc, tmp_path):
+    from newslab.errors import SaveError
+
+    (tmp_path / "notes").write_text("a file, not a folder", encoding="utf-8")
+    with pytest.raises(SaveError, match="cannot save .*choose another path"):
+        Annotator(seed_doc, labels=LABELS, path=tmp_path / "notes" / "a.jsonl")
+    with pytest.raises(SaveError, match="cannot save"):
+        Annotator(seed_doc, labels=LABELS, path="/proc/newslab-not-here/a.jsonl")

@@ -186,3 +186,44 @@ def test_installed_command_runs(expected, tmp_path):
                              capture_output=True, text=True, timeout=300)
     assert missing.returncode == 1
     assert missing.stderr.startswith("newslab: error: no such article file") and "Traceback" not in missing.stderr
+
+
+# -- issue 12: `newslab report --out` never replaces what it should not, never a traceback ------
+
+ARTICLE = "Riverton Council Meets\n\nMayor Ana Field visited Riverton on Monday.\n"
+
+
+@pytest.fixture
+def article_file(tmp_path, monkeypatch):
+    # these tests are about where the page goes, not what it shows: skip the slow charts
+    monkeypatch.setattr("newslab.report.report_html", lambda source: f"<!DOCTYPE html>\n<p>{len(str(source))}</p>")
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def _refused(result, words: str) -> None:
+    assert result.exit_code == 1 and (result.exception is None or isinstance(result.exception, SystemExit))
+    assert "newslab: error:" in result.output and words in result.output
+    assert "Traceback" not in result.output
+
+
+def test_report_refuses_to_overwrite_its_input(article_file):
+    _refused(_invoke("report", str(article_file), "--out", str(article_file)), "the article being reported on")
+    _refused(_invoke("report", str(article_file), "--out", str(article_file), "--force"), "reported on")
+    assert article_file.read_text(encoding="utf-8") == ARTICLE
+
+
+def test_report_refuses_a_folder_and_an_unwritable_place(article_file, tmp_path):
+    _refused(_invoke("report", str(article_file), "--out", str(tmp_path)), "is a folder")
+    _refused(_invoke("report", str(article_file), "--out", str(article_file / "r.html")), "cannot save")
+
+
+def test_report_replaces_a_non_html_file_only_with_force(article_file, tmp_path):
+    notes = tmp_path / "notes.md"
+    notes.write_text("my notes", encoding="utf-8")
+    _refused(_invoke("report", str(article_file), "--out", str(notes)), "--force")
+    assert notes.read_text(encoding="utf-8") == "my notes"
+    result = _invoke("report", str(article_file), "--out", str(notes), "--force")
+    assert result.exit_code == 0, result.output
+    assert notes.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -239,13 +239,25 @@ def test_to_doc_span_group():
 
 GOOD = {"text": "Rutte visited Kyiv.", "spans": [{"start": 14, "end": 18, "label": "GPE"}]}
 BAD_JSONL = {
-    "bad JSON": ('{"text": "Rutte', "invalid JSON"),
+    "bad JSON": ('{"text": "Rutte', "not valid JSON"),
     "missing text": ({"spans": []}, 'missing "text"'),
     "outside": ({"text": "Kyiv", "spans": [{"start": 0, "end": 9, "label": "GPE"}]}, "outside the text"),
     "unknown label": ({"text": "Kyiv", "spans": [{"start": 0, "end": 4, "label": "CITY"}]}, "unknown label 'CITY'"),
     "overlap": ({"text": "Kyiv city", "spans": [{"start": 0, "end": 4, "label": "GPE"},
                                                 {"start": 0, "end": 9, "label": "GPE"}]}, "spans overlap"),
     "spans not a list": ({"text": "Kyiv", "spans": 3}, "must be a list"),
+    # issue 12 item 5: each of these was a raw traceback or a silent truncation before
+    "Infinity offset": ('{"text": "Kyiv", "spans": [{"start": Infinity, "end": 4, "label": "GPE"}]}',
+                        "Infinity is not a JSON number"),
+    "NaN offset": ('{"text": "Kyiv", "spans": [{"start": 0, "end": NaN, "label": "GPE"}]}', "NaN is not"),
+    "null offset": ({"text": "Kyiv", "spans": [{"start": None, "end": 4, "label": "GPE"}]}, "not integers"),
+    "word offset": ({"text": "Kyiv", "spans": [{"start": "0", "end": 4, "label": "GPE"}]}, "not integers"),
+    "float offset": ({"text": "Kyiv city", "spans": [{"start": 0, "end": 3.9, "label": "GPE"}]}, r"not integers \(3.9\)"),
+    "bool offset": ({"text": "Kyiv", "spans": [{"start": False, "end": 4, "label": "GPE"}]}, "not integers"),
+    "meta a list": ({"text": "Kyiv", "spans": [], "meta": [1, 2]}, '"meta" must be an object'),
+    "meta a string": ({"text": "Kyiv", "spans": [], "meta": "x"}, '"meta" must be an object'),
+    "deep JSON": ('{"text": "Kyiv", "meta": {"a": ' + "[" * 100_000 + "]" * 100_000 + "}}", "nested deeper"),
+    "deep but parseable": ('{"text": "Kyiv", "meta": {"a": ' + "[" * 200 + "]" * 200 + "}}", "nested deeper"),
 }
 
 
@@ -328,3 +340,91 @@ def test_import_does_not_load_spacy():
 def test_doctests(module):
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert result.attempted and not result.failed
+
+
+# --- issue 12 item 5 / issue 13 item 4: one decode, one error type, for every reader ----------
+
+def _non_utf8(tmp_path: Path, kind: str) -> Path:
+    latin1 = "Caf\xe9 Riverton".encode("latin-1")
+    if kind == "jsonl":
+        (tmp_path / "a.jsonl").write_bytes(b'{"text": "ok", "spans": []}\n{"text": "' + latin1 + b'"}\n')
+        return tmp_path / "a.jsonl"
+    if kind == "conll":
+        (tmp_path / "a.conll").write_bytes(b"-DOCSTART- -X- -X- O\n\n" + latin1.split()[0] + b" O\n")
+        return tmp_path / "a.conll"
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(latin1)
+    (folder / "a.ann").write_text("", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(("kind", "line"), [("jsonl", 2), ("conll", 3), ("brat", 1)])
+def test_non_utf8_files_give_one_clean_error(tmp_path, kind, line):
+    from newslab.errors import TextFileError
+
+    path = _non_utf8(tmp_path, kind)
+    with pytest.raises(TextFileError, match=r":\d+: not UTF-8 text: byte 0xe9 .*Re-save it as UTF-8") as caught:
+        io.read(path)
+    assert isinstance(caught.value, AnnotationError) and caught.value.line == line
+
+
+def test_missing_files_give_the_same_error_type(tmp_path):
+    from newslab.errors import TextFileError
+
+    for name in ("none.jsonl", "none.conll", "none.spacy"):
+        with pytest.raises(TextFileError, match="no such file"):
+            io.read(tmp_path / name)
+
+
+@pytest.mark.parametrize("call", [lambda p: io.read(p, format="csv"), lambda p: io.write([("Kyiv", [])], p, format="csv")])
+def test_an_unknown_format_names_the_known_ones(tmp_path, call):
+    path = _write_lines(tmp_path / "a.jsonl", GOOD)
+    with pytest.raises(AnnotationError, match="unknown format 'csv'.*jsonl, prodigy, docbin, conll, brat"):
+        call(path)
+
+
+def test_a_prodigy_answer_that_is_a_list_is_refused(tmp_path):
+    path = _write_lines(tmp_path / "p.jsonl", {**GOOD, "_input_hash": 1, "answer": ["accept"]})
+    with pytest.raises(AnnotationError, match='p.jsonl:1: "answer" must be a string'):
+        io.read(path)
+
+
+def test_a_deep_meta_within_the_limit_round_trips(tmp_path):
+    from newslab.io._text import MAX_JSON_DEPTH
+
+    meta: dict = {"a": []}
+    inner = meta["a"]
+    for _ in range(MAX_JSON_DEPTH - 3):
+        inner.append([])
+        inner = inner[0]
+    path = io.write_jsonl([{"text": "Kyiv", "spans": [], "meta": meta}], tmp_path / "a.jsonl")
+    assert io.read_jsonl(path)[0]["meta"] == meta
+
+
+@pytest.mark.parametrize("name", ["a.jsonl", "a.conll", "a.spacy", "brat", "p.jsonl"])
+def test_a_lone_surrogate_is_refused_when_writing(tmp_path, name):
+    from newslab.errors import SaveError
+
+    options = {"nlp": BLANK} if name in ("a.conll", "a.spacy") else {}
+    fmt = "prodigy" if name == "p.jsonl" else None
+    with pytest.raises(SaveError, match=r"text 1: the text holds U\+DCFF at position 4 .*surrogate"):
+        io.write([("Ana \udcff Field", [])], tmp_path / name, format=fmt, **options)
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == []
+
+
+@pytest.mark.parametrize(("fmt", "label"), [("brat", "MY LABEL"), ("conll", "MY LABEL"), ("brat", "TAB\tX"),
+                                            ("conll", "NEW\nLINE")])
+def test_line_formats_refuse_labels_their_readers_would_reject(tmp_path, fmt, label):
+    path = tmp_path / ("out" if fmt == "brat" else "out.conll")
+    options = {"nlp": BLANK} if fmt == "conll" else {}
+    with pytest.raises(AnnotationError, match=f"(?i)cannot be written as {fmt}.*whitespace.*Rename"):
+        io.write([("Mayor Ana Field visited Riverton.", [(6, 15, label)])], path, **options)
+    assert not path.exists()
+
+
+def test_conll_refuses_a_docstart_token_and_warns_when_whitespace_is_lost(tmp_path):
+    with pytest.raises(AnnotationError, match="new document"):
+        io.write_conll([("Riverton -DOCSTART- news", [])], tmp_path / "a.conll", nlp=BLANK)
+    with pytest.warns(UserWarning, match="CoNLL keeps no whitespace: 1 of 2 texts"):
+        io.write_conll([("Ana Field  left.", []), ("Ana Field left .", [])], tmp_path / "b.conll", nlp=BLANK)

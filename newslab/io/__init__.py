@@ -15,13 +15,12 @@ Examples:
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import AnnotationError
+from ..errors import AnnotationError, TextFileError
 from ..spans import AnnotatedText
 from ._align import check_alignment, to_doc
 from ._brat import read_brat, write_brat
@@ -29,6 +28,7 @@ from ._conll import read_conll, write_conll
 from ._docbin import read_docbin, read_docbin_docs, write_docbin
 from ._jsonl import read_jsonl, write_jsonl
 from ._prodigy import read_prodigy, write_prodigy
+from ._text import decode, loads_json
 
 __all__ = [
     "FORMATS",
@@ -77,7 +77,7 @@ def read(path: str | os.PathLike, *, format: Format | None = None, **options: An
         >>> read(path)[0]["text"]
         'Rutte visited Kyiv.'
     """
-    return FORMATS[format or _guess(Path(path))][0](path, **options)
+    return FORMATS[_checked(format) or _guess(Path(path))][0](path, **options)
 
 
 def write(records: Any, path: str | os.PathLike, *, format: Format | None = None, **options: Any) -> Path:
@@ -94,8 +94,15 @@ def write(records: Any, path: str | os.PathLike, *, format: Format | None = None
         {'answer': 'accept'}
     """
     path = Path(path)
-    chosen = format or ("brat" if not path.suffix or path.suffix == ".txt" else _guess(path, writing=True))
+    chosen = _checked(format) or ("brat" if not path.suffix or path.suffix == ".txt" else _guess(path, writing=True))
     return FORMATS[chosen][1](records, path, **options)
+
+
+def _checked(format: str | None) -> Format | None:
+    if format is not None and format not in FORMATS:
+        raise AnnotationError(f"unknown format {format!r}: newslab reads and writes {', '.join(FORMATS)}. "
+                              "For a table of entities, use newslab.entities(...).to_csv(path)")
+    return format  # type: ignore[return-value]
 
 
 def _guess(path: Path, *, writing: bool = False) -> Format:
@@ -111,10 +118,10 @@ def _guess(path: Path, *, writing: bool = False) -> Format:
 
 
 def _looks_prodigy(path: Path) -> bool:
-    with path.open(encoding="utf-8") as handle:
-        first = next((line for line in handle if line.strip()), "")
     try:
-        task = json.loads(first)
-    except ValueError:
-        return False  # read_jsonl reports the bad line with its number
+        with path.open("rb") as handle:
+            first = next((line for line in handle if line.strip()), b"")
+        task = loads_json(decode(first))
+    except (OSError, TextFileError):
+        return False  # the reader reports the problem with its file and line
     return isinstance(task, dict) and ("_view_id" in task or "_input_hash" in task)

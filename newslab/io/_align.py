@@ -12,8 +12,9 @@ import functools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..errors import AnnotationError
-from ..pipeline import META_KEY
+from .._atomic import unencodable
+from .._columns import META_KEY
+from ..errors import AnnotationError, SaveError
 from ..spans import AnnotatedText, SpanDict, annotated_text, validate_spans
 
 if TYPE_CHECKING:
@@ -103,10 +104,33 @@ def tokenize(text: str, nlp: Language | None) -> Doc:
 
 
 def records_and_docs(records: Any) -> Iterator[tuple[AnnotatedText, Doc | None]]:
-    """Coerce a writer's input: one record, a Doc, a pair, or an iterable of them."""
+    """Coerce a writer's input: one record, a Doc, a pair, or an iterable of them.
+
+    Raises:
+        SaveError: for a text UTF-8 cannot store (a lone surrogate), before anything is written.
+    """
     items = [records] if _is_single(records) else records
-    for item in items:
-        yield annotated_text(item), item if is_doc(item) else None
+    for number, item in enumerate(items, start=1):
+        record = annotated_text(item)
+        problem = unencodable(record["text"])
+        if problem:
+            raise SaveError(f"text {number}: {problem}")
+        yield record, item if is_doc(item) else None
+
+
+def check_plain_label(label: str, *, format: str) -> str:
+    """Refuse a label that a line-based format cannot store: empty, or holding whitespace.
+
+    Examples:
+        >>> check_plain_label("GPE", format="brat")
+        'GPE'
+    """
+    if not label or any(ch.isspace() for ch in label):
+        raise AnnotationError(
+            f"label {label!r} cannot be written as {format}: {format} separates the fields of a line with "
+            f"whitespace, so its own reader would refuse the file. Rename the label "
+            f"(for example {'_'.join(label.split()) or 'MISC'!r}) or write JSONL or DocBin instead")
+    return label
 
 
 def blank_vocab():

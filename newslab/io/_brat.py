@@ -21,7 +21,8 @@ from .._atomic import atomic_write_text
 from ..errors import AnnotationError
 from ..labels import LABELS
 from ..spans import AnnotatedText, SpanDict, validate_spans
-from ._align import records_and_docs
+from ._align import check_plain_label, records_and_docs
+from ._text import read_text
 
 __all__ = ["read_brat", "write_brat"]
 
@@ -100,7 +101,7 @@ def _name(record: AnnotatedText, number: int) -> str:
 def _write_pair(record: AnnotatedText, stem: Path) -> Path:
     text = record["text"]
     spans = validate_spans(text, record["spans"], labels=None)
-    lines = [f"T{i}\t{s['label']} {s['start']} {s['end']}\t{_covered(text, s)}\n"
+    lines = [f"T{i}\t{check_plain_label(s['label'], format='brat')} {s['start']} {s['end']}\t{_covered(text, s)}\n"
              for i, s in enumerate(spans, start=1)]
     atomic_write_text(stem.with_name(stem.name + ".txt"), text)
     return atomic_write_text(stem.with_name(stem.name + ".ann"), "".join(lines))
@@ -116,9 +117,9 @@ def _read_pair(stem: Path, labels: tuple[str, ...] | None) -> AnnotatedText:
     for part in (txt, ann):
         if not part.is_file():
             raise AnnotationError(f"brat needs both {txt.name} and {ann.name}; {part} is missing")
-    text = txt.read_bytes().decode("utf-8")
+    text = read_text(txt, keep_bom=True)  # brat's offsets count a byte-order mark
     spans = [_entity(line, number, text, ann)
-             for number, line in enumerate(ann.read_bytes().decode("utf-8").split("\n"), start=1)
+             for number, line in enumerate(read_text(ann).split("\n"), start=1)
              if line.strip() and not line.startswith(_SKIPPED)]
     for span, number in spans:
         validate_spans(text, [span], labels=labels, line=number, path=str(ann))

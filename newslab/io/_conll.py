@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,7 +21,8 @@ from .._atomic import atomic_write_text
 from ..errors import AnnotationError
 from ..labels import LABELS
 from ..spans import AnnotatedText, SpanDict, validate_spans
-from ._align import records_and_docs, to_doc
+from ._align import check_plain_label, records_and_docs, to_doc
+from ._text import read_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -78,14 +80,27 @@ def write_conll(records: Any, path: str | os.PathLike, *, nlp: Language | None =
         . O
         <BLANKLINE>
     """
-    blocks = []
+    blocks, texts = [], []
     for record, doc in records_and_docs(records):
         if doc is None:
             doc = to_doc(record, nlp=nlp)
         else:
             validate_spans(doc.text, record["spans"], labels=None)
         blocks.append(DOCSTART + "\n\n" + "".join(_sentence_lines(doc)))
-    return atomic_write_text(path, "".join(blocks))
+        texts.append(doc.text)
+    written = atomic_write_text(path, "".join(blocks))
+    _warn_if_rebuilt(texts, written)
+    return written
+
+
+def _warn_if_rebuilt(texts: list[str], path: Path) -> None:
+    """Warn when a text will read back different, since CoNLL keeps no whitespace."""
+    back = [record["text"] for record in read_conll(path, labels=None)]
+    changed = sum(a != b for a, b in zip(texts, back)) + abs(len(texts) - len(back))
+    if changed:
+        warnings.warn(f"CoNLL keeps no whitespace: {changed} of {len(texts)} texts will read back from {path} "
+                      "rebuilt (tokens joined by one space, sentences by a line break), with offsets into the "
+                      "rebuilt text. Write JSONL or DocBin to keep the text exactly.", UserWarning, stacklevel=3)
 
 
 def _sentence_lines(doc: Doc) -> Iterator[str]:
@@ -111,6 +126,9 @@ def _token_text(token: Token) -> str:
     if any(ch.isspace() for ch in token.text):
         raise AnnotationError(
             f"token {token.text!r} at {token.idx} holds whitespace, which CoNLL cannot store")
+    if token.text == DOCSTART.split()[0]:
+        raise AnnotationError(f"token {token.text!r} at {token.idx} would read back as the start of a new "
+                              "document, which CoNLL cannot tell apart; write JSONL or DocBin instead")
     return token.text
 
 
@@ -120,13 +138,13 @@ def _tag(token: Token, prev: Token | None) -> str:
         return "O"
     same = prev is not None and prev.ent_iob_ in ("B", "I") and all(
         t.ent_iob_ == "I" for t in token.doc[prev.i + 1 : token.i + 1])
-    return f"{'I' if same else 'B'}-{token.ent_type_}"
+    return f"{'I' if same else 'B'}-{check_plain_label(token.ent_type_, format='CoNLL')}"
 
 
 def _documents(path: str | os.PathLike) -> Iterator[list[tuple[int, list[str]]]]:
     """Yield each document as ``(line number, [token, tag])`` rows; ``[]`` marks a sentence end."""
     rows: list[tuple[int, list[str]]] = []
-    text = Path(path).read_bytes().decode("utf-8")
+    text = read_text(path)
     for number, line in enumerate(text.split("\n"), start=1):
         columns = line.split()
         if columns[:1] == ["-DOCSTART-"]:

@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._atomic import atomic_write_bytes
+from .._columns import META_KEY
 from ..errors import AnnotationError
 from ..labels import LABELS
-from ..pipeline import META_KEY
 from ..spans import AnnotatedText, spans_from_doc, validate_spans
 from ._align import blank_vocab, records_and_docs, to_doc
+from ._text import read_bytes
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -38,8 +39,9 @@ def read_docbin_docs(path: str | os.PathLike, *, nlp: Language | None = None) ->
     from spacy.tokens import DocBin
 
     vocab = blank_vocab() if nlp is None else nlp.vocab
+    data = read_bytes(path)
     try:
-        return list(DocBin().from_bytes(Path(path).read_bytes()).get_docs(vocab))
+        return list(DocBin().from_bytes(data).get_docs(vocab))
     except (ValueError, KeyError, TypeError) as err:
         raise AnnotationError(f"not a spaCy DocBin file: {err}", path=str(path)) from None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +13,9 @@ from ..errors import AnnotationError
 from ..labels import LABELS
 from ..spans import AnnotatedText, annotated_text, validate_spans
 from ._align import records_and_docs
+from ._text import json_lines
 
-__all__ = ["read_jsonl", "write_jsonl"]
+__all__ = ["read_jsonl", "read_single", "write_jsonl"]
 
 
 def read_jsonl(path: str | os.PathLike, *, labels: Iterable[str] | None = LABELS) -> list[AnnotatedText]:
@@ -38,6 +39,32 @@ def read_jsonl(path: str | os.PathLike, *, labels: Iterable[str] | None = LABELS
     return [record_at(obj, line, path, labels) for line, obj in json_lines(path)]
 
 
+def read_single(path: str | os.PathLike, *, labels: Iterable[str] | None = LABELS) -> AnnotatedText | None:
+    """Read a JSONL file that holds one annotated text (a gold file, a saved annotation session).
+
+    Returns:
+        The annotated text, or ``None`` when the file holds only blank lines.
+
+    Raises:
+        AnnotationError: naming the file and line, as :func:`read_jsonl` does, and for a
+            second annotated text.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "gold.jsonl"
+        >>> _ = write_jsonl([("Rutte visited Kyiv.", [(14, 18, "GPE")])], path)
+        >>> read_single(path)["spans"]
+        [{'start': 14, 'end': 18, 'label': 'GPE'}]
+    """
+    found = None
+    for line, obj in json_lines(path):
+        if found is not None:
+            raise AnnotationError("expected one annotated text (one JSON line), found another one here",
+                                  line=line, path=str(path))
+        found = record_at(obj, line, path, labels)
+    return found
+
+
 def write_jsonl(records: Any, path: str | os.PathLike) -> Path:
     """Write annotated texts (or Docs, or ``(text, spans)`` pairs) as JSONL, atomically.
 
@@ -55,22 +82,6 @@ def write_jsonl(records: Any, path: str | os.PathLike) -> Path:
     return atomic_write_text(path, "".join(line + "\n" for line in lines))
 
 
-def json_lines(path: str | os.PathLike) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield ``(line number, object)`` for each non-blank line; bad JSON names its line."""
-    text = _read_text(path)
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except ValueError as err:
-            raise AnnotationError(f"invalid JSON: {err}", line=number, path=str(path)) from None
-        if not isinstance(obj, dict):
-            raise AnnotationError(f"expected a JSON object, found {type(obj).__name__}",
-                                  line=number, path=str(path))
-        yield number, obj
-
-
 def record_at(obj: dict[str, Any], line: int, path: str | os.PathLike,
               labels: Iterable[str] | None) -> AnnotatedText:
     """Coerce and validate one JSON object, naming its file and line on failure."""
@@ -85,10 +96,3 @@ def record_at(obj: dict[str, Any], line: int, path: str | os.PathLike,
     record["spans"] = validate_spans(record["text"], record["spans"], labels=labels,
                                      line=line, path=str(path))
     return record
-
-
-def _read_text(path: str | os.PathLike) -> str:
-    try:
-        return Path(path).read_bytes().decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise AnnotationError(f"not UTF-8 text: {err}", path=str(path)) from None

@@ -25,7 +25,8 @@ from ..errors import AnnotationError
 from ..labels import LABELS
 from ..spans import AnnotatedText, validate_spans
 from ._align import records_and_docs, to_doc, token_spans
-from ._jsonl import json_lines, record_at
+from ._jsonl import record_at
+from ._text import json_lines
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -70,7 +71,11 @@ def read_prodigy(
     keep = None if answers is None else set(answers)
     records = []
     for line, task in json_lines(path):
-        if keep is None or task.get("answer", "accept") in keep:
+        answer = task.get("answer", "accept")
+        if not isinstance(answer, str):
+            raise AnnotationError(f'"answer" must be a string such as "accept", "reject" or "ignore", '
+                                  f"not {answer!r}", line=line, path=str(path))
+        if keep is None or answer in keep:
             _check_tokens(task, line, path)
             record = record_at(task, line, path, labels)
             record["meta"].update({k: task[k] for k in _TASK_KEYS if k in task})
