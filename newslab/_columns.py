@@ -55,7 +55,6 @@ HEADLINE: Final = "headline"
 BYLINE: Final = "byline"
 DATELINE: Final = "dateline"
 PARAGRAPH: Final = "paragraph"
-PART_KINDS: Final = (HEADLINE, BYLINE, DATELINE, PARAGRAPH)
 
 # name of the doc.spans group that records the article's parts
 PARTS_KEY: Final = "newslab_parts"
@@ -142,3 +141,12 @@ DESCRIPTION: Final = "description"  # one-line meaning of a label
 N_ENTITIES: Final = "n_entities"  # number of distinct entity keys
 KWIC_COLUMNS: Final = (ENT_ID, KEY, LABEL, LEFT, TEXT, RIGHT, SENTENCE, SENT_ID, START_CHAR, END_CHAR)
 LABEL_SUMMARY_COLUMNS: Final = (LABEL, DESCRIPTION, COUNT, N_ENTITIES)
+
+# --- article shapes (issue 9, helper "art") -------------------------------------------
+# parts of real news texts that are not body paragraphs
+KICKER: Final = "kicker"  # a section label or kicker above the headline ("Ukraine")
+DATE_LINE: Final = "date_line"  # a line that only holds a date ("Published 3 October 2024")
+SUBHEAD: Final = "subhead"  # a short heading inside the body
+CAPTION: Final = "caption"  # a photo caption or photo credit
+CREDIT: Final = "credit"  # "(Reporting by ...; Editing by ...)" and similar trailers
+PART_KINDS: Final = (HEADLINE, BYLINE, DATELINE, PARAGRAPH, KICKER, DATE_LINE, SUBHEAD, CAPTION, CREDIT)

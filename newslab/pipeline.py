@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from . import _columns as C
-from .article import Article, ArticleSource, load_article
+from .article import Article, ArticleSource, is_title_case, load_article
 from .errors import ModelNotFoundError
 
 if TYPE_CHECKING:
@@ -193,14 +193,20 @@ def _parse(nlp: Language, planned, *, headline_case: HeadlineCase, batch_size: i
 def sentence_case(headline: str, body: str) -> str:
     """Lower-case the words of a Title Case headline that the body does not treat as names.
 
-    A word keeps its capitals when it is the first word, is all upper case (an acronym), or
-    appears with the same capitals inside a body sentence (not at its start). The result has
-    exactly the length of the input, so offsets do not move.
+    A headline that is not Title Case (see :func:`newslab.article.is_title_case`) is returned
+    unchanged: a sentence-case headline already shows which words are names. A word keeps
+    its capitals when it is the first word, is all upper case (an acronym), or appears with
+    the same capitals inside a body sentence (not at its start). The result has exactly the
+    length of the input, so offsets do not move.
 
     Examples:
         >>> sentence_case("New NATO Chief Rutte Reaffirms Support", "NATO said Mark Rutte came.")
         'New NATO chief Rutte reaffirms support'
+        >>> sentence_case("Riverton opens tram line to Lakeside", "The line opened.")
+        'Riverton opens tram line to Lakeside'
     """
+    if not is_title_case(headline):
+        return headline
     names = set(re.findall(r"(?<=[^\s.!?\"“] )[A-Z][\w’'-]*", body))
 
     def fix(match: re.Match[str]) -> str:

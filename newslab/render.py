@@ -124,7 +124,9 @@ def kwic_html(table: pd.DataFrame) -> HTML:
     return HTML(f'<table class="newslab-kwic"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
 
 
-_PART_COLORS = {"headline": "#77AADD", "byline": "#BBCC33", "dateline": "#EE8866", "paragraph": "#DDDDDD"}
+_PART_COLORS = {"headline": "#77AADD", "byline": "#BBCC33", "dateline": "#EE8866", "paragraph": "#DDDDDD",
+                "kicker": "#99DDFF", "date_line": "#EEDD88", "subhead": "#AAAA00", "caption": "#FFAABB",
+                "credit": "#BBBBBB"}
 
 
 def structure_html(article: Article) -> HTML:
