@@ -85,6 +85,14 @@ _EXPORTS: dict[str, str] = {
     "AnnotationError": "errors",
     "MissingDependencyError": "errors",
     "UnknownLabelError": "errors",
+    # any article (issue 9)
+    "with_rules": "rules",
+    "RuleError": "errors",
+    "findings": "findings",
+    "Findings": "findings",
+    "annotations_path": "annotations",
+    "reference": "annotations",
+    "course_note": "annotations",
 }
 _SUBMODULES = {"io", "charts", "exercises", "labels", "errors", "spans", "teach"}
 
@@ -102,12 +110,16 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         MissingDependencyError,
         ModelNotFoundError,
         NewslabError,
+        RuleError,
         UnknownLabelError,
     )
     from .evaluation import Evaluation, evaluate
     from .exercises import check, hint
     from .explore import filter_entities, kwic, label_summary, mention_counts
     from .explorer import EntityExplorer
+    from .findings import Findings, findings
+    from .annotations import annotations_path, course_note, reference
+    from .rules import with_rules
     from .goldstandard import gold
     from .grammar import pos_counts, svo_triples
     from .iaa import Agreement, agreement

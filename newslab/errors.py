@@ -14,6 +14,7 @@ __all__ = [
     "AnnotationError",
     "MissingDependencyError",
     "UnknownLabelError",
+    "RuleError",
 ]
 
 
@@ -54,3 +55,7 @@ class MissingDependencyError(NewslabError, ImportError):
 
 class UnknownLabelError(NewslabError, ValueError):
     """A label is not in the label scheme in use."""
+
+
+class RuleError(NewslabError, ValueError):
+    """An entity rule (a pattern for spaCy's ``EntityRuler``) is malformed."""

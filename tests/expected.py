@@ -13,3 +13,7 @@ HEADLINE_ENTS_SENTENCE = [("NATO", "ORG"), ("Rutte", "PERSON"), ("Ukraine", "GPE
 
 # the most mentioned entities of the seed, in order
 TOP_ENTITIES = [("Ukraine", "GPE", 14), ("NATO", "ORG", 7)]
+
+# exact F1 of the seed against its gold standard, raw model and with newslab.rules.UKRAINIAN_PLACES
+SEED_F1_RAW = 0.868
+SEED_F1_UKRAINIAN_PLACES = 0.923
