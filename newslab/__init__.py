@@ -92,6 +92,7 @@ _EXPORTS: dict[str, str] = {
     "Findings": "findings",
     "annotations_path": "annotations",
     "reference": "annotations",
+    "reference_note": "annotations",
     "course_note": "annotations",
 }
 _SUBMODULES = {"io", "charts", "exercises", "labels", "errors", "spans", "teach"}
@@ -100,6 +101,7 @@ __all__ = sorted([*_EXPORTS, "__version__"])
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from . import charts, exercises, io
+    from .annotations import annotations_path, course_note, reference, reference_note
     from .annotator import Annotator
     from .article import Article, Part, load_article
     from .charts import linked_charts, save_chart
@@ -118,8 +120,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .explore import filter_entities, kwic, label_summary, mention_counts
     from .explorer import EntityExplorer
     from .findings import Findings, findings
-    from .annotations import annotations_path, course_note, reference
-    from .rules import with_rules
     from .goldstandard import gold
     from .grammar import pos_counts, svo_triples
     from .iaa import Agreement, agreement
@@ -134,6 +134,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         structure_html,
     )
     from .report import report_html, write_report
+    from .rules import with_rules
     from .spans import annotated_text, spans_from_doc, validate_spans
     from .structure import article_parts, article_stats
     from .tables import entities, entity_counts, noun_chunks, sentence_span, sentences, tokens

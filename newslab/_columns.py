@@ -150,3 +150,10 @@ SUBHEAD: Final = "subhead"  # a short heading inside the body
 CAPTION: Final = "caption"  # a photo caption or photo credit
 CREDIT: Final = "credit"  # "(Reporting by ...; Editing by ...)" and similar trailers
 PART_KINDS: Final = (HEADLINE, BYLINE, DATELINE, PARAGRAPH, KICKER, DATE_LINE, SUBHEAD, CAPTION, CREDIT)
+# findings (newslab.findings): the error-analysis cases of an article
+HEADLINE_CASE: Final = "headline_case"  # "original" (as written) or "sentence" (as newslab parses it)
+ENTITIES: Final = "entities"  # the entities found, as "text (LABEL)" strings
+SENT_IDS: Final = "sent_ids"  # the sentences a name is found in with this label
+NO_ENTITY: Final = "(none)"  # the confusion table's row and column for "no span"
+HEADLINE_FINDING_COLUMNS: Final = (HEADLINE_CASE, TEXT, ENTITIES)
+INCONSISTENT_COLUMNS: Final = (KEY, LABEL, COUNT, SENT_IDS)
