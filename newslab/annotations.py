@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal, cast
 from ._note import Note
 from .article import ArticleSource, load_article
 from .errors import NewslabError
-from .goldstandard import gold
+from .goldstandard import gold, gold_path
 from .spans import AnnotatedText, spans_from_doc
 
 if TYPE_CHECKING:
@@ -71,11 +71,9 @@ def reference(
 
     doc: Doc | None = source if hasattr(source, "ents") else None  # type: ignore[assignment]
     article = load_article(_article_source(source))
-    try:
+    if _has_gold(article):  # a malformed gold file raises: it is never silently ignored
         found = gold(article)
         return AnnotatedText(text=found["text"], spans=found["spans"], meta={**found.get("meta", {}), "reference": "gold"})
-    except NewslabError:
-        pass
     path = annotations_path(article, folder=folder)
     saved = read_saved(path, text=article.text)
     if saved is not None:
@@ -130,6 +128,14 @@ def course_note(topic: str, source: ArticleSource | Doc = None) -> Note:
     sections = re.split(r"^## +(.+?)\s*$", path.read_text(encoding="utf-8"), flags=re.MULTILINE)
     notes = {name.strip(): body.strip() for name, body in zip(sections[1::2], sections[2::2])}
     return Note(notes.get(topic, ""))
+
+
+def _has_gold(article: ArticleSource) -> bool:
+    try:
+        gold_path(article)
+    except NewslabError:
+        return False
+    return True
 
 
 def _article_source(source: ArticleSource | Doc) -> ArticleSource:
