@@ -90,6 +90,7 @@ _EXPORTS: dict[str, str] = {
     "RuleError": "errors",
     "findings": "findings",
     "Findings": "findings",
+    "compare": "findings",
     "annotations_path": "annotations",
     "reference": "annotations",
     "reference_note": "annotations",
@@ -119,7 +120,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .exercises import check, hint
     from .explore import filter_entities, kwic, label_summary, mention_counts
     from .explorer import EntityExplorer
-    from .findings import Findings, findings
+    from .findings import Findings, compare, findings
     from .goldstandard import gold
     from .grammar import pos_counts, svo_triples
     from .iaa import Agreement, agreement

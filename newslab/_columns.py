@@ -157,3 +157,4 @@ SENT_IDS: Final = "sent_ids"  # the sentences a name is found in with this label
 NO_ENTITY: Final = "(none)"  # the confusion table's row and column for "no span"
 HEADLINE_FINDING_COLUMNS: Final = (HEADLINE_CASE, TEXT, ENTITIES)
 INCONSISTENT_COLUMNS: Final = (KEY, LABEL, COUNT, SENT_IDS)
+PIPELINE: Final = "pipeline"  # the name of one of the parses newslab.compare scores

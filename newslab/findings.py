@@ -15,6 +15,7 @@ discusses, computed for whatever article is in use:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["findings", "Findings", "PLACE_LABELS"]
+__all__ = ["findings", "Findings", "compare", "PLACE_LABELS"]
 
 #: Labels of places in the OntoNotes scheme.
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -97,6 +98,22 @@ def findings(doc: Doc, reference: Any, *, nlp: Language | None = None) -> Findin
         confusion=_confusion(evaluation),
         evaluation=evaluation,
     )
+
+
+def compare(predictions: Mapping[str, Any], reference: Any) -> pd.DataFrame:
+    """Score several parses of one article against one reference: one row each, by name.
+
+    Examples:
+        >>> text = "Ana Field visited Riverton."
+        >>> gold = (text, [(0, 9, "PERSON"), (18, 26, "GPE")])
+        >>> table = compare({"model": (text, [(0, 9, "PERSON")]), "model + rules": gold}, gold)
+        >>> table["f1"].round(3).tolist()
+        [0.667, 1.0]
+    """
+    import pandas as pd
+
+    rows = [(name, *evaluate(predicted, reference).summary().iloc[0]) for name, predicted in predictions.items()]
+    return pd.DataFrame.from_records(rows, columns=[C.PIPELINE, *C.SCORE_COLUMNS]).set_index(C.PIPELINE)
 
 
 def _headline_text(doc: Doc) -> str | None:
