@@ -88,7 +88,7 @@ def reference_note(ref: AnnotatedText) -> Note:
 
     Examples:
         >>> print(reference_note(reference()))
-        The reference is the article's **gold standard** ...
+        The reference is the article's **gold standard**...
     """
     kind = ref.get("meta", {}).get("reference")
     how = ("To score against a gold standard, annotate the article in notebook 04 and copy your file to "
