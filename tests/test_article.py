@@ -5,6 +5,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newslab
 from newslab import _columns as C
@@ -339,3 +341,22 @@ def test_html_without_an_article_is_refused(tmp_path):
 @pytest.fixture(scope="module")
 def article_files():
     return {path.stem: path for path in sorted(ARTICLES.glob("*.txt"))}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80),
+    st.sampled_from(["RIVERTON, Oct 3 (Reuters) - The port reopened.", "BY ANA FIELD", "Published 3 May 2031",
+                     "(Reporting by Tom Reed)", "What happens next", "Photo: The harbour.", "", "  "]),
+), min_size=1, max_size=12))
+def test_any_text_keeps_its_offsets(lines):
+    text = "\n".join(lines)
+    if not text.strip():
+        with pytest.raises(ArticleError):
+            parse_article(text)
+        return
+    article = parse_article(text)
+    assert all(text[p.start : p.end] == p.text and p.text.strip() == p.text for p in article.parts)
+    assert all(a.end <= b.start and a.text for a, b in zip(article.parts, article.parts[1:]))
+    assert "".join(text[a:b] for a, b in article.segments()) == text
+    assert {p.kind for p in article.parts} <= set(C.PART_KINDS)
