@@ -101,17 +101,21 @@ def load_pipeline(model: str | os.PathLike | None = None, *, rules: Rules | None
         >>> load_pipeline(rules=[{"label": "GPE", "pattern": "Kyiv"}]).pipe_names[-1]
         'newslab_rules'
     """
-    return _load(resolve_model(model), canonical_rules(rules))
+    name, canonical = resolve_model(model), canonical_rules(rules)
+    return _ruled(name, canonical) if canonical else _load(name)
+
+
+@functools.lru_cache(maxsize=8)  # apart from _load's cache, so trying rule sets never evicts the raw model
+def _ruled(name: str, rules: tuple[str, ...]) -> Language:
+    from .rules import with_rules
+
+    return with_rules(_load(name), [json.loads(rule) for rule in rules])
 
 
 @functools.lru_cache(maxsize=4)
-def _load(name: str, rules: tuple[str, ...] = ()) -> Language:
+def _load(name: str) -> Language:
     import spacy
 
-    if rules:
-        from .rules import with_rules
-
-        return with_rules(_load(name), [json.loads(rule) for rule in rules])
     try:
         return spacy.load(name)
     except OSError as err:

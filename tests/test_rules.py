@@ -58,3 +58,9 @@ def test_rules_fix_the_seed_and_raise_f1(seed_doc):
 
 def test_analyze_without_rules_is_the_raw_model(seed_doc):
     assert {e.label_ for e in seed_doc.ents if e.text == "Kyiv"} != {"GPE"}  # what the notebooks teach
+
+
+def test_trying_many_rule_sets_never_evicts_the_raw_model(nlp):
+    for n in range(9):
+        newslab.load_pipeline(rules=[{"label": "GPE", "pattern": f"Riverton{n}"}])
+    assert newslab.load_pipeline() is nlp
