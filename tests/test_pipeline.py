@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import newslab
@@ -121,3 +123,13 @@ def test_a_doc_passes_through(seed_doc):
 def test_html_and_script_survive_as_text():
     text = 'Rutte said <script>alert("x")</script> and <img src=x onerror=alert(1)>.'
     assert newslab.analyze(text).text == text
+
+
+def test_a_sentence_case_headline_is_parsed_as_written():
+    path = Path(__file__).parent / "data" / "articles" / "web-subheads.txt"
+
+    def headline_ents(doc):
+        end = doc.spans["newslab_parts"][0].end_char
+        return [(e.text, e.label_) for e in doc.ents if e.end_char <= end]
+
+    assert headline_ents(newslab.analyze(path)) == headline_ents(newslab.analyze(path, headline_case="original"))
