@@ -73,3 +73,21 @@ def test_check_article_refuses_unreadable_files_cleanly(tmp_path, content):
     article.write_bytes(content)
     result = runner.invoke(app, ["teach", "check-article", str(article)])
     assert result.exit_code == 1 and "newslab: error:" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.notebooks
+@pytest.mark.timeout(300)
+def test_run_executes_the_student_notebooks_and_reports_errors(tmp_path):
+    import nbformat
+
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    shutil.copy(Path(__file__).parents[1] / "notebooks" / "01-reading-the-article.ipynb", folder)
+    broken = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import newslab as nl"),
+                                             nbformat.v4.new_code_cell("nl.load_article().dateline.text")])
+    nbformat.write(broken, folder / "99-broken.ipynb")
+    article = tmp_path / "story.txt"
+    shutil.copy(ARTICLES / "web-subheads.txt", article)  # no dateline: the broken notebook fails on it
+    result = runner.invoke(app, ["teach", "check-article", str(article), "--run", "--notebooks", str(folder)])
+    assert result.exit_code == 1, result.output
+    assert "99-broken.ipynb, cell 1: AttributeError" in result.output and "01-reading" not in result.output
