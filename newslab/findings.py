@@ -107,13 +107,14 @@ def compare(predictions: Mapping[str, Any], reference: Any) -> pd.DataFrame:
         >>> text = "Ana Field visited Riverton."
         >>> gold = (text, [(0, 9, "PERSON"), (18, 26, "GPE")])
         >>> table = compare({"model": (text, [(0, 9, "PERSON")]), "model + rules": gold}, gold)
-        >>> table["f1"].round(3).tolist()
-        [0.667, 1.0]
+        >>> table["f1"].round(3).tolist(), table["tp"].tolist()
+        ([0.667, 1.0], [1, 2])
     """
     import pandas as pd
 
-    rows = [(name, *evaluate(predicted, reference).summary().iloc[0]) for name, predicted in predictions.items()]
-    return pd.DataFrame.from_records(rows, columns=[C.PIPELINE, *C.SCORE_COLUMNS]).set_index(C.PIPELINE)
+    tables = [evaluate(predicted, reference).summary() for predicted in predictions.values()]
+    table = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=list(C.SCORE_COLUMNS))
+    return table.set_index(pd.Index(list(predictions), name=C.PIPELINE))
 
 
 def _headline_text(doc: Doc) -> str | None:

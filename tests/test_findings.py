@@ -70,3 +70,14 @@ def test_an_article_without_a_headline():
     doc = newslab.analyze("Ana Field visited Riverton on Monday.")
     found = newslab.findings(doc, newslab.reference(doc))
     assert found.headline.empty and not found.title_case and "no headline" in found.summary()
+
+
+def test_compare_scores_each_parse_like_evaluate(seed_doc):
+    gold = newslab.gold()
+    ruled = newslab.analyze(rules=[{"label": "GPE", "pattern": "Kyiv"}])
+    table = newslab.compare({"model": seed_doc, "model + rules": ruled}, gold)
+    assert table.index.tolist() == ["model", "model + rules"] and table.index.name == C.PIPELINE
+    for name, doc in (("model", seed_doc), ("model + rules", ruled)):
+        expected = newslab.evaluate(doc, gold)
+        assert table.loc[name, C.F1] == expected.f1 and table.loc[name, C.TP] == expected.tp
+    assert str(table[C.TP].dtype) == "int64"
