@@ -37,7 +37,7 @@ DATELINE = re.compile(
     r"(?:\s*\((?P<agency>[^)]{1,40})\))?\s*[–—-]{1,2}\s+(?=\S)"
 )
 
-_BYLINE = re.compile(r"^by\s+(?=[A-Z])(?P<rest>.{1,120})$", re.IGNORECASE)
+_BYLINE = re.compile(r"^by\s+(?=(?-i:[A-Z]))(?P<rest>.{1,120})$", re.IGNORECASE)  # names start upper case
 _BYLINE_SEPARATOR = re.compile(r"\s*[|•·;]\s*|\s+[–—-]\s+")
 _OUTLET = re.compile(
     r"^(?:Reuters|AP|AFP|Associated Press|Agence France-Presse|Bloomberg|The\s.+|"
@@ -142,14 +142,15 @@ def is_headline(line: str, *, next_line: str | None) -> bool:
         return False
     if ends_in_quote(line) and (bare.endswith("?") or len(line.split()) > 15):
         return False  # the closing quotation of a lede, not a headline
-    return next_line is not None and not next_line[:1].islower()
+    return next_line is not None and (not next_line[:1].islower() or is_byline(next_line))
 
 
 def is_kicker(line: str, *, next_line: str | None) -> bool:
     """A section label or kicker above the headline ("Ukraine", "World news")."""
     words = line.split()
-    return (next_line is not None and len(words) <= 3 and len(line) <= 30 and not ends_sentence(line)
-            and not line.rstrip().endswith((",", ";", ":")) and len(next_line.split()) > len(words))
+    short = (len(words) <= 2 and len(line) <= 25) or (line.isupper() and len(words) <= 4)
+    return (next_line is not None and short and not ends_sentence(line)
+            and not line.rstrip().endswith((",", ";", ":")) and len(next_line.split()) >= len(words) + 2)
 
 
 def is_subhead(line: str) -> bool:

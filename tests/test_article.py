@@ -190,9 +190,14 @@ def test_bylines_in_any_case_with_an_outlet_or_date(line, author, extra):
     assert {key: article.meta[key] for key in extra} == extra
 
 
-def test_a_sentence_starting_with_by_is_not_a_byline():
-    article = parse_article("Riverton Port Reopens\nBy the end of the week the port had reopened.\nShips came.")
+@pytest.mark.parametrize("line", ["By the end of the week the port had reopened.", "By the end of the week"])
+def test_a_sentence_starting_with_by_is_not_a_byline(line):
+    article = parse_article(f"Riverton Port Reopens\n{line}\nShips came.")
     assert article.byline is None and len(article.paragraphs) == 2
+
+
+def test_a_lower_case_by_before_names_is_a_byline():
+    assert parse_article("Riverton Port Reopens\nby Ana Field\nShips came.").author == "Ana Field"
 
 
 @pytest.mark.parametrize(("line", "date"), [
