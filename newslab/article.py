@@ -412,7 +412,8 @@ def _looks_like_path(source: object) -> bool:
         return False
     if Path(source).exists():
         return True
-    return Path(source).suffix.lower() in _TEXT_SUFFIXES or (os.sep in source and " " not in source)
+    suffix = Path(source).suffix.lower()
+    return suffix in _TEXT_SUFFIXES | _HTML_SUFFIXES or (os.sep in source and " " not in source)
 
 
 def _read(path: Path) -> str:

@@ -365,3 +365,17 @@ def test_any_text_keeps_its_offsets(lines):
     assert all(a.end <= b.start and a.text for a, b in zip(article.parts, article.parts[1:]))
     assert "".join(text[a:b] for a, b in article.segments()) == text
     assert {p.kind for p in article.parts} <= set(C.PART_KINDS)
+
+
+def test_a_missing_html_file_is_refused():
+    with pytest.raises(ArticleError, match="no such article file"):
+        newslab.load_article("no-such-page.html")
+
+
+def test_html_text_is_read_from_a_string():
+    page = ("<html><body><article><h1>Riverton Port Reopens</h1>"
+            "<p>The port of Riverton reopened on Thursday after a storm closed it for a week, Mayor Lena Brook said.</p>"
+            "<p>Shipping firms said they expected delays of two or three days while the cargo was cleared.</p>"
+            "</article></body></html>")
+    article = newslab.load_article(page)
+    assert "<p>" not in article.text and any("Shipping firms" in p.text for p in article.paragraphs)
