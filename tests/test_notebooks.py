@@ -176,6 +176,14 @@ def test_solution_editions_run_outside_the_exercises(own_runs):
 def test_solution_editions_pass_or_skip_every_exercise(own_runs):
     _, runs = own_runs
     assert {name: errors(nb) for name, nb in runs["solution"].items() if errors(nb)} == {}
+    statuses = {eid: status for nb in runs["solution"].values() for eid, status in feedback(nb).items()}
+    assert set(statuses.values()) <= {"passed", "not_applicable"}, statuses
+
+
+def test_student_editions_leave_every_exercise_unanswered_or_not_applicable(own_runs):
+    _, runs = own_runs
+    statuses = {eid: status for nb in runs["student"].values() for eid, status in feedback(nb).items()}
+    assert statuses and set(statuses.values()) <= {"unanswered", "not_applicable"}, statuses
 
 
 @pytest.mark.parametrize("path", STUDENT, ids=lambda p: p.stem)
