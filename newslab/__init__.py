@@ -105,6 +105,16 @@ _EXPORTS: dict[str, str] = {
     "TextFileError": "errors",
     "SaveError": "errors",
     "FileChangedError": "errors",
+    # any article (issue 9)
+    "with_rules": "rules",
+    "RuleError": "errors",
+    "findings": "findings",
+    "Findings": "findings",
+    "evaluate_many": "findings",
+    "annotations_path": "annotations",
+    "reference": "annotations",
+    "reference_note": "annotations",
+    "course_note": "annotations",
 }
 _SUBMODULES = {"io", "charts", "chartdata", "exercises", "labels", "errors", "spans", "teach", "types", "notebook"}
 
@@ -112,6 +122,7 @@ __all__ = sorted([*_EXPORTS, "__version__"])
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from . import chartdata, charts, exercises, io, notebook, types
+    from .annotations import annotations_path, course_note, reference, reference_note
     from .annotator import Annotator
     from .article import Article, Part, load_article
     from .attribution import REPORTING_VERBS, quotes, voices
@@ -126,6 +137,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         MissingDependencyError,
         ModelNotFoundError,
         NewslabError,
+        RuleError,
         SaveError,
         TextFileError,
         UnknownLabelError,
@@ -135,6 +147,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .explore import filter_entities, kwic, label_summary, mention_counts
     from .explorer import EntityExplorer
     from .explorer_model import ExplorerModel
+    from .findings import Findings, evaluate_many, findings
     from .goldstandard import gold
     from .grammar import pos_counts, svo_triples
     from .iaa import Agreement, agreement
@@ -154,6 +167,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         structure_html,
     )
     from .report import report_html, write_report
+    from .rules import with_rules
     from .spans import annotated_text, spans_from_doc, validate_spans
     from .structure import article_parts, article_stats
     from .tables import entities, entity_counts, label_counts, noun_chunks, sentence_span, sentences, tokens

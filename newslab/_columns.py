@@ -55,7 +55,6 @@ HEADLINE: Final = "headline"
 BYLINE: Final = "byline"
 DATELINE: Final = "dateline"
 PARAGRAPH: Final = "paragraph"
-PART_KINDS: Final = (HEADLINE, BYLINE, DATELINE, PARAGRAPH)
 
 # name of the doc.spans group that records the article's parts
 PARTS_KEY: Final = "newslab_parts"
@@ -178,3 +177,20 @@ QUOTE_COLUMNS: Final = (
 )
 VOICE_COLUMNS: Final = (SPEAKER, N_STATEMENTS, N_WORDS, SHARE)
 QUOTE_SCORE_COLUMNS: Final = (MATCH, PRECISION, RECALL, F1, TP, FP, FN)
+
+# --- article shapes (issue 9, helper "art") -------------------------------------------
+# parts of real news texts that are not body paragraphs
+KICKER: Final = "kicker"  # a section label or kicker above the headline ("Ukraine")
+DATE_LINE: Final = "date_line"  # a line that only holds a date ("Published 3 October 2024")
+SUBHEAD: Final = "subhead"  # a short heading inside the body
+CAPTION: Final = "caption"  # a photo caption or photo credit
+CREDIT: Final = "credit"  # "(Reporting by ...; Editing by ...)" and similar trailers
+PART_KINDS: Final = (HEADLINE, BYLINE, DATELINE, PARAGRAPH, KICKER, DATE_LINE, SUBHEAD, CAPTION, CREDIT)
+# findings (newslab.findings): the error-analysis cases of an article
+HEADLINE_CASE: Final = "headline_case"  # "original" (as written) or "sentence" (as newslab parses it)
+ENTITIES: Final = "entities"  # the entities found, as "text (LABEL)" strings
+SENT_IDS: Final = "sent_ids"  # the sentences a name is found in with this label
+NO_ENTITY: Final = "(none)"  # the confusion table's row and column for "no span"
+HEADLINE_FINDING_COLUMNS: Final = (HEADLINE_CASE, TEXT, ENTITIES)
+INCONSISTENT_COLUMNS: Final = (KEY, LABEL, COUNT, SENT_IDS)
+PIPELINE: Final = "pipeline"  # the name of one of the parses newslab.evaluate_many scores

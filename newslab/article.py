@@ -13,29 +13,27 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Union
+from typing import Any, Literal, NamedTuple, Union
 
 from . import _columns as C
+from . import _shapes
 from ._seeds import seed_path
 from .errors import ArticleError
 from .io._text import decode, read_text
 
-__all__ = ["Article", "Part", "load_article", "ArticleSource", "ARTICLE_ENV"]
+__all__ = ["Article", "Part", "load_article", "ArticleSource", "ARTICLE_ENV", "is_title_case"]
 
-PartKind = Literal["headline", "byline", "dateline", "paragraph"]
+PartKind = Literal[
+    "headline", "byline", "dateline", "paragraph", "kicker", "date_line", "subhead", "caption", "credit"
+]
 ArticleSource = Union[str, os.PathLike, bytes, "Article", None]
 
 #: Environment variable an instructor sets to swap in their own article.
 ARTICLE_ENV = "NEWSLAB_ARTICLE"
 
 _LINE = re.compile(r"[^\r\n]+")
-_BYLINE = re.compile(r"^By\s+\S.{0,120}$")
-_DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’\- ]*[A-Z.](?:,\s*[A-Z][A-Za-z.'’\- ]*)?)"
-    r"(?:\s*\([^)]{1,40}\))?\s*[–—-]{1,2}\s+(?=\S)"
-)
-_HEADLINE_MAX = 200
 _TEXT_SUFFIXES = {".txt", ".text", ".md"}
+_HTML_SUFFIXES = {".html", ".htm"}
 
 
 @dataclass(frozen=True)
@@ -43,7 +41,9 @@ class Part:
     """One structural part of an article.
 
     Attributes:
-        kind: ``"headline"``, ``"byline"``, ``"dateline"`` or ``"paragraph"``.
+        kind: ``"headline"``, ``"byline"``, ``"dateline"``, ``"paragraph"``, or one of the parts
+            that are not body text: ``"kicker"``, ``"date_line"``, ``"subhead"``, ``"caption"``,
+            ``"credit"``.
         start: Offset of the first character in the raw text.
         end: Offset one past the last character (exclusive).
         text: Exactly ``article.text[start:end]``.
@@ -65,6 +65,7 @@ class Article:
         text: The raw text, exactly as read.
         parts: Headline, byline, dateline and paragraphs, in reading order.
         meta: Title, byline, dateline, date, language and source, where known.
+        warnings: Dubious structure, in plain words (empty when the article looks well formed).
 
     Examples:
         >>> article = load_article()
@@ -79,6 +80,7 @@ class Article:
     text: str
     parts: tuple[Part, ...]
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def _first(self, kind: PartKind) -> Part | None:
         return next((part for part in self.parts if part.kind == kind), None)
@@ -105,8 +107,8 @@ class Article:
 
     @property
     def author(self) -> str | None:
-        """The names in the byline, without the leading "By"."""
-        return None if self.byline is None else re.sub(r"^By\s+", "", self.byline.text)
+        """The names in the byline, without the leading "By" or an outlet or date after them."""
+        return None if self.byline is None else _shapes.byline_fields(self.byline.text)["author"]
 
     @property
     def title(self) -> str:
@@ -155,8 +157,9 @@ def load_article(source: ArticleSource = None, *, meta: dict[str, Any] | None = 
 
     Args:
         source: ``None`` for the article named by the ``NEWSLAB_ARTICLE`` environment variable
-            or else the bundled seed; a path to a UTF-8 text file; a string of article text;
-            bytes of UTF-8 text; or an :class:`Article`, returned as is.
+            or else the bundled seed; a path to a UTF-8 text file or an ``.html`` page; a string
+            of article text; bytes of UTF-8 text; or an :class:`Article`, returned as is. An HTML
+            page goes through trafilatura to the article's text (headline, byline, date, body).
         meta: Metadata to attach; it updates what is read from a ``.json`` file beside the text.
 
     Raises:
@@ -174,63 +177,227 @@ def load_article(source: ArticleSource = None, *, meta: dict[str, Any] | None = 
     if source is None:
         source = os.environ.get(ARTICLE_ENV) or seed_path()
     if isinstance(source, bytes):
-        return parse_article(_decode(source, where="the given bytes"), meta=meta)
-    if isinstance(source, os.PathLike) or _looks_like_path(source):
+        source = _decode(source, where="the given bytes")
+    elif isinstance(source, os.PathLike) or _looks_like_path(source):
         path = Path(source)
-        return parse_article(_read(path), meta={**_sidecar_meta(path), "source": str(path), **(meta or {})})
+        text, where = _read(path), str(path)
+        meta = {**_sidecar_meta(path), "source": str(path), **(meta or {})}
+        return parse_article(_html_text(text, where=where) if _is_html(text, path) else text, meta=meta)
     if not isinstance(source, str):
         raise ArticleError(f"cannot load an article from {type(source).__name__}; give text, bytes or a path")
-    return parse_article(source, meta=meta)
+    return parse_article(_html_text(source, where="the given HTML") if _is_html(source) else source, meta=meta)
+
+
+def is_title_case(headline: str) -> bool:
+    """Whether a headline is written in Title Case: most words that are not small words are capitalized.
+
+    The first word and small words ("of", "for", "the") do not count; at least two words must
+    count, and a headline in capitals only is not Title Case.
+
+    Examples:
+        >>> is_title_case("New NATO Chief Rutte Reaffirms Support for Ukraine During Kyiv Visit")
+        True
+        >>> is_title_case("Rutte reaffirms support for Ukraine during Kyiv visit")
+        False
+    """
+    return _shapes.title_case(headline)
+
+
+def _is_html(text: str, path: Path | None = None) -> bool:
+    if path is not None and path.suffix.lower() in _HTML_SUFFIXES:
+        return True
+    return re.match(r"\s*(?:<!doctype html|<html[\s>])", text, re.IGNORECASE) is not None
+
+
+def _html_text(html: str, *, where: str) -> str:
+    """The article in an HTML page as plain text: headline, ``By`` line, date line, paragraphs."""
+    import trafilatura
+
+    body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    if not body or len(body.split()) < 15:
+        raise ArticleError(f"{where}: no article text was found in this HTML page; save the article "
+                           "as plain text (one paragraph per line) and load that file instead")
+    found = trafilatura.extract_metadata(html)
+    head = []
+    if found is not None and found.title and not body.startswith(found.title):
+        head.append(found.title)
+    if found is not None and found.author:
+        head.append(f"By {found.author}")
+    if found is not None and found.date:
+        head.append(f"Published {found.date}")
+    return "\n".join([*head, body])
 
 
 def parse_article(text: str, *, meta: dict[str, Any] | None = None) -> Article:
     """Split raw article text into its parts.
 
-    The first line is the headline when more lines follow and it reads like one (short, no
-    final full stop); a following line that starts with "By" is the byline; an upper-case
-    place followed by a dash at the start of the first body line is the dateline. Every other
-    non-blank line is a paragraph.
+    Above the body: a kicker (section label), the headline (short, not a sentence), then
+    bylines (``By ...`` in any case), date lines (``Published 3 October 2024``) and captions.
+    At the start of the body: a dateline (``KYIV, Oct 3 (Reuters) -``). Inside the body:
+    subheads, captions, date lines and credit trailers (``(Reporting by ...)``). Every other
+    line is a paragraph, except in hard-wrapped text, where the lines of a paragraph are
+    joined (offsets still point into the raw text). Dubious structure is listed in
+    ``article.warnings``.
 
     Examples:
         >>> article = parse_article("Big News Today\\nBy A. Writer\\nPARIS - It happened.")
         >>> [(part.kind, part.text) for part in article.parts]
         [('headline', 'Big News Today'), ('byline', 'By A. Writer'), ('dateline', 'PARIS'), ('paragraph', 'It happened.')]
+        >>> parse_article("Kyiv\\nBY MAX HUNDER\\nKYIV, Oct 3 (Reuters) - Rutte came.").meta["agency"]
+        'Reuters'
     """
     if not isinstance(text, str):
         raise ArticleError(f"article text must be str, not {type(text).__name__}")
     if not text.strip():
         raise ArticleError("the article text is empty (or only whitespace): there is nothing to read")
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
-    lines = [_strip(text, start, end) for start, end in lines]
+    lines = _lines(text)
+    front, first_body = _front_matter(text, lines)
+    width = _shapes.wrap_width([text[s:e] for s, e, _ in lines[first_body:]])
+    groups = _paragraph_groups(text, lines[first_body:], width)
+    found: dict[str, Any] = {}
+    parts = _numbered(front + _body(text, groups, found))
+    warnings = _warnings(text, parts, lines[first_body:], groups, width)
+    return Article(text=text, parts=tuple(parts), meta=_default_meta(parts, found, meta),
+                   warnings=tuple(warnings))
+
+
+class _Line(NamedTuple):
+    start: int
+    end: int
+    gap: bool  # a blank line separates it from the line before
+
+
+def _lines(text: str) -> list[_Line]:
+    found: list[_Line] = []
+    previous = 0
+    for match in _LINE.finditer(text):
+        if match.group().strip():
+            start, end = _strip(text, match.start(), match.end())
+            found.append(_Line(start, end, text.count("\n", previous, start) >= 2))
+            previous = end
+    return found
+
+
+def _front_matter(text: str, lines: list[_Line]) -> tuple[list[Part], int]:
+    """Kicker, headline, then bylines, date lines and captions; returns them and the first body line."""
+    said = [text[s:e] for s, e, _ in lines]
+
+    def after(k: int) -> str | None:
+        return said[k + 1] if k + 1 < len(said) else None
+
     parts: list[Part] = []
-    if len(lines) > 1 and _is_headline(text[slice(*lines[0])]):
-        parts.append(Part(C.HEADLINE, *lines[0], text[slice(*lines[0])]))
-        lines = lines[1:]
-    if len(lines) > 1 and _BYLINE.match(text[slice(*lines[0])]):
-        parts.append(Part(C.BYLINE, *lines[0], text[slice(*lines[0])]))
-        lines = lines[1:]
-    if lines and (match := _DATELINE.match(text, lines[0][0], lines[0][1])):
-        place_end = match.start() + len(match.group("place"))
-        parts.append(Part(C.DATELINE, match.start(), place_end, match.group("place")))
-        lines[0] = (match.end(), lines[0][1])
-    parts += [Part(C.PARAGRAPH, s, e, text[s:e], i) for i, (s, e) in enumerate(lines)]
-    return Article(text=text, parts=tuple(parts), meta=_default_meta(parts, meta))
+    i = 0
+    if (len(lines) > 2 and _shapes.is_kicker(said[0], next_line=said[1]) and not _front_kind(said[1])
+            and _shapes.is_headline(said[1], next_line=said[2])):
+        parts.append(Part(C.KICKER, lines[0].start, lines[0].end, said[0]))
+        i = 1
+    if i < len(lines) - 1 and _shapes.is_headline(said[i], next_line=after(i)) and not _front_kind(said[i]):
+        parts.append(Part(C.HEADLINE, lines[i].start, lines[i].end, said[i]))
+        i += 1
+    while i < len(lines) - 1 and (kind := _front_kind(said[i])):
+        parts.append(Part(kind, lines[i].start, lines[i].end, said[i]))
+        i += 1
+    return parts, i
 
 
-def _default_meta(parts: list[Part], meta: dict[str, Any] | None) -> dict[str, Any]:
-    found: dict[str, Any] = {"language": "en"}
+def _front_kind(line: str) -> PartKind | None:
+    if _shapes.is_byline(line):
+        return C.BYLINE
+    if _shapes.is_date_line(line):
+        return C.DATE_LINE
+    return C.CAPTION if _shapes.is_caption(line) else None
+
+
+def _paragraph_groups(text: str, lines: list[_Line], width: int | None) -> list[tuple[int, int]]:
+    """One ``(start, end)`` per paragraph: a line each, or the joined lines of hard-wrapped text."""
+    if width is None:
+        return [(s, e) for s, e, _ in lines]
+    by_gap = any(line.gap for line in lines[1:])
+    column = max(end - start for start, end, _ in lines)
+    groups = [(lines[0].start, lines[0].end)]
+    for before, line in zip(lines, lines[1:]):
+        # Without blank lines, a line ends its paragraph when the next word would have fit on it.
+        fits = before.end - before.start + 1 + len(text[line.start : line.end].split()[0]) <= column
+        joined = not line.gap if by_gap else not fits
+        groups[-1:] = [(groups[-1][0], line.end)] if joined else [groups[-1], (line.start, line.end)]
+    return groups
+
+
+def _body(text: str, groups: list[tuple[int, int]], found: dict[str, Any]) -> list[Part]:
+    parts: list[Part] = []
+    seen_paragraph = False
+    for k, (start, end) in enumerate(groups):
+        line = text[start:end]
+        kind = _body_kind(line, inner=seen_paragraph and k < len(groups) - 1)
+        if kind == C.PARAGRAPH and not seen_paragraph and (match := _shapes.dateline(text, start, end)):
+            place_end = match.end("region") if match.group("region") else match.end("place")
+            parts.append(Part(C.DATELINE, match.start(), place_end, text[match.start() : place_end]))
+            found.update({key: value for key, value in match.groupdict().items() if value})
+            start = match.end()
+        seen_paragraph = seen_paragraph or kind == C.PARAGRAPH
+        parts.append(Part(kind, start, end, text[start:end]))
+    return parts
+
+
+def _body_kind(line: str, *, inner: bool) -> PartKind:
+    if _shapes.is_credit(line):
+        return C.CREDIT
+    if _shapes.is_caption(line):
+        return C.CAPTION
+    if _shapes.is_date_line(line):
+        return C.DATE_LINE
+    return C.SUBHEAD if inner and "\n" not in line and _shapes.is_subhead(line) else C.PARAGRAPH
+
+
+def _numbered(parts: list[Part]) -> list[Part]:
+    """Number each part among the parts of its kind (paragraph 0, 1, ...)."""
+    counts: dict[str, int] = {}
+    numbered = []
+    for part in parts:
+        numbered.append(Part(part.kind, part.start, part.end, part.text, counts.get(part.kind, 0)))
+        counts[part.kind] = counts.get(part.kind, 0) + 1
+    return numbered
+
+
+def _warnings(text: str, parts: list[Part], body: list[_Line], groups: list[tuple[int, int]],
+              width: int | None) -> list[str]:
+    kinds = [part.kind for part in parts]
+    headline = next((part.text for part in parts if part.kind == C.HEADLINE), None)
+    warnings = []
+    if headline is not None and len(headline.split()) == 1:
+        warnings.append(f"one-word headline ({headline!r}): check that the first line really is the headline")
+    if headline is not None and _shapes.ends_in_quote(headline):
+        warnings.append("the headline ends in a quotation mark: check that it is not the first paragraph")
+    if headline is None and len(parts) > 1:
+        warnings.append("no headline found: the first line reads like body text")
+    if C.PARAGRAPH not in kinds:
+        warnings.append("no body: no line reads like a paragraph")
+    if width is not None and len(groups) < len(body):
+        warnings.append(f"lines joined: the text looks hard-wrapped (lines of about {width} characters), "
+                        f"so {len(body)} lines were read as {len(groups)} paragraphs")
+    return warnings
+
+
+def _default_meta(parts: list[Part], found: dict[str, Any], meta: dict[str, Any] | None) -> dict[str, Any]:
+    known: dict[str, Any] = {"language": "en"}
     for part in parts:
         if part.kind == C.HEADLINE:
-            found["title"] = part.text
-        elif part.kind == C.BYLINE:
-            found["byline"] = re.sub(r"^By\s+", "", part.text)
+            known["title"] = part.text
+        elif part.kind == C.KICKER:
+            known["kicker"] = part.text
+        elif part.kind == C.BYLINE and "byline" not in known:
+            fields = _shapes.byline_fields(part.text)
+            known["byline"] = fields.pop("author")
+            known.update({key: value for key, value in fields.items() if key not in known})
         elif part.kind == C.DATELINE:
-            found["dateline"] = part.text
-    return {**found, **(meta or {})}
-
-
-def _is_headline(line: str) -> bool:
-    return len(line) <= _HEADLINE_MAX and not line.rstrip().endswith((".", "!", ",", ";"))
+            known["dateline"] = part.text
+        elif part.kind == C.DATE_LINE and "date" not in known and (date := _shapes.iso_date(part.text)):
+            known["date"] = date
+    if found.get("agency"):
+        known["agency"] = found["agency"]
+    if "date" not in known and found.get("date") and (date := _shapes.iso_date(found["date"])):
+        known["date"] = date
+    return {**known, **(meta or {})}
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -246,7 +413,8 @@ def _looks_like_path(source: object) -> bool:
         return False
     if Path(source).exists():
         return True
-    return Path(source).suffix.lower() in _TEXT_SUFFIXES or (os.sep in source and " " not in source)
+    suffix = Path(source).suffix.lower()
+    return suffix in _TEXT_SUFFIXES | _HTML_SUFFIXES or (os.sep in source and " " not in source)
 
 
 def _read(path: Path) -> str:

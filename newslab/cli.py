@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -157,6 +157,51 @@ def teach_grade(notebook: Annotated[Path, typer.Argument(help="A student's noteb
         scores = grade(notebook)
     typer.echo(text_table(scores.values.tolist(), header=list(scores.columns), divider=True))
     typer.echo(f"score: {int(scores['points'].sum())} / {len(scores)}")
+
+
+@teach_app.command("check-article")
+def teach_check_article(
+    path: Annotated[Path, typer.Argument(help="An article file (text or .html) to use in the notebooks.")],
+    run: Annotated[bool, typer.Option("--run", help="Also execute every student notebook on it (slow).")] = False,
+    notebooks: Annotated[Path, typer.Option(help="Folder of the student notebooks, for --run.")] = Path("notebooks"),
+) -> None:
+    """Preflight an article: parts found, warnings, gold and metadata, which exercises apply.
+
+    Exits with code 1 when a student notebook would fail on the article.
+    """
+    import tempfile
+
+    from .preflight import preflight, run_notebooks
+
+    with user_errors():
+        report = preflight(path)
+    typer.echo(_preflight_text(report))
+    problems = list(report.problems)
+    if run:
+        with tempfile.TemporaryDirectory() as workdir:
+            problems += run_notebooks(path, notebooks, workdir=workdir)
+    for problem in problems:
+        typer.echo(f"✘ {problem}")
+    typer.echo("✔ the notebooks can use this article" if not problems else "✘ a student notebook would fail")
+    if problems:
+        raise typer.Exit(1)
+
+
+def _preflight_text(report: Any) -> str:
+    from wasabi import table as text_table
+
+    short = report.parts["text"].str.replace(r"\s+", " ", regex=True).str.slice(0, 60)
+    parts = report.parts[["kind", "index", "text"]].assign(text=short)
+    lines = [f"article: {report.path}", text_table(parts.values.tolist(), header=list(parts.columns), divider=True)]
+    lines += [f"warning: {warning}" for warning in report.warnings] or ["warnings: none"]
+    lines.append(f"gold file: {report.gold}")
+    lines.append(f"metadata file: {report.metadata or 'missing'}")
+    if report.applicability is None:
+        lines.append("exercises: this version cannot tell which exercises apply")
+    else:
+        rows = [(e, "yes" if ok else "not applicable", why) for e, ok, why in report.applicability.values.tolist()]
+        lines.append(text_table(rows, header=["exercise", "applies", "reason"], divider=True))
+    return "\n".join(lines)
 
 
 def main() -> None:

