@@ -85,15 +85,17 @@ def same_ratio(given: tuple[float, int | None], expected: float) -> bool:
     Examples:
         >>> same_ratio((0.836, 3), 0.8358208955223881), same_ratio((0.84, 2), 0.8358208955223881)
         (True, False)
-        >>> same_ratio((1.0, 1), 1.0), same_ratio((0.8358208955223881, None), 0.8358208955223881)
-        (True, True)
+        >>> same_ratio((1.0, 1), 1.0), same_ratio((0.46, 2), 0.4595661), same_ratio((0.46, 2), 0.4646)
+        (True, True, False)
     """
     value, decimals = given
     if math.isclose(value, expected, rel_tol=1e-9, abs_tol=1e-12):
         return True
-    if decimals is None or decimals < 3:
+    if decimals is None:
         return False
-    return math.isclose(value, round(expected, decimals), rel_tol=0, abs_tol=10 ** -(decimals + 3))
+    # 0.460 is written 0.46: a rounding to 3 or more decimals may have lost its trailing zeros
+    return any(math.isclose(value, round(expected, shown), rel_tol=0, abs_tol=10 ** -(shown + 3))
+               for shown in range(max(decimals, 3), 10))
 
 
 def as_text(answer: Any) -> str | None:

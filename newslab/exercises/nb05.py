@@ -61,10 +61,11 @@ def _top_label(ctx: Context) -> str | None:
     return None if table.empty else str(table[table[C.KEY] == _best(_totals(ctx))[0]][C.LABEL].mode().iloc[0])
 
 
-HAS_ENTITY = Need("named entity found by the model", lambda ctx: bool(_totals(ctx)))
+# with every entity mentioned once, every entity would be "the most mentioned": the question needs a winner
+REPEATED = Need("entity mentioned more than once", lambda ctx: max(_totals(ctx).values(), default=0) > 1)
 
 define(
-    "05-top-entity", kind="text", needs=(HAS_ENTITY,), answers=lambda ctx: _best(_totals(ctx)),
+    "05-top-entity", kind="text", needs=(REPEATED,), answers=lambda ctx: _best(_totals(ctx)),
     goal="Read a bar chart: the longest bar is the entity the article mentions most.",
     hints=("A bar chart ranks the entities by how often they are mentioned: the longest bar wins.",
            "nl.charts.top_entities_chart(doc) draws it; nl.charts.top_entities(doc) is its table, most mentioned "
@@ -152,7 +153,8 @@ def _two_most_mentioned(ctx: Context) -> tuple[str, str] | None:
 
 define(
     "05-strongest-pair", kind="pair",
-    needs=(Need("two entities mentioned in the same sentence", lambda ctx: not _pairs(ctx).empty),),
+    needs=(Need("two entities named together in more than one sentence",
+                lambda ctx: not _pairs(ctx).empty and int(_pairs(ctx)[C.COUNT].max()) > 1),),
     answers=_strongest,
     goal="Read a heat map: the darkest cell is the pair of entities that share the most sentences.",
     hints=("Two entities co-occur when they are named in the same sentence; the heat map's darkest cell is the "
