@@ -163,13 +163,18 @@ def judge(item: Exercise, answer: Any, ctx: Context) -> tuple[Feedback, Any]:
         return _feedback(item, "not_applicable", f"Not applicable to this article: it has no {reasons[0]}. "
                          "Nothing to do here; it does not count."), None
     value = normalise(item.kind, answer)
+    return judge_value(item, value, ctx), value
+
+
+def judge_value(item: Exercise, value: Any, ctx: Context) -> Feedback:
+    """Judge an answer that is already normalised (as recorded for the grader)."""
     if value is None or (isinstance(value, (str, list)) and not value):
-        return _feedback(item, "failed", _EMPTY.get(item.kind, "This answer is empty or of the wrong kind.")), value
+        return _feedback(item, "failed", _EMPTY.get(item.kind, "This answer is empty or of the wrong kind."))
     verdict = _verdict(item, value, ctx)
     if isinstance(verdict, str) or not verdict:
         message = verdict if isinstance(verdict, str) and verdict else "Not quite. Try again."
-        return _feedback(item, "failed", message), value
-    return _feedback(item, "passed", f"Correct! {item.why}".strip()), value
+        return _feedback(item, "failed", message)
+    return _feedback(item, "passed", f"Correct! {item.why}".strip())
 
 
 _EMPTY = {
@@ -356,4 +361,4 @@ def _feedback_html(feedback: Feedback) -> str:
             f'color:#1a1a1a;font-family:sans-serif">{body}</div>')
 
 
-__all__ += ["SOLUTION_SHOWN", "Kind", "judge", "normalise", "matches", "unmet_needs"]
+__all__ += ["SOLUTION_SHOWN", "Kind", "judge", "judge_value", "normalise", "matches", "unmet_needs"]
