@@ -78,6 +78,8 @@ _EXPORTS: dict[str, str] = {
     # exercises
     "check": "exercises",
     "hint": "exercises",
+    "solution": "exercises",
+    "progress": "exercise_progress",
     # errors
     "NewslabError": "errors",
     "ArticleError": "errors",
@@ -86,7 +88,7 @@ _EXPORTS: dict[str, str] = {
     "MissingDependencyError": "errors",
     "UnknownLabelError": "errors",
 }
-_SUBMODULES = {"io", "charts", "exercises", "labels", "errors", "spans", "teach"}
+_SUBMODULES = {"io", "charts", "exercises", "labels", "errors", "spans", "teach", "grading"}
 
 __all__ = sorted([*_EXPORTS, "__version__"])
 
@@ -105,7 +107,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         UnknownLabelError,
     )
     from .evaluation import Evaluation, evaluate
-    from .exercises import check, hint
+    from .exercise_progress import progress
+    from .exercises import check, hint, solution
     from .explore import filter_entities, kwic, label_summary, mention_counts
     from .explorer import EntityExplorer
     from .goldstandard import gold

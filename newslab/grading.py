@@ -245,7 +245,8 @@ def feedback_markdown(student: str, rows: pd.DataFrame) -> str:
                   "| exercise | status | points | hints used | feedback |", "| --- | --- | --- | --- | --- |"]
         for row in group.itertuples(index=False):
             detail = str(row.detail).replace("|", "\\|").replace("\n", " ")
-            lines.append(f"| {row.exercise or '(notebook)'} | {row.status} | {row.points} | {row.hints_used} | {detail} |")
+            cells = [str(row.exercise) or "(notebook)", str(row.status), str(row.points), str(row.hints_used), detail]
+            lines.append(f"| {' | '.join(cells)} |")
         lines.append("")
     return "\n".join(lines)
 

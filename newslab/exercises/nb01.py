@@ -16,7 +16,7 @@ def _longest(ctx: Context) -> list[Any]:
 
 def _most_tokens(ctx: Context) -> int:
     table = ctx.sentences
-    return int(table.loc[table[C.N_TOKENS].idxmax(), C.SENT_ID])  # type: ignore[call-overload]
+    return int(table[C.SENT_ID].iloc[int(table[C.N_TOKENS].to_numpy().argmax())])
 
 
 def _body_sentences(ctx: Context) -> int:
@@ -63,7 +63,7 @@ define(
 
 define(
     "01-dateline", kind="text", needs=(DATELINE,),
-    answers=lambda ctx: [ctx.article.dateline.text],
+    answers=lambda ctx: [ctx.article.dateline.text] if ctx.article.dateline else [],
     goal="Recognise the dateline: the place a story was reported from, at the start of its first paragraph.",
     hints=("Before the first sentence of a news story comes the place it was reported from, often in capitals.",
            "The dateline is a Part of the article: article.dateline (its .text is the place).",

@@ -88,6 +88,11 @@ def _target(ctx: Context) -> pd.Series | None:
     return None if rows.empty else rows.iloc[-1]
 
 
+def _field(ctx: Context, column: str) -> str | None:
+    row = _target(ctx)
+    return None if row is None else str(row[column])
+
+
 def _object_token(ctx: Context) -> Token | None:
     row = _target(ctx)
     sentence = _sentence(ctx, int(row[C.SENT_ID])) if row is not None else ()
@@ -120,8 +125,8 @@ define(
     "02-who-reassured", kind="text",
     needs=(Need("first body sentence with a verb that has an object", lambda ctx: _target(ctx) is not None),),
     answers=_objects,
-    prompt=lambda ctx: (f"in sentence {_target(ctx)[C.SENT_ID]}, who or what is the object of "  # type: ignore[index]
-                        f"“{_target(ctx)[C.VERB]}”? (On the course article: who was reassured?)"),  # type: ignore[index]
+    prompt=lambda ctx: (f"in sentence {_field(ctx, C.SENT_ID)}, who or what is the object of “{_field(ctx, C.VERB)}”? "
+                        "(On the course article: who was reassured?)"),
     goal="Read a subject-verb-object table to answer the reporter's question: who does what to whom.",
     hints=("The object of a verb is who or what the action is done to; the subject is who does it.",
            'nl.svo_triples(doc) has one row per verb, with its "subject", "verb" and "object" phrases. Find the '
@@ -132,9 +137,9 @@ define(
              '(triples["object"] != "")]\nanswer = rows.iloc[-1]["object"]  # the last verb with an object',
     why="The object column holds the phrase the verb acts on (its main word is accepted too).",
     distractors=(
-        Distractor("the subject", lambda ctx: _target(ctx)[C.SUBJECT] if _target(ctx) is not None else None,
+        Distractor("the subject", lambda ctx: _field(ctx, C.SUBJECT),
                    "That is the subject: the one who acts. The object is who or what the action is done to."),
-        Distractor("the verb", lambda ctx: _target(ctx)[C.VERB] if _target(ctx) is not None else None,
+        Distractor("the verb", lambda ctx: _field(ctx, C.VERB),
                    "That is the verb itself. Who or what does it act on?"),
         Distractor("another verb's object", _other_object,
                    "That is the object of another verb in the sentence. Take the verb the question names."),

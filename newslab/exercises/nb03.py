@@ -99,11 +99,15 @@ define(
 
 
 def _gpe_row(ctx: Context) -> pd.Series:
-    return ctx.evaluation.per_label.set_index(C.LABEL).loc["GPE"]
+    table = ctx.evaluation.per_label.set_index(C.LABEL)
+    return table.loc[table.index == "GPE"].iloc[0]
 
 
 def _has_gpe_gold(ctx: Context) -> bool:
-    return ctx.gold is not None and "GPE" in set(ctx.evaluation.per_label[C.LABEL])
+    if ctx.gold is None:
+        return False
+    table = ctx.evaluation.per_label
+    return bool((table[(table[C.LABEL] == "GPE")][C.SUPPORT] > 0).any())
 
 
 define(
