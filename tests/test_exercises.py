@@ -349,3 +349,33 @@ def test_exercises_do_not_import_the_package_root():
             if isinstance(node, ast.ImportFrom) and node.level == 2 and node.module is None:
                 lazy = [alias.name for alias in node.names if alias.name in newslab._EXPORTS]
                 assert not lazy, f"{path.name} imports {lazy} from newslab/__init__: import the defining module"
+
+
+@pytest.fixture
+def legacy():
+    """A checker written the simple way, as notebooks 06 and 07 do, removed again afterwards."""
+    from newslab.exercises import _REGISTRY, exercise
+
+    @exercise("98-legacy", hint="Count the body paragraphs.")
+    def paragraphs(answer, ctx):
+        return answer == len(ctx.article.paragraphs) or f"{answer} is not the number of paragraphs."
+
+    @exercise("98-numpy-verdict", hint="Any text.")
+    def numpy_verdict(answer, ctx):
+        return np.bool_(answer == "Kyiv")
+
+    yield
+    del _REGISTRY["98-legacy"], _REGISTRY["98-numpy-verdict"]
+
+
+def test_the_simple_decorator_still_works_and_gets_normalised_answers(legacy):
+    for form in (9, np.int64(9), pd.Series([9]), [9]):
+        assert check("98-legacy", form).passed
+    wrong = check("98-legacy", 8)
+    assert wrong.status == "failed" and wrong.message == "8 is not the number of paragraphs."
+    assert 'nl.hint("98-legacy") gives hint 1 of 1' in wrong.hint
+    assert hint("98-legacy") == "Hint 1 of 1: Count the body paragraphs.\n" \
+        '(That was the last hint. nl.solution("98-legacy") shows the solution.)'
+    assert check("98-numpy-verdict", " Kyiv ").passed, "a numpy True is a pass: never `is True`"
+    assert not check("98-numpy-verdict", "Lviv").passed
+    assert not check("98-legacy", "").passed and "no solution is stored" in solution("98-legacy").lower()
