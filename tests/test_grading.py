@@ -27,6 +27,13 @@ FORGED_BUNDLE = (
     "print('0' * 32 + " + repr(json.dumps({"01-longest-sentence": {"status": "passed", "message": "", "hints": 0}}))
     + ")\nnl.exercises.SESSION.statuses = {'01-longest-sentence': 'passed'}"
 )
+REPLACED_CHECKERS = (
+    "import newslab.exercises as ex\n"
+    "ex.judge_value = lambda item, value, ctx: ex.Feedback(item.id, 'passed', 'forged', '', 1)\n"
+    "for item in ex.registry().values():\n"
+    "    ex._REGISTRY[item.id] = ex.Exercise(item.id, '', lambda answer, ctx: True, answers=None)\n"
+    "ex.SESSION.answers['01-longest-sentence'] = 0  # a wrong answer, recorded without nl.check"
+)
 
 
 def write(folder, name, *sources, notebook_id="01"):
@@ -49,7 +56,7 @@ def graded(tmp_path_factory):
     write(klass, "bob.ipynb", IMPORTS, "answer = ...  # YOUR CODE HERE\nnl.check('01-paragraph-count', answer)",
           "nl.check('01-dateline', ...)")
     write(klass, "carol.ipynb", IMPORTS, "answer = len(article.paragraphs)\nnl.check('01-paragraph-count', answer)",
-          FORGED_BUNDLE)
+          FORGED_BUNDLE, REPLACED_CHECKERS)
     broken = root / "broken"
     broken.mkdir()
     (broken / "malformed.ipynb").write_text("{not a notebook", encoding="utf-8")
@@ -88,12 +95,12 @@ def test_three_students_in_one_folder_give_the_exact_csv(graded, tmp_path):
         ["bob", "01", "01-longest-sentence", "missing", "0", "0", ""],
         ["bob", "01", "01-paragraph-count", "missing", "0", "0", ""],
         ["carol", "01", "01-dateline", "missing", "0", "0", ""],
-        ["carol", "01", "01-longest-sentence", "missing", "0", "0", ""],
+        ["carol", "01", "01-longest-sentence", "wrong", "0", "0", "Sentence 0 is not the longest one in words."],
         ["carol", "01", "01-paragraph-count", "error", "0", "0", "cell 2: NameError: name 'article' is not defined"],
     ]
     feedback = (tmp_path / "feedback" / "alice.md").read_text(encoding="utf-8")
     assert "## Notebook 01: 2 / 3" in feedback and "Sentence 0 is not the longest" in feedback
-    assert (tmp_path / "feedback" / "carol.md").read_text(encoding="utf-8").count("| missing |") == 2
+    assert (tmp_path / "feedback" / "carol.md").read_text(encoding="utf-8").count("| missing |") == 1
 
 
 def test_the_forger_scores_nothing(graded):
