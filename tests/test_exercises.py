@@ -379,3 +379,20 @@ def test_the_simple_decorator_still_works_and_gets_normalised_answers(legacy):
     assert check("98-numpy-verdict", " Kyiv ").passed, "a numpy True is a pass: never `is True`"
     assert not check("98-numpy-verdict", "Lviv").passed
     assert not check("98-legacy", "").passed and "no solution is stored" in solution("98-legacy").lower()
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_every_declared_solution_passes(exercise_id, which):
+    """The solution ``nl.solution(id)`` shows, run with the names its notebook defines, passes (or does not apply)."""
+    from newslab.teach import _assigned
+
+    item, ctx = registry()[exercise_id], current_context()
+    if check(exercise_id, "").status == "not_applicable":
+        return
+    names = {"nl": newslab, "article": ctx.article, "doc": ctx.doc, "ents": ctx.entities,
+             "annotator": newslab.Annotator(ctx.doc)}
+    if ctx.gold is not None:
+        names["evaluation"] = names["model_score"] = ctx.evaluation
+    exec(item.solution, names)
+    answer = names[_assigned(item.solution)[-1]]
+    assert check(exercise_id, answer).passed, (which, answer)

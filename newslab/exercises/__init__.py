@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import NewslabError
 from . import _normalize as N
+from ._catalogue import catalogue
 from ._context import Context, context_for, current_context
 from ._model import Checker, Distractor, Exercise, Kind, Need, Verdict
 from ._session import SESSION, SOLUTION_SHOWN
@@ -361,4 +362,4 @@ def _feedback_html(feedback: Feedback) -> str:
             f'color:#1a1a1a;font-family:sans-serif">{body}</div>')
 
 
-__all__ += ["SOLUTION_SHOWN", "Kind", "judge", "judge_value", "normalise", "matches", "unmet_needs"]
+__all__ += ["SOLUTION_SHOWN", "Kind", "judge", "judge_value", "normalise", "matches", "unmet_needs", "catalogue"]

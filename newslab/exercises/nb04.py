@@ -68,6 +68,15 @@ def _city_mentions(ctx: Context) -> list[tuple[int, int]]:
     return [(paragraphs[0].start + m.start(), paragraphs[0].start + m.end()) for m in pattern.finditer(paragraphs[0].text)]
 
 
+_CITY_SOLUTION = """import re
+
+city, first = article.dateline.text, article.paragraphs[0]
+for match in re.finditer(rf"\\b{re.escape(city)}\\b", first.text, re.IGNORECASE):
+    start, end = first.start + match.start(), first.start + match.end()
+    annotator.relabel(start, end, "GPE") or annotator.add(start, end, "GPE")
+fixed = annotator.spans"""
+
+
 def _city_fixed(ctx: Context) -> list[Any]:
     spans = _dateline_marked(ctx)[0]
     for start, end in _city_mentions(ctx):
@@ -93,10 +102,9 @@ exercise(
     hints=("The first paragraph names the dateline's city again. Whatever the model called it, it is a place: GPE.",
            "annotator.to_frame() lists each span with its offsets; article.text.index(word, start) finds a word; "
            "annotator.relabel(start, end, label) changes a label.",
-           'start = article.text.index("Kyiv", article.paragraphs[0].start)\n'
+           'start = article.text.index("Kyiv", article.paragraphs[0].start)  # the city of the dateline\n'
            'annotator.relabel(start, start + len("Kyiv"), "GPE")\nfixed = annotator.spans'),
-    solution='start = article.text.index("Kyiv", article.paragraphs[0].start)\n'
-             'annotator.relabel(start, start + len("Kyiv"), "GPE")\nfixed = annotator.spans',
+    solution=_CITY_SOLUTION,
     why="Every mention of the dateline's city in the first paragraph now has a GPE span.",
 )(lambda spans, ctx: _city(spans, ctx) or True)
 
