@@ -100,6 +100,9 @@ def grade_notebook(path: str | Path, *, student: str | None = None, timeout: int
         return [Row(student, path.name, _NOTEBOOK_LEVEL, "error", 0, 0,
                     "no newslab notebook id in its metadata and no nl.check call: is this a course notebook?")]
     expected = _expected(notebooks)
+    if not expected:
+        return [Row(student, "+".join(notebooks), _NOTEBOOK_LEVEL, "error", 0, 0,
+                    f"no exercises for notebook {'+'.join(notebooks)}: is newslab up to date?")]
     if not any(cell.cell_type == "code" for cell in nb.cells):
         return [Row(student, "+".join(notebooks), eid, "missing", 0, 0, "empty notebook: no code cells")
                 for eid in expected]
@@ -151,14 +154,28 @@ def _run(nb: nbformat.NotebookNode, notebooks: list[str], timeout: int) -> tuple
                                 interrupt_on_timeout=True, resources={"metadata": {"path": folder}},
                                 on_cell_execute=lambda cell, cell_index: running.__setitem__(0, cell_index))
         try:
-            client.execute()
+            client.execute(env=_kernel_env())
         except DeadKernelError:
             return {}, f"the kernel died while running cell {running[0]}"
         except CellTimeoutError:
             return {}, f"cell {running[0]} ran longer than {timeout} s and could not be stopped"
         except Exception as err:  # the kernel could not start, or the run broke: say so and go on
             return {}, f"the notebook could not be run: {type(err).__name__}: {err}"
-    return _report(nb.cells.pop(), secret), ""
+    last = nb.cells.pop()
+    failed = next((o for o in last.get("outputs", []) if o.get("output_type") == "error"), None)
+    if failed is not None:
+        return {}, f"the answers could not be re-checked: {failed.get('ename')}: {failed.get('evalue')}"
+    return _report(last, secret), ""
+
+
+def _kernel_env() -> dict[str, str]:
+    """The grader's environment, with the article in use as an absolute path (the kernel runs elsewhere)."""
+    import os
+
+    env = dict(os.environ)
+    if env.get("NEWSLAB_ARTICLE"):
+        env["NEWSLAB_ARTICLE"] = str(Path(env["NEWSLAB_ARTICLE"]).resolve())
+    return env
 
 
 def _report(cell: nbformat.NotebookNode, secret: str) -> dict[str, Any]:

@@ -148,6 +148,11 @@ def test_notebook_ids_come_from_metadata_then_from_the_checks(tmp_path):
     assert notebook_ids(with_id) == ["01"] and notebook_ids(without) == ["02"]
 
 
+def test_an_unknown_notebook_id_is_a_row_not_a_silence(tmp_path):
+    rows = grade([write(tmp_path, "x.ipynb", IMPORTS, notebook_id="99")])
+    assert rows.values.tolist() == [["x", "99", "", "error", 0, 0, "no exercises for notebook 99: is newslab up to date?"]]
+
+
 def test_folders_of_students(tmp_path):
     write(tmp_path / "class" / "zoe", "01-reading.ipynb", IMPORTS)
     write(tmp_path / "class", "yann.ipynb", IMPORTS)
@@ -166,3 +171,20 @@ def test_the_command_writes_the_csv_and_feedback_and_goes_on(tmp_path):
     assert (tmp_path / "feedback" / "bad.md").is_file() and (tmp_path / "g.csv").is_file()
     missing = CliRunner().invoke(app, ["teach", "grade", str(tmp_path / "nothing.ipynb")])
     assert missing.exit_code == 1 and "no such notebook" in missing.output
+
+
+def test_grading_on_an_instructors_article_leaves_what_does_not_apply_out(tmp_path, monkeypatch):
+    import shutil
+    from pathlib import Path
+
+    import newslab
+
+    shutil.copy(Path(__file__).parent / "data" / "instructor-article.txt", tmp_path / "riverton.txt")
+    newslab.Annotator(newslab.load_article(tmp_path / "riverton.txt"), path=tmp_path / "riverton.gold.jsonl")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NEWSLAB_ARTICLE", "riverton.txt")  # relative: the kernel runs in another folder
+    path = write(tmp_path / "class", "fay.ipynb", IMPORTS, "nl.check('03-gpe-entities', 0)", notebook_id="03")
+    grades = grade([path])
+    assert set(grades["status"]) == {"not_applicable"} and score(grades) == (0, 0)
+    assert grades.set_index("exercise").loc["03-not-a-person", "detail"] == (
+        "needs PERSON that the gold standard labels otherwise")

@@ -251,6 +251,7 @@ def _same_normalised(item: Exercise, value: Any, wrong: Any) -> bool:
 
 def unmet_needs(item: Exercise, ctx: Context) -> list[str]:
     """The names of what the exercise needs and the article lacks (empty: it applies)."""
+    ctx.article  # noqa: B018  (an article that cannot be read is an error, not a missing dateline)
     missing = []
     for need in item.needs:
         try:
