@@ -286,7 +286,8 @@ def test_hints_come_one_step_at_a_time_and_the_solution_only_when_asked():
     assert steps[0].endswith(item.hints[0]) and "nl.solution" in steps[2]
     assert SESSION.hints_used["02-verb-count"] == 3
     assert "Every hint is shown" in check("02-verb-count", 1).hint
-    assert solution("02-verb-count") == item.solution
+    assert solution("02-verb-count") == item.solution and repr(steps[0]) == steps[0], "shown as text, not quoted"
+    assert solution("02-verb-count")._repr_markdown_() == f"```python\n{item.solution}\n```"
     assert SESSION.hints_used["02-verb-count"] == SOLUTION_SHOWN
 
 

@@ -283,6 +283,20 @@ def _next_help(item: Exercise, status: Status) -> str:
     return f'Need help? nl.hint("{item.id}") gives hint {used + 1} of {total}.'
 
 
+class Help(str):
+    """A hint: a string that a notebook shows as text, not as a quoted repr."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+class SolutionCode(Help):
+    """A solution: shown as a block of Python code."""
+
+    def _repr_markdown_(self) -> str:
+        return f"```python\n{self}\n```"
+
+
 def hint(exercise_id: str) -> str:
     """Return the next graded hint of an exercise (a nudge, then the helper, then the code).
 
@@ -295,7 +309,7 @@ def hint(exercise_id: str) -> str:
     text = f"Hint {step} of {len(item.steps)}: {item.steps[step - 1]}"
     if step == len(item.steps):
         text += f'\n(That was the last hint. nl.solution("{item.id}") shows the solution.)'
-    return text
+    return Help(text)
 
 
 def solution(exercise_id: str) -> str:
@@ -307,7 +321,9 @@ def solution(exercise_id: str) -> str:
     """
     item = _find(exercise_id)
     SESSION.solution_shown(item.id)
-    return item.solution or "No solution is stored for this exercise: ask your instructor."
+    if not item.solution:
+        return Help("No solution is stored for this exercise: ask your instructor.")
+    return SolutionCode(item.solution)
 
 
 def applicability(article: Any = None) -> pd.DataFrame:
