@@ -227,10 +227,14 @@ def _number(value: Any) -> tuple[float, int | None] | None:
 
 
 def _decimals(text: str) -> int | None:
-    """Decimals written in a number; ``None`` for a long float that was computed, not typed."""
-    if "e" in text.lower():
+    """Decimals written in a number (``"6.1e-05"`` has 6); ``None`` for a long float that was computed, not typed."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        exponent = Decimal(text).as_tuple().exponent
+    except InvalidOperation:
         return None
-    digits = len(text.partition(".")[2])
+    digits = max(-exponent, 0) if isinstance(exponent, int) else 0
     return None if digits >= 10 else digits
 
 
