@@ -50,8 +50,7 @@ def progress(notebook: str = "") -> Progress:
         >>> import newslab as nl
         >>> _ = nl.check("01-paragraph-count", 9)
         >>> print(nl.progress("01"))  # doctest: +ELLIPSIS
-        Exercises solved: 1 of 3
-          · 01-dateline: not checked
-        ...
+        Exercises solved: ... of 3
+        ...✔ 01-paragraph-count: passed
     """
     return Progress(ProgressModel(notebook))

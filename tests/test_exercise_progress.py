@@ -35,6 +35,17 @@ def test_by_default_every_notebook_checked_in_this_kernel():
     assert {row["exercise"][:2] for row in model.rows} == {"01"} and len(model.rows) == 3
 
 
+def test_a_model_can_follow_another_session():
+    from newslab.exercises._session import Session
+
+    other = Session()
+    model = ProgressModel("01", session=other)
+    nl.check("01-paragraph-count", 9)  # recorded in this kernel's session, not in `other`
+    assert model.passed == 0
+    other.record("01-dateline", "passed", "KYIV")
+    assert model.passed == 1
+
+
 def test_not_applicable_exercises_do_not_count(monkeypatch):
     model = ProgressModel("01")
     SESSION.statuses = {"01-dateline": "not_applicable", "01-paragraph-count": "passed"}

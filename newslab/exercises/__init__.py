@@ -38,7 +38,7 @@ from . import _normalize as N
 from ._catalogue import catalogue
 from ._context import Context, context_for, current_context
 from ._model import Checker, Distractor, Exercise, Kind, Need, Verdict
-from ._session import SESSION, SOLUTION_SHOWN
+from ._session import SESSION, SOLUTION_SHOWN, Session
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -346,11 +346,12 @@ def applicability(article: Any = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["exercise", "applies", "reason"])
 
 
-def progress_table(notebook: str | None = None) -> pd.DataFrame:
+def progress_table(notebook: str | None = None, *, session: Session = SESSION) -> pd.DataFrame:
     """Which exercises passed since the kernel started: one row per exercise of the notebook(s).
 
     Args:
         notebook: A notebook number such as ``"02"``; ``None`` for every notebook checked so far.
+        session: Where the results are recorded (this kernel's, by default).
 
     Examples:
         >>> _ = check("01-paragraph-count", 9)
@@ -359,8 +360,8 @@ def progress_table(notebook: str | None = None) -> pd.DataFrame:
     """
     import pandas as pd
 
-    wanted = {notebook} if notebook else {eid.split("-", 1)[0] for eid in SESSION.statuses}
-    rows = [(eid, SESSION.statuses.get(eid, "not checked"), SESSION.hints_used.get(eid, 0))
+    wanted = {notebook} if notebook else {eid.split("-", 1)[0] for eid in session.statuses}
+    rows = [(eid, session.statuses.get(eid, "not checked"), session.hints_used.get(eid, 0))
             for eid, item in sorted(registry().items()) if item.notebook in wanted]
     return pd.DataFrame(rows, columns=["exercise", "status", "hints_used"])
 

@@ -39,7 +39,7 @@ class ProgressModel(traitlets.HasTraits):
     def _on_session(self, change: dict[str, Any] | None = None) -> None:
         from . import progress_table
 
-        table = progress_table(self.notebook or None)
+        table = progress_table(self.notebook or None, session=self._session)
         self.set_trait("rows", table.to_dict("records"))
 
     @property
@@ -56,10 +56,13 @@ def progress_text(model: ProgressModel) -> str:
     """The progress as plain text (the fallback where widgets do not show).
 
     Examples:
-        >>> from newslab.exercises import check
-        >>> _ = check("01-paragraph-count", 9)
-        >>> print(progress_text(ProgressModel("01")).splitlines()[0])
+        >>> session = Session()
+        >>> session.record("01-paragraph-count", "passed", 9)
+        >>> print(progress_text(ProgressModel("01", session=session)))
         Exercises solved: 1 of 3
+          · 01-dateline: not checked
+          · 01-longest-sentence: not checked
+          ✔ 01-paragraph-count: passed
     """
     lines = [f"Exercises solved: {model.passed} of {model.counted}"]
     for row in model.rows:
