@@ -123,7 +123,7 @@ def _helper_forms(exercise_id: str, ctx) -> list[Any]:
         "05-strongest-pair": lambda: [newslab.charts.cooccurrence(doc).head(1),
                                       newslab.charts.cooccurrence(doc).iloc[0]],
     }
-    return forms[exercise_id]()
+    return forms.get(exercise_id, lambda: [])()
 
 
 def _relabelled(ctx) -> pd.DataFrame:
@@ -218,6 +218,9 @@ def test_every_correct_form_passes_and_every_wrong_answer_fails(exercise_id, whi
         assert "not applicable to this article" in blank.message.lower()
         assert check(exercise_id, "y").status == "not_applicable"
         return
+    assert item.answers is not None and item.kind in FORMS, (
+        f"{exercise_id} declares no answers or kind: declare it with define(...) (see CONTRIBUTING.md), so that "
+        "this test can try every correct form and every wrong answer on it")
     right = item.answers(ctx)
     canonical = right[0]
     forms = FORMS[item.kind](canonical) + _helper_forms(exercise_id, ctx)
