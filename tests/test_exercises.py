@@ -26,7 +26,9 @@ from newslab.exercises._context import current_context
 from newslab.exercises._session import SESSION, SOLUTION_SHOWN
 
 IDS = sorted(registry())
-ARTICLES = ("seed", "instructor")
+DATA = Path(__file__).parent / "data"
+#: the seed, the instructor's article with a gold file, and every test article of other shapes without one
+ARTICLES = ("seed", "instructor", *(path.stem for path in sorted((DATA / "articles").glob("*.txt"))))
 
 
 @pytest.fixture(scope="module")
@@ -34,17 +36,22 @@ def instructor_article(tmp_path_factory):
     """An instructor's own article, with a gold file made the way the README says."""
     folder = tmp_path_factory.mktemp("instructor")
     article = folder / "riverton.txt"
-    shutil.copy(Path(__file__).parent / "data" / "instructor-article.txt", article)
+    shutil.copy(DATA / "instructor-article.txt", article)
     newslab.Annotator(newslab.load_article(article), path=folder / "riverton.gold.jsonl")
     return article
 
 
 @pytest.fixture(params=ARTICLES)
-def which(request, monkeypatch, instructor_article):
+def which(request, monkeypatch, instructor_article, tmp_path_factory):
     if request.param == "instructor":
         monkeypatch.setenv("NEWSLAB_ARTICLE", str(instructor_article))
-    else:
+    elif request.param == "seed":
         monkeypatch.delenv("NEWSLAB_ARTICLE", raising=False)
+    else:  # an article of another shape, with its metadata and no gold file
+        folder = tmp_path_factory.mktemp(request.param)
+        for source in (DATA / "articles").glob(f"{request.param}.*"):
+            shutil.copy(source, folder / source.name)
+        monkeypatch.setenv("NEWSLAB_ARTICLE", str(folder / f"{request.param}.txt"))
     return request.param
 
 

@@ -8,7 +8,8 @@ cannot, so that a checker compares plain values and never sees a numpy type:
 - numpy and pandas scalars become Python values;
 - a one-element list, tuple, Series, Index, array or one-row, one-column DataFrame becomes
   its value;
-- a longer Series, Index or array becomes a list;
+- a longer Series, Index or array becomes a list (for a text answer, rows that all hold the same
+  text are that text: one entity with two labels has two rows);
 - a spaCy ``Token`` or ``Span`` and an article ``Part`` become their text;
 - strings are stripped (and compared without case where the exercise says case does not matter);
 - a DataFrame of spans (``annotator.to_frame()``) becomes a list of span dicts.
@@ -105,8 +106,13 @@ def as_text(answer: Any) -> str | None:
         >>> import pandas as pd
         >>> as_text(pd.Series(["  Mark   Rutte "])), as_text(["Kyiv"]), as_text(3), as_text(["a", "b"])
         ('Mark Rutte', 'Kyiv', None, None)
+        >>> as_text(pd.Series(["Kyiv", "Kyiv"]))  # one entity with two labels: two rows of one key
+        'Kyiv'
+
     """
     value = plain(answer)
+    if isinstance(value, list) and value and all(item == value[0] for item in value):
+        value = value[0]  # one entity in two rows (two labels): its key, twice
     return " ".join(value.split()) if isinstance(value, str) else None
 
 
