@@ -170,7 +170,8 @@ def judge(item: Exercise, answer: Any, ctx: Context) -> tuple[Feedback, Any]:
 def judge_value(item: Exercise, value: Any, ctx: Context) -> Feedback:
     """Judge an answer that is already normalised (as recorded for the grader)."""
     if value is None or (isinstance(value, (str, list)) and not value):
-        return _feedback(item, "failed", _EMPTY.get(item.kind, "This answer is empty or of the wrong kind."))
+        empty = "Your answer is empty. " if value is not None else ""
+        return _feedback(item, "failed", empty + _EMPTY.get(item.kind, "This answer is of the wrong kind."))
     verdict = _verdict(item, value, ctx)
     if isinstance(verdict, str) or not verdict:
         message = verdict if isinstance(verdict, str) and verdict else "Not quite. Try again."
