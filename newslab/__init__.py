@@ -95,6 +95,8 @@ _EXPORTS: dict[str, str] = {
     # exercises
     "check": "exercises",
     "hint": "exercises",
+    "solution": "exercises",
+    "progress": "exercise_progress",
     # errors
     "NewslabError": "errors",
     "ArticleError": "errors",
@@ -108,15 +110,17 @@ _EXPORTS: dict[str, str] = {
     # any article (issue 9)
     "with_rules": "rules",
     "RuleError": "errors",
-    "findings": "findings",
-    "Findings": "findings",
-    "evaluate_many": "findings",
+    "findings": "error_analysis",
+    "Findings": "error_analysis",
+    "evaluate_many": "error_analysis",
     "annotations_path": "annotations",
     "reference": "annotations",
     "reference_note": "annotations",
     "course_note": "annotations",
 }
-_SUBMODULES = {"io", "charts", "chartdata", "exercises", "labels", "errors", "spans", "teach", "types", "notebook"}
+_SUBMODULES = {
+    "io", "charts", "chartdata", "exercises", "labels", "errors", "spans", "teach", "types", "notebook", "grading",
+}
 
 __all__ = sorted([*_EXPORTS, "__version__"])
 
@@ -130,6 +134,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .clusters import aliases, entity_clusters
     from .dashboard import Dashboard
     from .dependency_model import DependencyModel
+    from .error_analysis import Findings, evaluate_many, findings
     from .errors import (
         AnnotationError,
         ArticleError,
@@ -143,11 +148,11 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         UnknownLabelError,
     )
     from .evaluation import Evaluation, evaluate
-    from .exercises import check, hint
+    from .exercise_progress import progress
+    from .exercises import check, hint, solution
     from .explore import filter_entities, kwic, label_summary, mention_counts
     from .explorer import EntityExplorer
     from .explorer_model import ExplorerModel
-    from .findings import Findings, evaluate_many, findings
     from .goldstandard import gold
     from .grammar import pos_counts, svo_triples
     from .iaa import Agreement, agreement

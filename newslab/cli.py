@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 app = typer.Typer(help="Read, annotate and visualize news text with spaCy.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
 model_app = typer.Typer(help="Manage the spaCy model.", no_args_is_help=True)
-teach_app = typer.Typer(help="Instructor tools: student editions and grading.", no_args_is_help=True)
+teach_app = typer.Typer(help="Instructor tools: student editions, grading and the class release.", no_args_is_help=True)
 app.add_typer(model_app, name="model")
 app.add_typer(teach_app, name="teach")
 
@@ -144,19 +144,52 @@ def teach_student(
 
 
 @teach_app.command("grade")
-def teach_grade(notebook: Annotated[Path, typer.Argument(help="A student's notebook.")]) -> None:
-    """Execute a student's notebook and print one row per exercise with its score."""
-    from wasabi import table as text_table
+def teach_grade(
+    submissions: Annotated[list[Path], typer.Argument(help="Students' notebooks, or folders of them.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The grades CSV; feedback/ is written beside it.")] = Path(
+        "grades.csv"),
+    timeout: Annotated[int, typer.Option("--timeout", "-t", min=1, help="Seconds a cell may run.")] = 60,
+) -> None:
+    """Execute each submission alone and write grades (CSV) and one feedback file per student.
 
-    from .teach import grade
+    Grading executes student code: run it in a container (see the README).
+    """
+    from .grading import grade, score, write_grades
 
-    if not notebook.is_file():
-        typer.echo(f"newslab: error: no such notebook: {notebook}", err=True)
-        raise typer.Exit(1)
     with user_errors():
-        scores = grade(notebook)
-    typer.echo(text_table(scores.values.tolist(), header=list(scores.columns), divider=True))
-    typer.echo(f"score: {int(scores['points'].sum())} / {len(scores)}")
+        grades = grade(submissions, timeout=timeout)
+        written = write_grades(grades, out)
+    for student, rows in grades.groupby("student", sort=True):
+        earned, possible = score(rows)
+        problems = rows[rows["exercise"] == ""]["detail"].tolist()
+        typer.echo(f"{student}: {earned} / {possible}" + "".join(f"  ({p})" for p in problems))
+    typer.echo(f"wrote {written[0]} and {len(written) - 1} feedback file(s) in {written[0].parent / 'feedback'}")
+
+
+@teach_app.command("release")
+def teach_release(
+    out: Annotated[Path, typer.Option("--out", "-o", help="The folder to write: the class repository.")],
+    root: Annotated[Path, typer.Option(help="This repository.")] = Path("."),
+    package: Annotated[str | None, typer.Option(help="How Binder installs newslab (pip requirement).")] = None,
+) -> None:
+    """Write a class repository: student editions, binder/ and a README for students, no solutions."""
+    from .teach import DEFAULT_PACKAGE, release
+
+    with user_errors():
+        written = release(out, root=root, package=package or DEFAULT_PACKAGE)
+    typer.echo(f"wrote {len(written)} files in {out}; push that folder to the class repository")
+
+
+@teach_app.command("ids")
+def teach_ids(
+    folder: Annotated[Path, typer.Argument(help="Folder with a solutions/ subfolder.")] = Path("notebooks"),
+) -> None:
+    """Give every solution notebook its newslab id in its metadata (the grader reads it)."""
+    from .teach import apply_notebook_ids
+
+    with user_errors():
+        changed = apply_notebook_ids(folder)
+    typer.echo("\n".join(f"set the id of {path}" for path in changed) or "every notebook has its id")
 
 
 @teach_app.command("check-article")

@@ -1,4 +1,4 @@
-"""Instructor tools: student editions of the notebooks and grading.
+"""Instructor tools: student editions of the notebooks, notebook ids and the class release.
 
 The solution notebooks in ``notebooks/solutions/`` are the one place where solutions
 live. A solution is marked in a code cell with ``# BEGIN SOLUTION`` and ``# END SOLUTION``
@@ -6,7 +6,9 @@ live. A solution is marked in a code cell with ``# BEGIN SOLUTION`` and ``# END 
 marked block with ``name = ...`` for every name the block assigns, so the student edition
 still runs top to bottom and each check answers "not answered yet" with a hint.
 
-:func:`grade` executes a notebook and collects the result of every ``nl.check`` call.
+Each notebook carries its id in its metadata (``{"newslab": {"id": "02"}}``): the grader
+(:mod:`newslab.grading`) takes the exercise total from it, never from the file name.
+:func:`release` writes what a class repository needs, without the solution notebooks.
 """
 
 from __future__ import annotations
@@ -17,15 +19,16 @@ import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .errors import NewslabError
+from .grading import METADATA_KEY
 
 if TYPE_CHECKING:
     import nbformat
-    import pandas as pd
 
-__all__ = ["student_edition", "write_student_editions", "grade", "solution_blocks", "SOLUTIONS_DIR"]
+__all__ = ["student_edition", "write_student_editions", "solution_blocks", "apply_notebook_ids", "release",
+           "SOLUTIONS_DIR"]
 
 BEGIN = "# BEGIN SOLUTION"
 END = "# END SOLUTION"
@@ -106,39 +109,94 @@ def write_student_editions(notebooks_dir: str | Path = "notebooks") -> list[Path
     written = []
     for source in sorted((folder / SOLUTIONS_DIR).glob("*.ipynb")):
         target = folder / source.name
-        nbformat.write(student_edition(nbformat.read(source, as_version=4)), target)
+        nbformat.write(_with_id(student_edition(nbformat.read(source, as_version=4)), source.name), target)
         written.append(target)
     return written
 
 
-def grade(path: str | Path, *, timeout: int = 600) -> pd.DataFrame:
-    """Execute a notebook and return one row per check: exercise id, status and points.
+def _with_id(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
+    """``nb`` with its newslab id set (from its file name's ``NN-`` prefix) unless it has one."""
+    entry = dict(nb.metadata.get(METADATA_KEY, {}))
+    if not entry.get("id"):
+        match = re.match(r"(\d\d)-", name)
+        if match is None:
+            raise NewslabError(f"{name}: a course notebook's name starts with its number, such as 02-")
+        entry["id"] = match.group(1)
+    nb.metadata[METADATA_KEY] = entry
+    return nb
 
-    Exercises that the notebook never checks are listed as ``missing``.
+
+def apply_notebook_ids(notebooks_dir: str | Path = "notebooks") -> list[Path]:
+    """Give every solution notebook its id in its metadata (``{"newslab": {"id": "NN"}}``); return those changed.
+
+    Run it once after adding a notebook; from then on the id travels with the notebook and its
+    student edition, so a student who renames the file is still graded on the right exercises.
     """
     import nbformat
-    import pandas as pd
-    from nbclient import NotebookClient
 
-    from .exercises import FEEDBACK_MIME, registry
-
-    nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=timeout, allow_errors=True, resources={"metadata": {"path": str(Path(path).parent)}}).execute()
-    found: dict[str, dict[str, Any]] = {}
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            if FEEDBACK_MIME in output.get("data", {}):
-                result = output["data"][FEEDBACK_MIME]
-                found[result["id"]] = result
-    prefix = Path(path).name[:2]
-    expected = [eid for eid in registry() if eid.startswith(prefix)]
-    rows = [(eid, *(lambda r: (r["status"], r["points"] if r["status"] == "passed" else 0))(found.get(eid, {"status": "missing", "points": 0})))
-            for eid in sorted(set(expected) | set(found))]
-    return pd.DataFrame(rows, columns=["exercise", "status", "points"])
+    changed = []
+    for path in sorted((Path(notebooks_dir) / SOLUTIONS_DIR).glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        if not nb.metadata.get(METADATA_KEY, {}).get("id"):
+            nbformat.write(_with_id(nb, path.name), path)
+            changed.append(path)
+    return changed
 
 
-if __name__ == "__main__":  # python -m newslab.teach [notebooks_dir]
-    import sys
+#: The package line a class repository's Binder installs newslab with.
+DEFAULT_PACKAGE = "newslab @ git+https://github.com/newslab-edu/newslab@main"
+_STUDENT_SECTION = re.compile(r"^## For students\n(.*?)(?=^## |\Z)", re.M | re.S)
 
-    for written in write_student_editions(*sys.argv[1:2]):
-        print(f"wrote {written}")
+
+def release(out: str | Path, *, root: str | Path = ".", package: str = DEFAULT_PACKAGE) -> list[Path]:
+    """Write a class repository: student editions, ``binder/`` and a README for students; no solutions.
+
+    Args:
+        out: The folder to write (created; files there are overwritten).
+        root: This repository (with ``notebooks/solutions/``, ``binder/`` and ``README.md``).
+        package: How the class's Binder installs newslab (a pinned tag is safest).
+
+    Raises:
+        NewslabError: if a solution marker would reach the release.
+    """
+    import nbformat
+
+    root, out = Path(root), Path(out)
+    (out / "binder").mkdir(parents=True, exist_ok=True)
+    written = []
+    for source in sorted((root / "notebooks" / SOLUTIONS_DIR).glob("*.ipynb")):
+        nb = _with_id(student_edition(nbformat.read(source, as_version=4)), source.name)
+        nbformat.write(nb, out / source.name)
+        written.append(out / source.name)
+    written += _release_binder(root / "binder", out / "binder", package)
+    (out / "README.md").write_text(_student_readme(root, written), encoding="utf-8")
+    written.append(out / "README.md")
+    _refuse_solutions(written)
+    return written
+
+
+def _release_binder(source: Path, target: Path, package: str) -> list[Path]:
+    requirements = (source / "requirements.txt").read_text(encoding="utf-8").rstrip("\n")
+    (target / "requirements.txt").write_text(f"{requirements}\n# newslab itself\n{package}\n", encoding="utf-8")
+    (target / "runtime.txt").write_text((source / "runtime.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    return [target / "requirements.txt", target / "runtime.txt"]
+
+
+def _student_readme(root: Path, notebooks: list[Path]) -> str:
+    import nbformat
+
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = _STUDENT_SECTION.search(readme)
+    rows = []
+    for path in (p for p in notebooks if p.suffix == ".ipynb"):
+        first = next((c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"), "")
+        title = first.splitlines()[0].lstrip("# ").strip() if first else path.stem
+        rows.append(f"| [{title}]({path.name}) |")
+    body = section.group(1).strip() if section else ""
+    return "\n".join(["# newslab: the notebooks", "", body, "", "| notebook |", "| --- |", *rows, ""])
+
+
+def _refuse_solutions(paths: list[Path]) -> None:
+    for path in paths:
+        if BEGIN in path.read_text(encoding="utf-8"):
+            raise NewslabError(f"{path}: a solution marker reached the release; regenerate the student editions")

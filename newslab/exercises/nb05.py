@@ -1,100 +1,180 @@
 """Exercises of notebook 05, Visualizing the article.
 
-Every expected answer is computed from the article in use, with the same functions that
-draw the charts, so an instructor's own article works too.
+Every expected answer is computed from the article in use, with the same tables that the
+charts draw, so an instructor's own article works too.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import _columns as C
-from . import Context, exercise
+from ..tables import entity_key
+from ..types import name_column
+from . import Context, Distractor, Need, define
+from ._normalize import text_key
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
-def _key(answer: Any) -> str:
-    from ..tables import entity_key
+def _chart_table(name: str, ctx: Context) -> Any:
+    """A table behind a chart (the one place that names the chart-data module)."""
+    from .. import chartdata
 
-    return entity_key(str(answer))
+    return getattr(chartdata, name)(ctx.sentences if name == "middle_sentence" else ctx.entities)
+
+
+def _name(ctx: Context) -> str:
+    """The column that names an entity in the charts: its cluster's canonical name."""
+    return name_column(ctx.entities)
 
 
 def _totals(ctx: Context) -> dict[str, int]:
-    """Mentions per entity, named as the charts name them (by cluster)."""
+    """Mentions per entity, labels together: the bars of the top-entities chart."""
     from ..tables import entity_counts
 
-    counts = entity_counts(ctx.doc)
-    return {str(name): int(count) for name, count in zip(counts.iloc[:, 0], counts[C.COUNT])}
+    counts = entity_counts(ctx.entities, by=_name(ctx))
+    return {str(k): int(v) for k, v in zip(counts[_name(ctx)], counts[C.COUNT])}
 
 
-def _unknown(answer: Any, totals: dict[str, int]) -> str | None:
-    key = _key(answer)
-    if key in totals:
-        return None
+def _best(totals: dict[str, int]) -> list[Any]:
+    return [key for key, count in totals.items() if count == max(totals.values())] if totals else []
+
+
+def _unknown(answer: str, totals: dict[str, int]) -> str | None:
     from ..labels import LABELS
 
-    if key.upper() in LABELS:
-        return f"{key!r} is a label, a kind of entity. The question asks for one entity, such as a name."
-    near = [k for k in totals if k.lower() == key.lower()]
-    if near:
-        return f"Check the spelling: the chart writes it {near[0]!r}."
-    return f"{key!r} is not an entity of this article. Copy a name from the chart's Entity axis."
+    keys = {text_key(k): k for k in totals}
+    if text_key(answer) in keys:
+        return None
+    if answer.upper() in LABELS:
+        return f"{answer!r} is a label, a kind of entity. The question asks for one entity, such as a name."
+    return f"{answer!r} is not an entity of this article. Copy a name from the chart's Entity axis."
 
 
-@exercise("05-top-entity", hint="Read the longest bar of nl.charts.top_entities_chart(doc) and give its name as a string.")
-def top_entity(answer: Any, ctx: Context) -> bool | str:
+def _known(answer: str, totals: dict[str, int]) -> str:
+    return {text_key(k): k for k in totals}[text_key(answer)]
+
+
+def _explain_top(answer: str, ctx: Context) -> str:
     totals = _totals(ctx)
-    best = max(totals.values())
     if problem := _unknown(answer, totals):
         return problem
-    count = totals[_key(answer)]
-    return count == best or f"{_key(answer)} is mentioned {count} times; one entity is mentioned more often."
+    key = _known(answer, totals)
+    return f"{key} is mentioned {totals[key]} times; one entity is mentioned more often."
 
 
-def _second_half_only(ctx: Context) -> dict[str, int]:
-    from ..chartdata import middle_sentence
-    from ..tables import entities, sentences
-    from ..types import name_column
-
-    table = entities(ctx.doc)
-    first = table.groupby(name_column(table))[C.SENT_ID].min()
-    late = first[first > middle_sentence(sentences(ctx.doc))].index
-    return {k: v for k, v in _totals(ctx).items() if k in set(late)}
+def _top_label(ctx: Context) -> str | None:
+    table = ctx.entities
+    return None if table.empty else str(table[table[_name(ctx)] == _best(_totals(ctx))[0]][C.LABEL].mode().iloc[0])
 
 
-@exercise("05-second-half-only", hint=("In the mentions chart, look for rows whose ticks are all to the right of the "
-                                       "dashed middle line; of those, pick the row with the most ticks."))
-def second_half_only(answer: Any, ctx: Context) -> bool | str:
-    from ..chartdata import middle_sentence
-    from ..tables import entities, sentences
-    from ..types import name_column
+# with every entity mentioned once, every entity would be "the most mentioned": the question needs a winner
+REPEATED = Need("entity mentioned more than once", lambda ctx: max(_totals(ctx).values(), default=0) > 1)
 
-    late = _second_half_only(ctx)
-    if not late:
-        return str(answer).lower() == "none" or 'No entity appears only after the middle here: answer "none".'
-    if problem := _unknown(answer, _totals(ctx)):
+define(
+    "05-top-entity", kind="text", needs=(REPEATED,), answers=lambda ctx: _best(_totals(ctx)),
+    goal="Read a bar chart: the longest bar is the entity the article mentions most.",
+    hints=("A bar chart ranks the entities by how often they are mentioned: the longest bar wins.",
+           "nl.charts.top_entities_chart(doc) draws it; nl.entity_counts(doc) is its table, most mentioned "
+           'first, with a "canonical" column (the name the chart shows).',
+           'answer = nl.entity_counts(doc, n=1)["canonical"].iloc[0]'),
+    solution='answer = nl.entity_counts(doc, n=1)["canonical"].iloc[0]',
+    why="Its bar is the longest: no entity of the article is mentioned more often.",
+    distractors=(Distractor("its label", _top_label, "That is a label, a kind of entity. The question asks for one "
+                            "entity, such as a name."),),
+    explain=_explain_top,
+)
+
+
+def _late(ctx: Context) -> dict[str, int]:
+    """Entities first mentioned after the middle sentence, with their mention counts."""
+    table = ctx.entities
+    first = table.groupby(_name(ctx))[C.SENT_ID].min()
+    late = set(first[first > _chart_table("middle_sentence", ctx)].index)
+    return {key: count for key, count in _totals(ctx).items() if key in late}
+
+
+def _explain_late(answer: str, ctx: Context) -> str:
+    totals, late = _totals(ctx), _late(ctx)
+    if problem := _unknown(answer, totals):
         return problem
-    key = _key(answer)
+    key = _known(answer, totals)
     if key not in late:
-        table = entities(ctx.doc)
-        first = int(table[table[name_column(table)] == key][C.SENT_ID].min())
+        first = int(ctx.entities[ctx.entities[_name(ctx)] == key][C.SENT_ID].min())
         return (f"{key} is already mentioned in sentence {first}, before the middle line "
-                f"(sentence {middle_sentence(sentences(ctx.doc)):g}).")
-    return late[key] == max(late.values()) or (
-        f"{key} appears only after the middle, {late[key]} time(s); another such entity appears more often.")
+                f"(sentence {_chart_table('middle_sentence', ctx):g}).")
+    return f"{key} appears only after the middle, {late[key]} time(s); another such entity appears more often."
 
 
-@exercise("05-strongest-pair", hint=("In nl.charts.cooccurrence_chart(doc), find the darkest cell and answer with "
-                                     "its two entities, for example ('NATO', 'Kyiv')."))
-def strongest_pair(answer: Any, ctx: Context) -> bool | str:
-    from ..chartdata import cooccurrence
-    from ..tables import entities
+def _first_mentioned(ctx: Context) -> str | None:
+    table = ctx.entities
+    return None if table.empty else str(table[_name(ctx)].iloc[0])
 
-    pairs = cooccurrence(entities(ctx.doc))
-    if isinstance(answer, str) or len(answer) != 2:
-        return "Give two entity names, as a tuple or a list: ('first', 'second')."
-    a, b = sorted(_key(item) for item in answer)
-    found = pairs[(pairs["key_a"] == a) & (pairs["key_b"] == b)]
-    if found.empty:
-        return f"{a} and {b} never appear in the same sentence."
-    count, best = int(found["count"].iloc[0]), int(pairs["count"].max())
-    return count == best or f"{a} and {b} share {count} sentence(s); another pair shares {best}."
+
+define(
+    "05-second-half-only", kind="text",
+    needs=(Need("entity first mentioned after the middle of the article", lambda ctx: bool(_late(ctx))),),
+    answers=lambda ctx: _best(_late(ctx)),
+    goal="Read a strip plot: where in the article each entity is mentioned, and what comes late.",
+    hints=("In the mentions chart each tick is a mention, placed by sentence; the dashed line marks the middle "
+           "of the article.",
+           "Look for rows whose ticks all lie right of the middle line; of those, pick the one with most ticks. "
+           "In code: nl.entities(doc) and nl.chartdata.middle_sentence(nl.sentences(doc)).",
+           'mentions = nl.entities(doc)\nfirst = mentions.groupby("canonical")["sent_id"].min()\n'
+           "late = first[first > nl.chartdata.middle_sentence(nl.sentences(doc))].index\n"
+           'answer = mentions[mentions["canonical"].isin(late)]["canonical"].value_counts().index[0]'),
+    solution='mentions = nl.entities(doc)\nfirst = mentions.groupby("canonical")["sent_id"].min()\n'
+             "late = first[first > nl.chartdata.middle_sentence(nl.sentences(doc))].index\n"
+             'answer = mentions[mentions["canonical"].isin(late)]["canonical"].value_counts().index[0]',
+    why="All its mentions come after the middle line, and no other such entity is mentioned more often.",
+    distractors=(Distractor("the first entity", _first_mentioned, "That entity is mentioned at the very start: "
+                            "look right of the dashed middle line."),),
+    explain=_explain_late,
+)
+
+
+def _pairs(ctx: Context) -> pd.DataFrame:
+    return _chart_table("cooccurrence", ctx)
+
+
+def _strongest(ctx: Context) -> list[Any]:
+    pairs = _pairs(ctx)
+    best = pairs[pairs[C.COUNT] == pairs[C.COUNT].max()]
+    return [(a, b) for a, b in zip(best[C.KEY_A], best[C.KEY_B])]
+
+
+def _explain_pair(answer: tuple[str, str], ctx: Context) -> str:
+    pairs = _pairs(ctx)
+    lookup = {frozenset(text_key(k) for k in (a, b)): int(n) for a, b, n in zip(pairs[C.KEY_A], pairs[C.KEY_B], pairs[C.COUNT])}
+    names = " and ".join(entity_key(a) for a in answer)
+    count = lookup.get(frozenset(text_key(a) for a in answer))
+    if count is None:
+        return f"{names} never appear in the same sentence."
+    return f"{names} share {count} sentence(s); another pair shares {int(pairs[C.COUNT].max())}."
+
+
+def _two_most_mentioned(ctx: Context) -> tuple[str, str] | None:
+    keys = list(_totals(ctx))[:2]
+    return (keys[0], keys[1]) if len(keys) == 2 else None
+
+
+define(
+    "05-strongest-pair", kind="pair",
+    needs=(Need("two entities named together in more than one sentence",
+                lambda ctx: not _pairs(ctx).empty and int(_pairs(ctx)[C.COUNT].max()) > 1),),
+    answers=_strongest,
+    goal="Read a heat map: the darkest cell is the pair of entities that share the most sentences.",
+    hints=("Two entities co-occur when they are named in the same sentence; the heat map's darkest cell is the "
+           "pair that does so most often.",
+           'nl.chartdata.cooccurrence(nl.entities(doc)) is the table behind the heat map, strongest pair first, '
+           'with "key_a", '
+           '"key_b" and "count".',
+           'pair = nl.chartdata.cooccurrence(nl.entities(doc)).iloc[0]\nanswer = (pair["key_a"], pair["key_b"])'),
+    solution='pair = nl.chartdata.cooccurrence(nl.entities(doc)).iloc[0]\nanswer = (pair["key_a"], pair["key_b"])',
+    why="No other pair of entities is named together in as many sentences.",
+    distractors=(Distractor("the two most mentioned", _two_most_mentioned, "Those are the two most mentioned "
+                            "entities, but they are not the pair that shares the most sentences."),),
+    explain=_explain_pair,
+)

@@ -2,109 +2,128 @@
 
 Every expected answer is computed from the article in use with :func:`newslab.quotes`,
 :func:`newslab.voices` and :func:`newslab.entity_clusters`, so an instructor's own article
-works too. Answers may come in ordinary forms: a NumPy number, a one-element list or
-Series, a name with other capitals or spaces, a share as 0.6, 60 or "60%".
+works too.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import _columns as C
-from . import Context, exercise
+from . import Context, Distractor, Need, define
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
-def _one(answer: Any) -> Any:
-    """Unwrap a one-element list, tuple, Series or array."""
-    if hasattr(answer, "tolist") and not isinstance(answer, str):
-        answer = answer.tolist()
-    if isinstance(answer, list | tuple) and len(answer) == 1:
-        return answer[0]
-    return answer
-
-
-def _number(answer: Any) -> float | None:
-    value = _one(answer)
-    if isinstance(value, str):
-        value = value.strip().rstrip("%").strip()
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _name(answer: Any) -> str:
-    return " ".join(str(_one(answer)).split()).casefold()
-
-
-def _matches(answer: Any, canonical: str) -> bool:
-    """A name matches a canonical name in full, or by its last word ("Brandt" for "Lena Brandt")."""
-    name = _name(answer)
-    return bool(name) and name in (canonical.casefold(), canonical.split()[-1].casefold() if canonical else "")
-
-
-def _statements(ctx: Context) -> dict[str, int]:
+def _statements(ctx: Context) -> pd.DataFrame:
     from ..attribution import quotes
 
-    return {str(k): int(v) for k, v in quotes(ctx.doc).groupby(C.CANONICAL, sort=False).size().items()}
+    return quotes(ctx.doc)
 
 
-@exercise("06-top-speaker", hint=("Count the statements per speaker: "
-                                  'nl.quotes(doc)["canonical"].value_counts(); answer with the top name.'))
-def top_speaker(answer: Any, ctx: Context) -> bool | str:
-    counts = _statements(ctx)
-    if not counts:
-        return _name(answer) == "none" or 'No statement is attributed in this article: answer "none".'
-    best = max(counts.values())
-    said = next((name for name in counts if _matches(answer, name)), None)
-    if said is None:
-        return f"{_one(answer)!r} is not a speaker here. Copy a name from the canonical column of nl.quotes(doc)."
-    return counts[said] == best or f"{said} makes {counts[said]} statement(s); someone makes {best}."
+def _per_speaker(ctx: Context) -> pd.Series:
+    return _statements(ctx)[C.CANONICAL].dropna().value_counts()
 
 
-@exercise("06-direct-count", hint='Keep the rows of nl.quotes(doc) whose "kind" is "direct" and count them.')
-def direct_count(answer: Any, ctx: Context) -> bool | str:
-    from ..attribution import quotes
-
-    table = quotes(ctx.doc)
-    value = _number(answer)
-    if value is None:
-        return "Answer with a number."
-    direct = int((table[C.KIND] == C.DIRECT).sum())
-    if value == len(table) and direct != len(table):
-        return "That counts every statement. Count only the direct ones, in quotation marks."
-    return value == direct or f"{_one(answer)} is not the number of direct quotations."
+def _top_speakers(ctx: Context) -> list[Any]:
+    counts = _per_speaker(ctx)
+    names = [str(name) for name, count in counts.items() if count == counts.max()] if len(counts) else []
+    return names + [name.split()[-1] for name in names if " " in name]  # "Brandt" for "Lena Brandt"
 
 
-@exercise("06-reporter-share", hint=('In nl.voices(doc), read the "share" of the row "(reporter)"; '
-                                     "answer as a fraction (0.5) or a percentage (50)."))
-def reporter_share(answer: Any, ctx: Context) -> bool | str:
-    from ..attribution import voices
-
-    table = voices(ctx.doc)
-    value = _number(answer)
-    if value is None:
-        return "Answer with a number, such as 0.5 or 50."
-    value = value / 100 if value > 1 else value
-    share = float(table.loc[table[C.SPEAKER] == C.REPORTER, C.SHARE].sum())
-    if abs(value - (1 - share)) <= 0.02 and abs(value - share) > 0.02:
-        return "That is the share of everyone quoted. The question asks for the reporter's own words."
-    return abs(value - share) <= 0.02 or f"{value:.0%} is not the reporter's share of the words."
-
-
-@exercise("06-merged-mentions", hint=("nl.entity_clusters(doc) lists each cluster with its count; find the "
-                                      'row whose "canonical" is the person you are asked about.'))
-def merged_mentions(answer: Any, ctx: Context) -> bool | str:
+def _speaker_clusters(ctx: Context) -> pd.DataFrame:
     from ..clusters import entity_clusters
 
     clusters = entity_clusters(ctx.doc)
-    speakers = _statements(ctx)
-    people = clusters[clusters[C.CANONICAL].isin(speakers)] if speakers else clusters[clusters[C.LABEL] == "PERSON"]
-    if people.empty:
-        return _name(answer) == "none" or 'No person is clustered in this article: answer "none".'
-    top = people.sort_values([C.COUNT, C.CLUSTER_ID], ascending=[False, True]).iloc[0]
-    value = _number(answer)
-    if value is None:
-        return "Answer with a number of mentions."
-    return value == int(top[C.COUNT]) or (
-        f"{_one(answer)} is not the number of mentions of {top[C.CANONICAL]} once its spellings are merged.")
+    return clusters[clusters[C.CANONICAL].isin(_per_speaker(ctx).index)]
+
+
+def _merged(ctx: Context) -> list[Any]:
+    speakers = _speaker_clusters(ctx)
+    return [] if speakers.empty else [int(speakers[C.COUNT].max())]
+
+
+def _one_spelling(ctx: Context) -> int | None:
+    """Mentions of the most mentioned speaker's most common spelling alone."""
+    speakers = _speaker_clusters(ctx)
+    if speakers.empty:
+        return None
+    name = speakers.sort_values(C.COUNT, ascending=False)[C.CANONICAL].iloc[0]
+    ents = ctx.entities
+    return int(ents[ents[C.CANONICAL] == name][C.KEY].value_counts().iloc[0])
+
+
+def _reporter_share(ctx: Context) -> float:
+    from ..attribution import voices
+
+    table = voices(ctx.doc)
+    return float(table.loc[table[C.SPEAKER] == C.REPORTER, C.SHARE].sum())
+
+
+STATEMENT = Need("statement attributed to a speaker", lambda ctx: not _statements(ctx).empty)
+LEADING_SPEAKER = Need("speaker with more statements than any other",
+                       lambda ctx: len(_per_speaker(ctx)) > 0 and (_per_speaker(ctx) == _per_speaker(ctx).max()).sum() == 1)
+CLUSTERED_SPEAKER = Need("speaker who is also a named entity", lambda ctx: not _speaker_clusters(ctx).empty)
+
+define(
+    "06-top-speaker", kind="text", needs=(LEADING_SPEAKER,), answers=_top_speakers,
+    goal="Read an attribution table: whose voice does the article give most often?",
+    hints=("Every row of nl.quotes(doc) is one statement the article attributes to someone.",
+           'The "canonical" column names the speaker, with "He" resolved to the person it stands for; '
+           "count its values.",
+           'statements = nl.quotes(doc)\nanswer = statements["canonical"].value_counts().index[0]'),
+    solution='statements = nl.quotes(doc)\nanswer = statements["canonical"].value_counts().index[0]',
+    why="No other speaker has as many rows in the attribution table.",
+    distractors=(Distractor("the reporter", lambda ctx: C.REPORTER,
+                            "The reporter tells the story but is not a quoted speaker: name a person."),),
+    explain=lambda answer, ctx: (f"{answer!r} is not the speaker with the most statements. Count the values of the "
+                                 "canonical column of nl.quotes(doc)."),
+)
+
+define(
+    "06-direct-count", kind="count", needs=(STATEMENT,),
+    answers=lambda ctx: [int((_statements(ctx)[C.KIND] == C.DIRECT).sum())],
+    goal="Tell direct speech (in quotation marks) from reported speech.",
+    hints=("A direct quotation gives the speaker's own words in quotation marks; reported speech paraphrases them.",
+           'The "kind" column of nl.quotes(doc) says "direct" or "reported".',
+           'statements = nl.quotes(doc)\nanswer = (statements["kind"] == "direct").sum()'),
+    solution='statements = nl.quotes(doc)\nanswer = (statements["kind"] == "direct").sum()',
+    why="Only the rows whose kind is direct are in quotation marks.",
+    distractors=(
+        Distractor("every statement", lambda ctx: len(_statements(ctx)),
+                   "That counts every statement. Count only the direct ones, in quotation marks."),
+    ),
+    explain=lambda answer, ctx: f"{answer} is not the number of direct quotations.",
+)
+
+define(
+    "06-reporter-share", kind="ratio", needs=(STATEMENT,), answers=lambda ctx: [_reporter_share(ctx)],
+    goal="Measure the reporter's own voice against the voices quoted.",
+    hints=("Words that are not attributed to anyone are the reporter's own.",
+           'nl.voices(doc) has one row per speaker and one for "(reporter)"; "share" is the share of words.',
+           'voices = nl.voices(doc)\nanswer = voices.loc[voices["speaker"] == "(reporter)", "share"]'),
+    solution='voices = nl.voices(doc)\nanswer = voices.loc[voices["speaker"] == "(reporter)", "share"]',
+    why="The (reporter) row counts the words that no statement attributes to anyone.",
+    distractors=(Distractor("everyone quoted", lambda ctx: 1 - _reporter_share(ctx),
+                            "That is the share of everyone quoted. The question asks for the reporter's own words."),),
+    explain=lambda answer, ctx: "Not quite: that is not the reporter's share of the words.",
+)
+
+define(
+    "06-merged-mentions", kind="count", needs=(CLUSTERED_SPEAKER,), answers=_merged,
+    goal="See what entity clustering changes: one person under several spellings counts once.",
+    hints=('"Mark Rutte", "Rutte" and "Rutte\'s" name one person: a cluster.',
+           'nl.entity_clusters(doc) has one row per cluster with its "count" of mentions; keep the speakers '
+           "(the canonical names of nl.quotes(doc)).",
+           'clusters = nl.entity_clusters(doc)\nstatements = nl.quotes(doc)\n'
+           'speakers = clusters[clusters["canonical"].isin(statements["canonical"])]\n'
+           'answer = speakers.sort_values("count", ascending=False)["count"].iloc[0]'),
+    solution='clusters = nl.entity_clusters(doc)\nstatements = nl.quotes(doc)\n'
+             'speakers = clusters[clusters["canonical"].isin(statements["canonical"])]\n'
+             'answer = speakers.sort_values("count", ascending=False)["count"].iloc[0]',
+    why="The cluster counts every spelling of the speaker's name together.",
+    distractors=(Distractor("one spelling", _one_spelling,
+                            "That counts one spelling of the name. Count every mention of the cluster."),),
+    explain=lambda answer, ctx: f"{answer} is not the number of mentions of that speaker once its spellings are merged.",
+)

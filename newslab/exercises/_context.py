@@ -1,0 +1,121 @@
+"""What a checker may look at: the article in use, its parse and its gold standard.
+
+The context is cached per article *state* (the ``NEWSLAB_ARTICLE`` setting and the
+modification times of the article and its gold file), not for the whole kernel: an
+instructor who switches articles, or edits the gold file, gets fresh checks at once.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import NewslabError
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from spacy.tokens import Doc
+
+    from ..article import Article
+    from ..evaluation import Evaluation
+    from ..spans import AnnotatedText
+
+__all__ = ["Context", "current_context", "context_for"]
+
+
+class Context:
+    """The article in use and what is computed from it, each computed once.
+
+    Args:
+        source: Anything :func:`newslab.load_article` accepts; ``None`` for the article in use.
+    """
+
+    def __init__(self, source: Any = None) -> None:
+        self._source = source
+
+    @functools.cached_property
+    def article(self) -> Article:
+        from ..article import load_article
+
+        return load_article(self._source)
+
+    @functools.cached_property
+    def doc(self) -> Doc:
+        from ..pipeline import analyze
+
+        return analyze(self.article)
+
+    @functools.cached_property
+    def gold(self) -> AnnotatedText | None:
+        """The gold annotations beside the article, or ``None`` when it has none."""
+        from ..goldstandard import gold
+
+        try:
+            return gold(self.article)
+        except NewslabError:
+            return None
+
+    @functools.cached_property
+    def evaluation(self) -> Evaluation:
+        from ..evaluation import evaluate
+
+        if self.gold is None:
+            raise NewslabError("this article has no gold file: the exercise does not apply")
+        return evaluate(self.doc, self.gold)
+
+    @functools.cached_property
+    def entities(self) -> pd.DataFrame:
+        from ..tables import entities
+
+        return entities(self.doc)
+
+    @functools.cached_property
+    def sentences(self) -> pd.DataFrame:
+        from ..tables import sentences
+
+        return sentences(self.doc)
+
+    @functools.cached_property
+    def tokens(self) -> pd.DataFrame:
+        from ..tables import tokens
+
+        return tokens(self.doc)
+
+    @functools.cached_property
+    def triples(self) -> pd.DataFrame:
+        from ..grammar import svo_triples
+
+        return svo_triples(self.doc)
+
+
+def _stamp(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _state() -> tuple[str, int, int]:
+    """What the article in use depends on: its setting and its files' modification times."""
+    setting = os.environ.get("NEWSLAB_ARTICLE", "")
+    if not setting:
+        return "", 0, 0
+    path = Path(setting)
+    return setting, _stamp(path), _stamp(path.with_suffix(".gold.jsonl"))
+
+
+@functools.lru_cache(maxsize=4)
+def _cached(state: tuple[str, int, int]) -> Context:
+    return Context()
+
+
+def current_context() -> Context:
+    """The context of the article in use, rebuilt whenever that article or its gold file changes."""
+    return _cached(_state())
+
+
+def context_for(source: Any) -> Context:
+    """A context for any article (an :class:`~newslab.article.Article`, a path or a text)."""
+    return current_context() if source is None else Context(source)

@@ -1,0 +1,51 @@
+"""What happened in this kernel: each exercise's last answer and status, and the hints used.
+
+One observable traits object, so that the progress widget updates as checks run. The
+grader re-checks the recorded answers after the student's cells (it never reads what a
+cell displayed).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import traitlets
+
+__all__ = ["Session", "SESSION", "SOLUTION_SHOWN"]
+
+#: ``hints_used`` value recorded when the student asked for the solution.
+SOLUTION_SHOWN = 4
+
+
+class Session(traitlets.HasTraits):
+    """Results, answers and hint use since the kernel started.
+
+    Attributes:
+        statuses: Exercise id -> status of its last check (``passed``, ``failed``, ...).
+        hints_used: Exercise id -> how many hint steps were shown (``4``: the solution too).
+    """
+
+    statuses = traitlets.Dict(value_trait=traitlets.Unicode(), key_trait=traitlets.Unicode())
+    hints_used = traitlets.Dict(value_trait=traitlets.Int(), key_trait=traitlets.Unicode())
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.answers: dict[str, Any] = {}
+
+    def record(self, exercise_id: str, status: str, answer: Any) -> None:
+        """Remember the status of a check and the (normalised) answer it was given."""
+        if status != "unanswered":
+            self.answers[exercise_id] = answer
+        self.statuses = {**self.statuses, exercise_id: status}
+
+    def hint_step(self, exercise_id: str, total: int) -> int:
+        """Advance to the next hint step (1-based, at most ``total``) and return it."""
+        step = min(self.hints_used.get(exercise_id, 0) + 1, total)
+        self.hints_used = {**self.hints_used, exercise_id: max(step, self.hints_used.get(exercise_id, 0))}
+        return step
+
+    def solution_shown(self, exercise_id: str) -> None:
+        self.hints_used = {**self.hints_used, exercise_id: SOLUTION_SHOWN}
+
+
+SESSION = Session()
