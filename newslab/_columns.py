@@ -142,3 +142,37 @@ DESCRIPTION: Final = "description"  # one-line meaning of a label
 N_ENTITIES: Final = "n_entities"  # number of distinct entity keys
 KWIC_COLUMNS: Final = (ENT_ID, KEY, LABEL, LEFT, TEXT, RIGHT, SENTENCE, SENT_ID, START_CHAR, END_CHAR)
 LABEL_SUMMARY_COLUMNS: Final = (LABEL, DESCRIPTION, COUNT, N_ENTITIES)
+
+# --- corpus and comparison (newslab.corpus, newslab.compare; added by the corpus work) ---
+ARTICLE_ID: Final = "article_id"  # the article's id: "id" in its metadata, else its file name, else its position
+OUTLET: Final = "outlet"
+DATE: Final = "date"
+TITLE: Final = "title"
+ARTICLE_COLUMNS: Final = (ARTICLE_ID, OUTLET, DATE, TITLE)  # first columns of every table of many articles
+META_ID: Final = "id"  # metadata keys read from doc.user_data["newslab_meta"] (and a .json beside a file)
+SOURCE: Final = "source"
+REASON: Final = "reason"  # why an input went into the errors table
+SHARD: Final = "shard"
+N_SENTENCES: Final = "n_sentences"
+N_ENTITIES_FOUND: Final = "n_entity_mentions"
+CORPUS_ARTICLE_COLUMNS: Final = (*ARTICLE_COLUMNS, SOURCE, N_CHARS, N_SENTENCES, N_ENTITIES_FOUND)
+ERROR_COLUMNS: Final = (ARTICLE_ID, SOURCE, REASON)
+TOTAL: Final = "total"  # mentions of every entity in the group
+OTHER_COUNT: Final = "other_count"  # mentions of the entity in every other outlet
+OTHER_TOTAL: Final = "other_total"
+G2: Final = "g2"  # Dunning's log-likelihood
+LOG_RATIO: Final = "log_ratio"  # Hardie's log ratio: binary log of the ratio of relative frequencies
+OVER: Final = "overused"  # True when the outlet uses the entity more often than the others
+SHARE_COLUMNS: Final = (OUTLET, KEY, LABEL, COUNT, TOTAL, SHARE)
+KEYNESS_COLUMNS: Final = (OUTLET, KEY, LABEL, COUNT, TOTAL, OTHER_COUNT, OTHER_TOTAL, G2, LOG_RATIO, OVER)
+OTHER_OUTLET: Final = "other_outlet"
+OTHER_TEXT: Final = "other_text"
+OTHER_SENT_ID: Final = "other_sent_id"
+SIMILARITY: Final = "similarity"
+N_OUTLETS: Final = "n_outlets"  # how many other outlets carry a similar sentence
+SHARED_SENTENCE_COLUMNS: Final = (OUTLET, SENT_ID, TEXT, OTHER_OUTLET, OTHER_SENT_ID, OTHER_TEXT, SIMILARITY)
+SENTENCE_REACH_COLUMNS: Final = (OUTLET, SENT_ID, TEXT, N_OUTLETS)
+SPEAKER: Final = "speaker"  # columns of newslab.quotes.quotes (built by the quotes work)
+CANONICAL: Final = "canonical"
+QUOTE_COUNT_COLUMNS: Final = (OUTLET, SPEAKER, COUNT, SHARE)
+# --- end of corpus and comparison ---
