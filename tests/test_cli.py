@@ -186,3 +186,32 @@ def test_installed_command_runs(expected, tmp_path):
                              capture_output=True, text=True, timeout=300)
     assert missing.returncode == 1
     assert missing.stderr.startswith("newslab: error: no such article file") and "Traceback" not in missing.stderr
+
+
+# --- many articles: newslab entities PATH..., newslab corpus process / summary ------------------------------
+
+
+def test_entities_of_several_paths_start_with_the_article_columns():
+    reports = sorted((Path(newslab.__file__).resolve().parents[1] / "seeds" / "corpus").glob("*.txt"))[:2]
+    result = _invoke("entities", *map(str, reports), "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert list(rows[0])[:4] == ["article_id", "outlet", "date", "title"]
+    assert {row["article_id"] for row in rows} == {path.stem for path in reports}
+
+
+def test_corpus_process_then_summary(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Mayor Ana Field visited Riverton on Monday.", encoding="utf-8")
+    (folder / "b.txt").write_text("", encoding="utf-8")
+    result = _invoke("corpus", "process", str(folder), "--out", str(tmp_path / "out"), "--tables", "entities")
+    assert result.exit_code == 0, result.output
+    result = _invoke("corpus", "summary", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    lines = {line.split()[0]: line.split()[-1] for line in result.stdout.splitlines()[2:]}
+    assert lines["articles"] == "1" and lines["errors"] == "1" and lines["components"] == "ner"
+    bad = _invoke("corpus", "summary", str(folder))
+    assert bad.exit_code == 1 and "not a processed corpus" in bad.output
+    bad = _invoke("corpus", "process", str(folder), "--out", str(tmp_path / "x"), "--tables", "entity")
+    assert bad.exit_code == 1 and "unknown table" in bad.output
