@@ -170,8 +170,12 @@ OTHER_TEXT: Final = "other_text"
 OTHER_SENT_ID: Final = "other_sent_id"
 SIMILARITY: Final = "similarity"
 N_OUTLETS: Final = "n_outlets"  # how many other outlets carry a similar sentence
-SHARED_SENTENCE_COLUMNS: Final = (OUTLET, SENT_ID, TEXT, OTHER_OUTLET, OTHER_SENT_ID, OTHER_TEXT, SIMILARITY)
-SENTENCE_REACH_COLUMNS: Final = (OUTLET, SENT_ID, TEXT, N_OUTLETS)
+OTHER_ARTICLE_ID: Final = "other_article_id"
+SHARED_SENTENCE_COLUMNS: Final = (
+    OUTLET, ARTICLE_ID, SENT_ID, TEXT, OTHER_OUTLET, OTHER_ARTICLE_ID, OTHER_SENT_ID, OTHER_TEXT, SIMILARITY,
+)
+SENTENCE_REACH_COLUMNS: Final = (OUTLET, ARTICLE_ID, SENT_ID, TEXT, N_OUTLETS)
+REPORTING_VERB_COLUMNS: Final = (OUTLET, SUBJECT, VERB_LEMMA, COUNT)
 SPEAKER: Final = "speaker"  # columns of newslab.quotes.quotes (built by the quotes work)
 CANONICAL: Final = "canonical"
 QUOTE_COUNT_COLUMNS: Final = (OUTLET, SPEAKER, COUNT, SHARE)
