@@ -87,11 +87,12 @@ _EXPORTS: dict[str, str] = {
     "UnknownLabelError": "errors",
 }
 _SUBMODULES = {"io", "charts", "exercises", "labels", "errors", "spans", "teach"}
+_SUBMODULES |= {"corpus", "compare"}  # many articles (issue 11)
 
 __all__ = sorted([*_EXPORTS, "__version__"])
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from . import charts, exercises, io
+    from . import charts, compare, corpus, exercises, io
     from .annotator import Annotator
     from .article import Article, Part, load_article
     from .charts import linked_charts, save_chart

@@ -29,6 +29,7 @@ from ._charts import (
                       sentence_lengths_chart,
                       top_entities_chart,
 )
+from ._compare import entity_share_chart, keyness_chart, reporting_verbs_chart, shared_sentences_chart  # noqa: F401
 from ._linked import ENTITY_SELECTION, LABEL_SELECTION, linked_charts
 from ._render import CHART_CLASS, RENDERER, chart_html, chart_png, chart_svg, chart_widget, enable_renderer, save_chart
 from .data import (
