@@ -192,6 +192,8 @@ def _body_sentences(docs: Any) -> list[tuple[str, str, int, str, frozenset[str]]
         for row in table[table[C.PART] == C.PARAGRAPH].itertuples(index=False):
             span = doc[getattr(row, C.START_TOKEN) : getattr(row, C.END_TOKEN)]
             lemmas = frozenset(t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop)
+            if not any(t.is_alpha for t in span):  # a stray closing quote the parser left on its own
+                continue
             found.append((outlet or article_id, article_id, getattr(row, C.SENT_ID), span.text, lemmas))
     return found
 

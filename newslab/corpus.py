@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from spacy.tokens import Doc
 
-__all__ = ["Corpus", "load_corpus", "teaching_corpus", "process", "read_table", "summary", "TABLES"]
+__all__ = ["Corpus", "load_corpus", "teaching_corpus", "teaching_folder", "process", "read_table", "summary", "TABLES"]
 
 Engine = Literal["local", "dask"]
 MANIFEST = "manifest.json"
@@ -125,6 +125,16 @@ def load_corpus(source: Any, *, model: str | os.PathLike | None = None, max_byte
     return Corpus(parse(articles, model=model), errors=error_frame(errors))
 
 
+def teaching_folder() -> Path:
+    """The folder of the course's constructed reports: a ``.txt`` and a ``.json`` per report.
+
+    Examples:
+        >>> sorted(p.suffix for p in teaching_folder().iterdir())[:2]
+        ['.json', '.json']
+    """
+    return seed_dir() / "corpus"
+
+
 @functools.cache
 def teaching_corpus() -> Corpus:
     """The course's constructed reports of one event (the Rutte visit), one per invented outlet.
@@ -140,7 +150,7 @@ def teaching_corpus() -> Corpus:
         >>> corpus.articles()["outlet"].is_unique
         True
     """
-    return load_corpus(seed_dir() / "corpus")
+    return load_corpus(teaching_folder())
 
 
 def process(
