@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from . import _columns as C
 from ._atomic import atomic_write_bytes, atomic_write_text
 from ._corpus_inputs import Item, read
-from ._many import article_fields, with_article_columns
+from ._many import article_fields, stack
 from .errors import ArticleError, NewslabError
 from .pipeline import META_KEY
 
@@ -118,17 +118,19 @@ def run_shard(index: int, items: list[Item], options: Options) -> dict[str, Any]
         except ArticleError as err:
             errors.append((item[C.META_ID], item[C.SOURCE], str(err)))
     functions = table_functions()
-    rows: dict[str, list[pd.DataFrame]] = {name: [] for name in (ARTICLES, *options.tables)}
+    parts: dict[str, list[tuple[pd.DataFrame, tuple[Any, ...]]]] = {name: [] for name in options.tables}
+    summaries = []
     with nlp.memory_zone():
         docs = analyze_many(articles, nlp=nlp, batch_size=options.batch_size,
                             headline_case=options.headline_case)  # type: ignore[arg-type]
         for doc in docs:
             fields = article_fields(doc, 0)
-            rows[ARTICLES].append(_article_row(doc, fields, has_ner="ner" in nlp.pipe_names))
+            summaries.append((*fields, *_article_counts(doc, has_ner="ner" in nlp.pipe_names)))
             for name in options.tables:
-                rows[name].append(with_article_columns(functions[name](doc), fields))
-    for name, frames in rows.items():
-        write_part(options.out, name, index, frames)
+                parts[name].append((functions[name](doc), fields))
+    for name, tables in parts.items():
+        write_part(options.out, name, index, [stack(tables)])
+    write_part(options.out, ARTICLES, index, [_articles_frame(summaries)])
     write_part(options.out, ERRORS, index, [error_frame(errors)])
     marker = {"shard": index, "articles": len(articles), "errors": len(errors), "pid": os.getpid(),
               "finished": time.time()}
@@ -146,15 +148,18 @@ def _check_versions(options: Options) -> None:
                            "model on every worker (see the README, 'Many articles on a Dask cluster')")
 
 
-def _article_row(doc: Doc, fields: tuple[Any, ...], *, has_ner: bool) -> pd.DataFrame:
+def _article_counts(doc: Doc, *, has_ner: bool) -> tuple[Any, ...]:
+    """Source, characters, sentences (as ``newslab.sentences`` counts them) and entity mentions."""
+    n_sentences = sum(1 for sent in doc.sents if any(not t.is_space for t in sent))
+    return (doc.user_data.get(META_KEY, {}).get(C.SOURCE), len(doc.text), n_sentences,
+            len(doc.ents) if has_ner else None)
+
+
+def _articles_frame(rows: list[tuple[Any, ...]]) -> pd.DataFrame:
     import pandas as pd
 
-    from .tables import sentences
-
-    meta = doc.user_data.get(META_KEY, {})
-    row = (meta.get(C.SOURCE), len(doc.text), len(sentences(doc)), len(doc.ents) if has_ner else None)
-    frame = pd.DataFrame([row], columns=list(C.CORPUS_ARTICLE_COLUMNS[len(C.ARTICLE_COLUMNS):]))
-    return with_article_columns(frame.astype({C.N_ENTITIES_FOUND: "Int64"}), fields)
+    frame = pd.DataFrame(rows, columns=list(C.CORPUS_ARTICLE_COLUMNS))
+    return frame.astype({**{name: "string" for name in C.ARTICLE_COLUMNS}, C.N_ENTITIES_FOUND: "Int64"})
 
 
 def error_frame(errors: list[tuple[str, str, str]]) -> pd.DataFrame:

@@ -52,14 +52,20 @@ def with_article_columns(table: pd.DataFrame, fields: tuple[Any, ...]) -> pd.Dat
     return table.astype({name: "string" for name in C.ARTICLE_COLUMNS})
 
 
-def stack(tables: Iterable[tuple[pd.DataFrame, tuple[Any, ...]]], empty: pd.DataFrame) -> pd.DataFrame:
-    """Stack per-article tables, each with its article columns in front."""
+def stack(tables: Iterable[tuple[pd.DataFrame, tuple[Any, ...]]], empty: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Stack per-article tables, each with its article columns in front (built once, not per article).
+
+    ``empty`` is a table of the right columns, for when there are no tables to stack.
+    """
     import pandas as pd
 
-    frames = [with_article_columns(table, fields) for table, fields in tables]
-    if not frames:
-        return with_article_columns(empty.iloc[0:0], (None,) * len(C.ARTICLE_COLUMNS))
-    return pd.concat(frames, ignore_index=True)
+    parts = list(tables)
+    if not parts:
+        return with_article_columns(pd.DataFrame() if empty is None else empty.iloc[0:0],
+                                    (None,) * len(C.ARTICLE_COLUMNS))
+    fields = pd.DataFrame([f for _, f in parts], columns=list(C.ARTICLE_COLUMNS), dtype="string")
+    front = fields.loc[fields.index.repeat([len(t) for t, _ in parts])].reset_index(drop=True)
+    return pd.concat([front, pd.concat([t for t, _ in parts], ignore_index=True)], axis=1)
 
 
 def per_article(
