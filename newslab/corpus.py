@@ -182,8 +182,10 @@ def process(
             ``pos_counts``. Only the pipeline components they need run: ``entities`` and
             ``sentences`` alone need only ``ner`` and ``senter``.
         engine: ``"local"`` (this machine) or ``"dask"`` (a ``dask.distributed`` cluster).
-        processes: Local worker processes; with ``engine="dask"`` and no ``client``, the
-            number of workers of a new ``LocalCluster``.
+        processes: Local worker processes, each parsing whole shards with its own copy of the
+            model, so that building and writing the tables runs in parallel too (``nlp.pipe``'s
+            ``n_process`` would parallelize the parse only); with ``engine="dask"`` and no
+            ``client``, the number of workers of a new ``LocalCluster``.
         client: A ``distributed.Client`` or a scheduler address (``"tcp://host:8786"``) for
             ``engine="dask"``. Every worker must see ``out`` and the input at the same paths.
         batch_size: Texts per ``nlp.pipe`` batch.
@@ -237,12 +239,13 @@ def _start(options: Options, shards: list[list[Item]], refused: list[Item]) -> N
         "format": 1, "versions": dict(options.versions), "components": list(_components(options.tables)),
         "options": {"tables": list(options.tables), "model": options.model, "batch_size": options.batch_size,
                     "headline_case": options.headline_case},
-        "shards": [[item[C.META_ID] for item in shard] for shard in shards],
+        "shards": len(shards),
+        "input": _fingerprint(shards),  # which article is in which shard: a resumed run must have the same
     }
     path = Path(options.out) / MANIFEST
     if path.is_file():
         before = json.loads(path.read_text(encoding="utf-8"))
-        for part in ("options", "shards", "versions"):
+        for part in ("options", "input", "versions"):
             if before.get(part) != manifest[part]:
                 raise NewslabError(f"{options.out} holds a run with other {part} than this one: give another "
                                    "output folder, or delete this one to start again")
@@ -251,6 +254,15 @@ def _start(options: Options, shards: list[list[Item]], refused: list[Item]) -> N
 
     write_part(options.out, ERRORS, _PLAN_ERRORS, [error_frame([_error_row(item) for item in refused])])
     atomic_write_text(path, json.dumps(manifest, indent=1))
+
+
+def _fingerprint(shards: list[list[Item]]) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    for shard in shards:
+        digest.update(json.dumps([[item[C.META_ID], item[C.SOURCE]] for item in shard]).encode("utf-8"))
+    return digest.hexdigest()
 
 
 def _error_row(item: Item) -> tuple[str, str, str]:
@@ -297,7 +309,7 @@ def _run_dask(todo: list[tuple[int, list[Item]]], options: Options, client: Any,
 
 
 def _progress(total: int, todo: int, *, enabled: bool) -> Any:
-    from tqdm.auto import tqdm
+    from tqdm import tqdm  # the plain bar: tqdm.auto would import ipywidgets into this data module
 
     return tqdm(total=total, initial=total - todo, unit="article", disable=not enabled, smoothing=0.1)
 
@@ -318,7 +330,7 @@ def read_table(out: str | os.PathLike, table: str) -> pd.DataFrame:
     manifest = _manifest(out)
     if table not in (ARTICLES, ERRORS, *manifest["options"]["tables"]):
         raise NewslabError(f"{out} has no table {table!r}: it has {', '.join(_tables(manifest))}")
-    names = [f"part-{i:05d}" for i in range(len(manifest["shards"])) if done_path(out, i).is_file()]
+    names = [f"part-{i:05d}" for i in range(manifest["shards"]) if done_path(out, i).is_file()]
     if table == ERRORS:
         names.insert(0, f"part-{_PLAN_ERRORS}")
     paths = [Path(out) / table / f"{name}.parquet" for name in names]
@@ -340,8 +352,8 @@ def summary(out: str | os.PathLike) -> pd.DataFrame:
     import pandas as pd
 
     manifest = _manifest(out)
-    done = sum(1 for i in range(len(manifest["shards"])) if done_path(out, i).is_file())
-    values: dict[str, Any] = {"shards done": f"{done} of {len(manifest['shards'])}"}
+    done = sum(1 for i in range(manifest["shards"]) if done_path(out, i).is_file())
+    values: dict[str, Any] = {"shards done": f"{done} of {manifest['shards']}"}
     articles = read_table(out, ARTICLES)
     values["articles"] = len(articles)
     values["outlets"] = int(articles[C.OUTLET].nunique()) if len(articles) else 0

@@ -171,6 +171,8 @@ def test_manifest_records_versions_and_options_and_a_changed_run_is_refused(tmp_
     assert manifest["options"]["tables"] == ["entities"] and manifest["components"] == ["senter", "ner"]
     with pytest.raises(NewslabError, match="other options"):
         corpus.process(pd.Series(["Riverton voted."]), out, tables=["tokens"], progress=False)
+    with pytest.raises(NewslabError, match="other input"):
+        corpus.process(pd.Series(["Riverton voted.", "Lakeside too."]), out, tables=["entities"], progress=False)
     with pytest.raises(NewslabError, match="unknown table"):
         corpus.process(pd.Series(["Riverton voted."]), tmp_path / "x", tables=["entity"], progress=False)
     summary = dict(corpus.summary(out).values.tolist())

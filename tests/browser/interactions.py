@@ -430,6 +430,7 @@ INTERACTIONS: dict[str, list[Interaction]] = {
     # in this order: the later two act on the span the first one added
     "04": [_annotator_select_and_label, _annotator_overlap_refused, _annotator_undo],
     "05": [_charts_all_drawn, _dashboard_click_bar],
+    "07": [_charts_all_drawn],  # the comparison charts of one event, many outlets
     "ok_widget": [
         _fixture_text_reaches_kernel,
         _fixture_slider_reaches_kernel,
