@@ -33,7 +33,7 @@ from ._corpus_run import ARTICLES, ERRORS, TABLES, Options, done_path, error_fra
 from ._corpus_run import components as _components
 from ._many import article_fields
 from ._seeds import seed_dir
-from .errors import ArticleError, NewslabError
+from .errors import ArticleError, MissingDependencyError, NewslabError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -287,7 +287,11 @@ def _run_local(todo: list[tuple[int, list[Item]]], options: Options, processes: 
 
 
 def _run_dask(todo: list[tuple[int, list[Item]]], options: Options, client: Any, processes: int, bar: Any) -> None:
-    from distributed import Client, LocalCluster, as_completed
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise MissingDependencyError('engine="dask" needs dask.distributed: python -m pip install "newslab[dask]" '
+                                     '(or "dask[distributed]")') from None
 
     own = client is None or isinstance(client, str)
     if client is None:
