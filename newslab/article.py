@@ -176,7 +176,10 @@ def load_article(source: ArticleSource = None, *, meta: dict[str, Any] | None = 
         return parse_article(_decode(source, where="the given bytes"), meta=meta)
     if isinstance(source, os.PathLike) or _looks_like_path(source):
         path = Path(source)
-        return parse_article(_read(path), meta={**_sidecar_meta(path), "source": str(path), **(meta or {})})
+        text = _read(path)
+        if not text.strip():  # name the file: in a list of many, the reader must know which one
+            raise ArticleError(f"{path} is empty (or only whitespace): there is nothing to read")
+        return parse_article(text, meta={**_sidecar_meta(path), "source": str(path), **(meta or {})})
     if not isinstance(source, str):
         raise ArticleError(f"cannot load an article from {type(source).__name__}; give text, bytes or a path")
     return parse_article(source, meta=meta)

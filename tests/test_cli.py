@@ -215,3 +215,10 @@ def test_corpus_process_then_summary(tmp_path):
     assert bad.exit_code == 1 and "not a processed corpus" in bad.output
     bad = _invoke("corpus", "process", str(folder), "--out", str(tmp_path / "x"), "--tables", "entity")
     assert bad.exit_code == 1 and "unknown table" in bad.output
+
+
+def test_entities_of_several_paths_name_the_empty_one(tmp_path):
+    (tmp_path / "a.txt").write_text("Mayor Ana Field visited Riverton.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(" \n", encoding="utf-8")
+    result = _invoke("entities", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    assert result.exit_code == 1 and "b.txt is empty" in result.output

@@ -108,7 +108,7 @@ def test_errors_table_has_each_bad_input_with_its_reason_and_the_run_goes_on(tmp
     table = corpus.read_table(out, "errors").set_index(C.ARTICLE_ID)
     errors = table[C.REASON]
     assert set(errors.index) == {"empty", "latin1", "huge", "good"}
-    assert "empty" in errors["empty"]
+    assert "empty" in errors["empty"] and "empty.txt" in errors["empty"]
     assert "not UTF-8" in errors["latin1"] and "latin1.txt" in errors["latin1"]
     assert "50,000,000 bytes" in errors["huge"]
     assert "duplicate id 'good'" in errors["good"]  # files are read in name order: copy.txt came first
