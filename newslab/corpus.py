@@ -29,7 +29,18 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 from . import _columns as C
 from ._corpus_inputs import MAX_BYTES, Item, plan, read
-from ._corpus_run import ARTICLES, ERRORS, TABLES, Options, done_path, error_frame, run_shard, versions, write_part
+from ._corpus_run import (
+    ARTICLES,
+    ERRORS,
+    TABLES,
+    Options,
+    done_path,
+    error_frame,
+    pipeline,
+    run_shard,
+    versions,
+    write_part,
+)
 from ._corpus_run import components as _components
 from ._many import article_fields
 from ._seeds import seed_dir
@@ -278,7 +289,12 @@ def _run_local(todo: list[tuple[int, list[Item]]], options: Options, processes: 
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    context = multiprocessing.get_context("spawn")  # a fresh interpreter: no forked model or threads
+    # Where the OS can fork (as spaCy's own nlp.pipe(n_process=...) does on Linux), the workers
+    # inherit the pipeline loaded here once, copy-on-write; elsewhere each worker loads its own.
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    if fork:
+        pipeline(options.model, _components(options.tables))
+    context = multiprocessing.get_context("fork" if fork else "spawn")
     with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
         futures = {pool.submit(run_shard, index, shard, options): len(shard) for index, shard in todo}
         for future in as_completed(futures):
