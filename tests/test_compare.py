@@ -106,3 +106,17 @@ def test_reporting_verbs_name_who_speaks(nlp):
 def test_compare_needs_many_articles(seed_doc):
     with pytest.raises(ValueError, match="many articles"):
         compare.entity_share(nl.entities(seed_doc))
+
+
+def test_quoted_by_outlet_counts_statements_per_speaker_cluster(nlp):
+    pytest.importorskip("newslab.attribution", reason="newslab.quotes arrives with the quotes work")
+    docs = [fictional("Riverton Post", "Mayor Ana Field opened the library on Monday. She said that parking was "
+                                       "scarce. Field said the doors would stay open late."),
+            fictional("Lakeside Daily", "Councillor Ben Ode said that the council agreed.")]
+    table = compare.quoted_by_outlet(docs)
+    assert list(table.columns) == list(C.QUOTE_COUNT_COLUMNS)
+    assert table.groupby(C.OUTLET)[C.SHARE].sum().round(9).eq(1).all()
+    post = table[table[C.OUTLET] == "Riverton Post"]
+    assert len(post) == 1 and "Field" in post[C.SPEAKER].iloc[0] and post[C.COUNT].iloc[0] == 2  # "She" joins Field
+    assert table[table[C.OUTLET] == "Lakeside Daily"][C.COUNT].tolist() == [1]
+    assert compare.quoted_by_outlet(teaching_corpus())[C.SPEAKER].str.contains("Zelenskiy").any()
