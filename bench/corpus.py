@@ -1,66 +1,185 @@
-"""Corpus throughput: newslab.analyze_many against plain nlp.pipe, in the same run.
+"""Corpus throughput and memory: newslab.corpus.process against plain nlp.pipe, in the same run.
 
-Builds a corpus of N articles by recombining the seed's body sentences with a fixed
-random seed (so every article has a headline, byline, dateline and paragraphs), then
-times parsing the whole corpus and building one entity table for it.
+Builds N articles (default 2,000) by shuffling the seed's body sentences with a fixed random
+seed (each has a headline, a byline, a dateline and six paragraphs), writes them as a folder of
+.txt files, and measures articles/s and words/s of:
 
-    python bench/corpus.py [--articles 200] [--runs 3]
+    plain-full       nlp.pipe with the whole default pipeline (the baseline)
+    plain-ner        nlp.pipe with only senter + ner
+    local-full       process(tables=tokens, sentences, entities, noun_chunks), 1 process
+    local-entities   process(tables=entities), 1 process (senter + ner only)
+    local-entities-2 the same with processes=2
+    dask-entities-2  the same on a dask.distributed LocalCluster with 2 worker processes
+
+then the peak resident memory of a fresh process running local-entities on 500 and on N articles.
+Targets (issue 11):
+
+    local-full / plain-full            >= 0.9
+    local-entities / plain-full        >= 1.8, with identical entities (entities-only vs full tables)
+    local-entities-2 / local-entities  >= 1.5
+    dask-entities-2 / local-entities   >= 1.4
+    peak memory at N / at 500          <= 1.10
+
+Each newslab run starts with an empty output folder; the model is loaded before the clock
+starts where it can be (the parent's pipelines, a warmed Dask cluster); processes=2 starts its
+own two worker processes inside the timed run, model loading included.
+
+    python bench/corpus.py [--articles 2000] [--throughput-articles N] [--shard-size 50] [--workdir DIR]
+
+``--throughput-articles`` times the engines on the first N articles only (default: all of
+them), for a machine where a full-size run of every engine would take too long; the memory
+measure always uses 500 and ``--articles``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
-import statistics
+import shutil
+import subprocess
+import sys
+import tempfile
 import time
-
-import pandas as pd
+from collections.abc import Callable
+from pathlib import Path
 
 import newslab as nl
+from newslab import corpus
+from newslab._corpus_run import FULL, pipeline
+
+FULL_TABLES = ["tokens", "sentences", "entities", "noun_chunks"]
+TARGETS = {
+    "local-full / plain-full": 0.9,
+    "local-entities / plain-full": 1.8,
+    "local-entities-2 / local-entities": 1.5,
+    "dask-entities-2 / local-entities": 1.4,
+}
+MEMORY_TARGET = 1.10
+# VmHWM, not ru_maxrss: after fork + exec, Linux's ru_maxrss can still report the parent's peak
+MEMORY_CODE = """\
+import re, sys
+from newslab.corpus import process
+process(sys.argv[1], sys.argv[2], tables=["entities"], shard_size=int(sys.argv[3]), progress=False)
+print(re.search(r"VmHWM:\\s+(\\d+) kB", open("/proc/self/status").read()).group(1))
+"""
 
 
-def corpus(n: int, *, seed: int = 13) -> list[str]:
-    article = nl.load_article()
-    sentences = nl.sentences(nl.analyze(article))
-    body = sentences[sentences["part"] == "paragraph"]["text"].tolist()
+def articles(n: int, *, seed: int = 13) -> list[str]:
+    """N articles made of the seed's body sentences, shuffled."""
+    table = nl.sentences(nl.analyze())
+    body = table[table["part"] == "paragraph"]["text"].tolist()
     rng = random.Random(seed)
     texts = []
     for i in range(n):
         paragraphs = [" ".join(rng.sample(body, 3)) for _ in range(6)]
-        texts.append("\n".join([f"Report Number {i} From The Region", "By Staff Writer", "KYIV – " + paragraphs[0], *paragraphs[1:]]))
+        texts.append("\n".join([f"Report Number {i} From The Region", "By Staff Writer",
+                                "KYIV – " + paragraphs[0], *paragraphs[1:]]))
     return texts
 
 
-def newslab_run(texts: list[str]) -> int:
-    docs = nl.analyze_many(texts, batch_size=64)
-    return len(pd.concat([nl.entities(doc) for doc in docs], ignore_index=True))
+def write_folder(texts: list[str], folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, text in enumerate(texts):
+        (folder / f"a{i:06d}.txt").write_text(text, encoding="utf-8")
+        (folder / f"a{i:06d}.json").write_text(json.dumps({"id": f"a{i:06d}", "outlet": f"outlet {i % 7}"}))
+    return folder
 
 
-def spacy_run(texts: list[str]) -> int:
-    nlp = nl.load_pipeline()
-    rows = [(e.text, e.label_, e.start_char, e.end_char) for doc in nlp.pipe(texts, batch_size=64) for e in doc.ents]
-    return len(pd.DataFrame(rows, columns=["text", "label", "start_char", "end_char"]))
+def timed(run: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def plain(texts: list[str], components: tuple[str, ...]) -> Callable[[], object]:
+    nlp = pipeline(nl.pipeline.resolve_model(), components)
+    nlp("warm up")
+    return lambda: sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=64))
+
+
+def newslab_run(folder: Path, out: Path, **options) -> Callable[[], object]:
+    def run() -> object:
+        shutil.rmtree(out, ignore_errors=True)
+        return corpus.process(folder, out, progress=False, **options)
+
+    return run
+
+
+def peak_memory(folder: Path, out: Path, shard_size: int) -> int:
+    shutil.rmtree(out, ignore_errors=True)
+    result = subprocess.run([sys.executable, "-c", MEMORY_CODE, str(folder), str(out), str(shard_size)],
+                            capture_output=True, text=True, check=True)
+    return int(result.stdout.split()[-1])  # kilobytes on Linux
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=200)
-    parser.add_argument("--runs", type=int, default=3)
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--throughput-articles", type=int, default=None)
+    parser.add_argument("--shard-size", type=int, default=50)
+    parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--memory-only", action="store_true", help="Measure the peak memory only.")
     args = parser.parse_args()
-    texts = corpus(args.articles)
-    chars = sum(map(len, texts))
-    nl.load_pipeline()
-    timings: dict[str, list[float]] = {"newslab": [], "spacy": []}
-    for _ in range(args.runs):
-        for name, run in (("spacy", spacy_run), ("newslab", newslab_run)):
-            start = time.perf_counter()
-            run(texts)
-            timings[name].append(time.perf_counter() - start)
-    medians = {name: statistics.median(values) for name, values in timings.items()}
-    print(f"corpus: {args.articles} articles, {chars:,} characters, {args.runs} runs")
-    for name, value in medians.items():
-        print(f"{name:>8}: median {value:.2f} s  ({chars / value / 1000:.0f}k chars/s)")
-    print(f"ratio newslab/spacy: {medians['newslab'] / medians['spacy']:.2f}")
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="newslab-bench-"))
+    every = articles(args.articles)
+    everything = write_folder(every, work / "in-all")
+    small = write_folder(every[:500], work / "in-500")
+    texts = every[: args.throughput_articles or len(every)]
+    folder = write_folder(texts, work / "in")
+    words = sum(len(text.split()) for text in texts)
+    shard = {"shard_size": args.shard_size}
+    print(f"corpus: {len(every)} articles; engines timed on {len(texts)} articles, {words:,} words, "
+          f"shards of {args.shard_size} ({work})")
+
+    if not args.memory_only:
+        throughput(texts, folder, small, work, words, shard)
+    memory(everything, small, work, len(every), args.shard_size)
+
+
+def throughput(texts: list[str], folder: Path, small: Path, work: Path, words: int, shard: dict) -> None:
+    model = nl.pipeline.resolve_model()
+    for components in (FULL, ("senter", "ner")):
+        pipeline(model, components)("warm up")  # newslab's local engine reuses these pipelines
+    seconds: dict[str, float] = {}
+    seconds["plain-full"] = timed(plain(texts, FULL))
+    seconds["plain-ner"] = timed(plain(texts, ("senter", "ner")))
+    seconds["local-full"] = timed(newslab_run(folder, work / "full", tables=FULL_TABLES, **shard))
+    seconds["local-entities"] = timed(newslab_run(folder, work / "ents", tables=["entities"], **shard))
+    seconds["local-entities-2"] = timed(newslab_run(folder, work / "ents2", tables=["entities"], processes=2,
+                                                    **shard))
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        newslab_run(small, work / "warm", tables=["entities"], engine="dask", client=client, shard_size=50)()
+        seconds["dask-entities-2"] = timed(newslab_run(folder, work / "dask", tables=["entities"], engine="dask",
+                                                       client=client, **shard))
+    for name, value in seconds.items():
+        print(f"{name:>17}: {value:7.1f} s  {len(texts) / value:7.1f} articles/s  {words / value:9,.0f} words/s")
+    print("plain-ner / plain-full (NER alone vs the full pipeline): "
+          f"{seconds['plain-full'] / seconds['plain-ner']:.2f}x")
+
+    full = corpus.read_table(work / "full", "entities")
+    alone = corpus.read_table(work / "ents", "entities")
+    same = full.drop(columns=["sent_id"]).equals(alone.drop(columns=["sent_id"]))
+    print(f"entities of the entities-only run identical to the full-tables run: {same} ({len(alone):,} mentions)")
+    dask_same = all(corpus.read_table(work / "dask", t).equals(corpus.read_table(work / "ents", t))
+                    for t in ("articles", "entities"))
+    print(f"dask tables identical to the local engine's: {dask_same}")
+    for label, target in TARGETS.items():
+        top, bottom = (part.strip() for part in label.split("/"))
+        ratio = seconds[bottom] / seconds[top]
+        print(f"{label:>36}: {ratio:5.2f}x  (target >= {target}: {'met' if ratio >= target else 'NOT met'})")
+
+
+
+def memory(everything: Path, small: Path, work: Path, n: int, shard_size: int) -> None:
+    at_500 = peak_memory(small, work / "mem-500", shard_size)
+    at_n = peak_memory(everything, work / "mem-all", shard_size)
+    ratio = at_n / at_500
+    print(f"peak memory: {at_500 / 1024:.0f} MB at 500 articles, {at_n / 1024:.0f} MB at {n}: "
+          f"{ratio:.2f}x  (target <= {MEMORY_TARGET}: {'met' if ratio <= MEMORY_TARGET else 'NOT met'})")
 
 
 if __name__ == "__main__":

@@ -121,11 +121,12 @@ _EXPORTS: dict[str, str] = {
 _SUBMODULES = {
     "io", "charts", "chartdata", "exercises", "labels", "errors", "spans", "teach", "types", "notebook", "grading",
 }
+_SUBMODULES |= {"corpus", "compare"}  # many articles (issue 11)
 
 __all__ = sorted([*_EXPORTS, "__version__"])
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from . import chartdata, charts, exercises, io, notebook, types
+    from . import chartdata, charts, compare, corpus, exercises, io, notebook, types
     from .annotations import annotations_path, course_note, reference, reference_note
     from .annotator import Annotator
     from .article import Article, Part, load_article

@@ -194,3 +194,39 @@ NO_ENTITY: Final = "(none)"  # the confusion table's row and column for "no span
 HEADLINE_FINDING_COLUMNS: Final = (HEADLINE_CASE, TEXT, ENTITIES)
 INCONSISTENT_COLUMNS: Final = (KEY, LABEL, COUNT, SENT_IDS)
 PIPELINE: Final = "pipeline"  # the name of one of the parses newslab.evaluate_many scores
+
+# --- corpus and comparison (newslab.corpus, newslab.compare; added by the corpus work) ---
+ARTICLE_ID: Final = "article_id"  # the article's id: "id" in its metadata, else its file name, else its position
+OUTLET: Final = "outlet"
+DATE: Final = "date"
+TITLE: Final = "title"
+ARTICLE_COLUMNS: Final = (ARTICLE_ID, OUTLET, DATE, TITLE)  # first columns of every table of many articles
+META_ID: Final = "id"  # metadata keys read from doc.user_data["newslab_meta"] (and a .json beside a file)
+SOURCE: Final = "source"
+REASON: Final = "reason"  # why an input went into the errors table
+SHARD: Final = "shard"
+N_SENTENCES: Final = "n_sentences"
+N_ENTITIES_FOUND: Final = "n_entity_mentions"
+CORPUS_ARTICLE_COLUMNS: Final = (*ARTICLE_COLUMNS, SOURCE, N_CHARS, N_SENTENCES, N_ENTITIES_FOUND)
+ERROR_COLUMNS: Final = (ARTICLE_ID, SOURCE, REASON)
+TOTAL: Final = "total"  # mentions of every entity in the group
+OTHER_COUNT: Final = "other_count"  # mentions of the entity in every other outlet
+OTHER_TOTAL: Final = "other_total"
+G2: Final = "g2"  # Dunning's log-likelihood
+LOG_RATIO: Final = "log_ratio"  # Hardie's log ratio: binary log of the ratio of relative frequencies
+OVER: Final = "overused"  # True when the outlet uses the entity more often than the others
+SHARE_COLUMNS: Final = (OUTLET, KEY, LABEL, COUNT, TOTAL, SHARE)
+KEYNESS_COLUMNS: Final = (OUTLET, KEY, LABEL, COUNT, TOTAL, OTHER_COUNT, OTHER_TOTAL, G2, LOG_RATIO, OVER)
+OTHER_OUTLET: Final = "other_outlet"
+OTHER_TEXT: Final = "other_text"
+OTHER_SENT_ID: Final = "other_sent_id"
+SIMILARITY: Final = "similarity"
+N_OUTLETS: Final = "n_outlets"  # how many other outlets carry a similar sentence
+OTHER_ARTICLE_ID: Final = "other_article_id"
+SHARED_SENTENCE_COLUMNS: Final = (
+    OUTLET, ARTICLE_ID, SENT_ID, TEXT, OTHER_OUTLET, OTHER_ARTICLE_ID, OTHER_SENT_ID, OTHER_TEXT, SIMILARITY,
+)
+SENTENCE_REACH_COLUMNS: Final = (OUTLET, ARTICLE_ID, SENT_ID, TEXT, N_OUTLETS)
+REPORTING_VERB_COLUMNS: Final = (OUTLET, SUBJECT, VERB_LEMMA, COUNT)
+QUOTE_COUNT_COLUMNS: Final = (OUTLET, SPEAKER, COUNT, SHARE)
+# --- end of corpus and comparison ---

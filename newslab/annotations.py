@@ -142,8 +142,8 @@ def _article_source(source: ArticleSource | Doc) -> ArticleSource:
     """The article a parsed ``Doc`` came from (its text and metadata), or ``source`` itself."""
     if not hasattr(source, "ents"):
         return source
+    from ._columns import META_KEY
     from .article import parse_article
-    from .pipeline import META_KEY
 
     doc = cast("Doc", source)
     return parse_article(doc.text, meta=doc.user_data.get(META_KEY))

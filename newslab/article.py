@@ -181,6 +181,8 @@ def load_article(source: ArticleSource = None, *, meta: dict[str, Any] | None = 
     elif isinstance(source, os.PathLike) or _looks_like_path(source):
         path = Path(source)
         text, where = _read(path), str(path)
+        if not text.strip():  # name the file: in a list of many, the reader must know which one
+            raise ArticleError(f"{path} is empty (or only whitespace): there is nothing to read")
         meta = {**_sidecar_meta(path), "source": str(path), **(meta or {})}
         return parse_article(_html_text(text, where=where) if _is_html(text, path) else text, meta=meta)
     if not isinstance(source, str):

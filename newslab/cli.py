@@ -28,6 +28,9 @@ model_app = typer.Typer(help="Manage the spaCy model.", no_args_is_help=True)
 teach_app = typer.Typer(help="Instructor tools: student editions, grading and the class release.", no_args_is_help=True)
 app.add_typer(model_app, name="model")
 app.add_typer(teach_app, name="teach")
+corpus_app = typer.Typer(help="Many articles: process a corpus into Parquet tables, summarize one.",
+                         no_args_is_help=True)
+app.add_typer(corpus_app, name="corpus")
 
 ArticlePath = Annotated[
     Path | None, typer.Argument(help="An article file (UTF-8 text). Default: the bundled seed article.")
@@ -53,15 +56,20 @@ def user_errors() -> Iterator[None]:
 
 @app.command()
 def entities(
-    path: ArticlePath = None,
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Article files (UTF-8 text). Default: the bundled seed article. With several, the table starts "
+             "with article_id, outlet, date and title.", show_default=False)] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
-    """Print the named entities of an article, one row per mention."""
-    from .pipeline import analyze
+    """Print the named entities of one or more articles, one row per mention."""
+    from .pipeline import analyze, analyze_many
     from .tables import entities as entity_table
 
     with user_errors():
-        table = entity_table(analyze(path))
+        if paths and len(paths) > 1:
+            table = entity_table(list(analyze_many(paths)))
+        else:
+            table = entity_table(analyze(paths[0] if paths else None))
     typer.echo(_formatted(table, format), nl=False)
 
 
@@ -235,6 +243,42 @@ def _preflight_text(report: Any) -> str:
         rows = [(e, "yes" if ok else "not applicable", why) for e, ok, why in report.applicability.values.tolist()]
         lines.append(text_table(rows, header=["exercise", "applies", "reason"], divider=True))
     return "\n".join(lines)
+
+
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+@corpus_app.command("process")
+def corpus_process(
+    source: Annotated[Path, typer.Argument(help="A folder of .txt/.html files (each with an optional .json "
+                                                "beside it) or a JSONL file with one {\"id\", \"text\"} per line.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder; run again to resume.")],
+    engine: Annotated[Engine, typer.Option(help="Where to run.")] = Engine.local,
+    processes: Annotated[int, typer.Option(help="Worker processes (local, or a new Dask LocalCluster).")] = 1,
+    tables: Annotated[str, typer.Option(help="Comma-separated tables: entities, sentences, tokens, "
+                                             "noun_chunks, svo_triples, pos_counts.")] = "entities,sentences",
+    scheduler: Annotated[str | None, typer.Option(help="A Dask scheduler address (tcp://host:8786) for "
+                                                       "--engine dask; default: a new LocalCluster.")] = None,
+    shard_size: Annotated[int, typer.Option(help="Articles per shard (the unit of work and of resumption).")] = 200,
+) -> None:
+    """Parse a corpus and write its tables as Parquet shards, with a manifest and an errors table."""
+    from .corpus import process, summary
+
+    with user_errors():
+        done = process(source, out, tables=[t.strip() for t in tables.split(",") if t.strip()],
+                       engine=engine.value, processes=processes, client=scheduler, shard_size=shard_size)
+        typer.echo(_formatted(summary(done), Format.table), nl=False)
+
+
+@corpus_app.command("summary")
+def corpus_summary(out: Annotated[Path, typer.Argument(help="A folder written by newslab corpus process.")]) -> None:
+    """Print what a processed corpus holds: shards done, articles, errors, rows per table, versions."""
+    from .corpus import summary
+
+    with user_errors():
+        typer.echo(_formatted(summary(out), Format.table), nl=False)
 
 
 def main() -> None:

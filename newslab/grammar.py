@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import _columns as C
+from ._many import per_article
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -18,6 +19,7 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 _OBJECTS = {"dobj", "attr", "oprd", "dative"}
 
 
+@per_article
 def pos_counts(doc: Doc | Span) -> pd.DataFrame:
     """Count the universal parts of speech (spaces left out), most frequent first.
 
@@ -35,6 +37,7 @@ def pos_counts(doc: Doc | Span) -> pd.DataFrame:
     return counts[list(C.POS_COUNT_COLUMNS)]
 
 
+@per_article
 def svo_triples(doc: Doc | Span) -> pd.DataFrame:
     """Who does what to whom: one row per verb with a subject, and its object if any.
 

@@ -171,18 +171,20 @@ def analyze_many(
     n_process: int = 1,
     headline_case: HeadlineCase = "sentence",
     rules: Rules | None = None,
+    nlp: Language | None = None,
 ) -> Iterator[Doc]:
     """Parse many articles with one streaming ``nlp.pipe`` call, yielding one ``Doc`` each.
 
     Use this for a corpus: the pieces of all articles share batches, so it is much faster than
-    calling :func:`analyze` in a loop.
+    calling :func:`analyze` in a loop. ``nlp`` runs an already loaded pipeline instead of
+    ``model`` (``newslab.corpus`` passes one with only the components its tables need).
 
     Examples:
         >>> docs = list(analyze_many(["Rutte met Zelenskiy.", "NATO met in Brussels."]))
         >>> [doc.text for doc in docs]
         ['Rutte met Zelenskiy.', 'NATO met in Brussels.']
     """
-    nlp = load_pipeline(model, rules=rules)
+    nlp = nlp if nlp is not None else load_pipeline(model, rules=rules)
     articles = (load_article(source) for source in sources)
     planned = ((article, _pieces(article, min(nlp.max_length, PIECE_CHARS))) for article in articles)
     parsed = _parse(nlp, planned, headline_case=headline_case, batch_size=batch_size, n_process=n_process)

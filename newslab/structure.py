@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 from typing import TYPE_CHECKING
 
 from . import _columns as C
-from .article import ArticleSource, load_article
+from ._many import per_article
+from .article import Article, ArticleSource, load_article
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -17,8 +19,11 @@ __all__ = ["article_parts", "article_stats"]
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 
 
-def article_parts(source: ArticleSource = None) -> pd.DataFrame:
+@per_article
+def article_parts(source: ArticleSource | Doc = None) -> pd.DataFrame:
     """One row per part (headline, byline, dateline, paragraphs) with offsets and sizes.
+
+    ``source`` is anything :func:`newslab.load_article` accepts, or a parsed ``Doc``.
 
     ``n_words`` counts runs of letters and digits (a hyphenated or apostrophed word counts once).
 
@@ -29,11 +34,14 @@ def article_parts(source: ArticleSource = None) -> pd.DataFrame:
     """
     import pandas as pd
 
+    if not (source is None or isinstance(source, (str, bytes, os.PathLike, Article))):
+        source = source.text  # a parsed Doc
     article = load_article(source)
     rows = [(p.kind, p.index, p.text, p.start, p.end, len(p.text), len(_WORD.findall(p.text))) for p in article.parts]
     return pd.DataFrame.from_records(rows, columns=list(C.PART_COLUMNS))
 
 
+@per_article
 def article_stats(doc: Doc) -> pd.DataFrame:
     """Simple counts of a parsed article: characters, paragraphs, sentences, tokens, words, entities.
 

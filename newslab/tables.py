@@ -4,6 +4,10 @@ Every table has stable column names (see ``newslab._columns``), character offset
 the raw text (end exclusive), and the sentence and paragraph each row belongs to.
 ``paragraph_id`` counts body paragraphs from 0 and is missing (``<NA>``) for the
 headline, byline and dateline; ``part`` says which of those a row belongs to.
+
+Given many docs (a list or an iterator of docs, or a ``newslab.corpus.Corpus``), a table
+function stacks the table of each, with ``article_id``, ``outlet``, ``date`` and ``title``
+from each doc's metadata as the first columns.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import _columns as C
+from ._many import per_article
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -25,6 +30,7 @@ __all__ = [
 ]
 
 
+@per_article
 def tokens(doc: Doc) -> pd.DataFrame:
     """One row per token: text, lemma, part of speech, dependency, entity tag and position.
 
@@ -46,6 +52,7 @@ def tokens(doc: Doc) -> pd.DataFrame:
     return _frame(rows, C.TOKEN_COLUMNS)
 
 
+@per_article
 def sentences(doc: Doc) -> pd.DataFrame:
     """One row per sentence, with its token span, length in tokens and in words.
 
@@ -67,6 +74,7 @@ def sentences(doc: Doc) -> pd.DataFrame:
     return _frame(rows, C.SENTENCE_COLUMNS)
 
 
+@per_article
 def entities(doc: Doc, *, aliases: pd.DataFrame | str | os.PathLike[str] | None = None) -> pd.DataFrame:
     """One row per entity mention, with its label, a ``key`` and the entity cluster it belongs to.
 
@@ -182,6 +190,7 @@ def _most_common(values: pd.Series) -> str:
     return values.mode().iloc[0]
 
 
+@per_article
 def noun_chunks(doc: Doc) -> pd.DataFrame:
     """One row per base noun phrase, with its root word, the root's role and its head.
 

@@ -20,3 +20,24 @@ def article():
 @pytest.fixture(scope="session")
 def seed_doc(nlp, article):
     return newslab.analyze(article)
+
+
+# sentence 0: NATO, Ukraine; sentence 1: NATO, Ukraine, Russia; sentence 2: Rutte, NATO (twice)
+TOY_MENTIONS = [
+    (0, "NATO", "ORG", 0, 0), (1, "Ukraine", "GPE", 9, 0), (2, "NATO", "ORG", 20, 1), (3, "Ukraine", "GPE", 29, 1),
+    (4, "Russia", "GPE", 40, 1), (5, "Rutte", "PERSON", 50, 2), (6, "NATO", "ORG", 60, 2), (7, "NATO’s", "ORG", 70, 2),
+]
+
+
+@pytest.fixture()
+def toy_entities():
+    """A small hand-made entity table (with its clusters), for tests that check counts by hand."""
+    import pandas as pd
+
+    from newslab import _columns as C
+    from newslab.clusters import add_clusters
+    from newslab.tables import entity_key
+
+    rows = [(i, text, label, entity_key(text), start, start + len(text), 0, 1, sent, sent, "paragraph")
+            for i, text, label, start, sent in TOY_MENTIONS]
+    return add_clusters(pd.DataFrame(rows, columns=list(C.ENTITY_BASE_COLUMNS)))

@@ -21,7 +21,8 @@ PACKAGE = Path(newslab.__file__).parent
 DATA_MODULES = [
     "article", "pipeline", "tables", "structure", "grammar", "spans", "evaluation", "iaa", "explore", "goldstandard",
     "types", "chartdata", "labels", "errors", "io", "annotation_model", "dashboard_model", "explorer_model",
-    "dependency_model",
+    "dependency_model", "clusters", "attribution", "quote_evaluation", "quote_model", "error_analysis", "rules",
+    "annotations", "preflight", "compare", "corpus",
 ]
 #: Presentation and interaction libraries that the data layer must never load.
 DISPLAY_LIBRARIES = ("altair", "ipywidgets", "IPython", "anywidget")

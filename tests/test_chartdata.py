@@ -9,20 +9,11 @@ import newslab
 from newslab import _columns as C
 from newslab import chartdata as D
 from newslab import charts
-from newslab.tables import entity_key
-
-# sentence 0: NATO, Ukraine; sentence 1: NATO, Ukraine, Russia; sentence 2: Rutte, NATO (twice)
-ROWS = [
-    (0, "NATO", "ORG", 0, 0), (1, "Ukraine", "GPE", 9, 0), (2, "NATO", "ORG", 20, 1), (3, "Ukraine", "GPE", 29, 1),
-    (4, "Russia", "GPE", 40, 1), (5, "Rutte", "PERSON", 50, 2), (6, "NATO", "ORG", 60, 2), (7, "NATO’s", "ORG", 70, 2),
-]
 
 
 @pytest.fixture()
-def table() -> pd.DataFrame:
-    rows = [(i, text, label, entity_key(text), start, start + len(text), 0, 1, sent, sent, "paragraph")
-            for i, text, label, start, sent in ROWS]
-    return pd.DataFrame(rows, columns=list(C.ENTITY_BASE_COLUMNS))
+def table(toy_entities) -> pd.DataFrame:
+    return toy_entities
 
 
 def test_mentions_keeps_every_mention_of_the_top_entities(table):

@@ -227,3 +227,39 @@ def test_report_replaces_a_non_html_file_only_with_force(article_file, tmp_path)
     result = _invoke("report", str(article_file), "--out", str(notes), "--force")
     assert result.exit_code == 0, result.output
     assert notes.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+# --- many articles: newslab entities PATH..., newslab corpus process / summary ------------------------------
+
+
+def test_entities_of_several_paths_start_with_the_article_columns():
+    reports = sorted((Path(newslab.__file__).resolve().parents[1] / "seeds" / "corpus").glob("*.txt"))[:2]
+    result = _invoke("entities", *map(str, reports), "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert list(rows[0])[:4] == ["article_id", "outlet", "date", "title"]
+    assert {row["article_id"] for row in rows} == {path.stem for path in reports}
+
+
+def test_corpus_process_then_summary(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Mayor Ana Field visited Riverton on Monday.", encoding="utf-8")
+    (folder / "b.txt").write_text("", encoding="utf-8")
+    result = _invoke("corpus", "process", str(folder), "--out", str(tmp_path / "out"), "--tables", "entities")
+    assert result.exit_code == 0, result.output
+    result = _invoke("corpus", "summary", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    lines = {line.split()[0]: line.split()[-1] for line in result.stdout.splitlines()[2:]}
+    assert lines["articles"] == "1" and lines["errors"] == "1" and lines["components"] == "ner"
+    bad = _invoke("corpus", "summary", str(folder))
+    assert bad.exit_code == 1 and "not a processed corpus" in bad.output
+    bad = _invoke("corpus", "process", str(folder), "--out", str(tmp_path / "x"), "--tables", "entity")
+    assert bad.exit_code == 1 and "unknown table" in bad.output
+
+
+def test_entities_of_several_paths_name_the_empty_one(tmp_path):
+    (tmp_path / "a.txt").write_text("Mayor Ana Field visited Riverton.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(" \n", encoding="utf-8")
+    result = _invoke("entities", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    assert result.exit_code == 1 and "b.txt is empty" in result.output

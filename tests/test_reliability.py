@@ -20,6 +20,7 @@ import newslab
 from newslab import _columns as C
 from newslab import io
 from newslab.article import parse_article
+from newslab.errors import AnnotationError
 from newslab.spans import spans_from_doc
 
 SUITE = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -105,7 +106,11 @@ def test_every_writer_reader_pair_is_lossless_or_warns(tmp_path_factory, name, t
     path = Path(tmp_path_factory.mktemp("rt")) / name
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        written = io.write([doc], path, format=LOSSLESS.get(name))
+        try:
+            written = io.write([doc], path, format=LOSSLESS.get(name))
+        except AnnotationError as err:  # a text the format cannot hold is refused, with the reason
+            assert name == "a.conll" and "CoNLL" in str(err)
+            return
     (back,) = io.read(written, format=LOSSLESS.get(name), labels=None)
     for span in back["spans"]:
         assert back["text"][span["start"] : span["end"]].strip()  # offsets map to the text read back

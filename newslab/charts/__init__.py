@@ -31,6 +31,7 @@ from ._charts import (
     sentence_lengths_chart,
     top_entities_chart,
 )
+from ._compare import entity_share_chart, keyness_chart, reporting_verbs_chart, shared_sentences_chart  # noqa: F401
 from ._export import chart_html, chart_png, chart_spec, chart_svg, save_chart
 from ._linked import ENTITY_SELECTION, LABEL_SELECTION, linked_charts
 from ._quotes import statements_chart, voices_chart

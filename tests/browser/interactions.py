@@ -189,14 +189,16 @@ def _explorer_label_filter(page: Page, kernel: Kernel) -> None:
         lambda: counts.inner_text().strip() != counts_before,
         f"the counts did not change from {counts_before!r}",
     )
+    shown = counts.inner_text().strip()  # read it now: kernel snippets scroll the explorer out of the window
     _wait_for_kernel_value(kernel, "print(explorer.labels)", "['GPE']")
-    _wait_for_kernel_value(kernel, "print(explorer.counts)", counts.inner_text().strip())
+    _wait_for_kernel_value(kernel, "print(explorer.counts)", shown)
 
 
 def _explorer_search(page: Page, kernel: Kernel) -> None:
     """Typing "russ" in the search box leaves only mentions containing it (any case) and
     changes the counts; the kernel's explorer.query is "russ" and its counts match."""
     explorer = page.locator(".newslab-explorer")
+    explorer.scroll_into_view_if_needed()  # the notebook renders only the cells near the window
     text = explorer.locator(".newslab-explorer-text")
     counts = explorer.locator(".newslab-explorer-counts")
     counts_before = counts.inner_text().strip()
@@ -213,8 +215,9 @@ def _explorer_search(page: Page, kernel: Kernel) -> None:
         lambda: _mark_texts(text) and all("russ" in t.lower() for t in _mark_texts(text)),
         lambda: f"the highlighted mentions do not all contain 'russ': {_mark_texts(text)}",
     )
+    shown = counts.inner_text().strip()  # read it now: kernel snippets scroll the explorer out of the window
     _wait_for_kernel_value(kernel, "print(explorer.query)", "russ")
-    _wait_for_kernel_value(kernel, "print(explorer.counts)", counts.inner_text().strip())
+    _wait_for_kernel_value(kernel, "print(explorer.counts)", shown)
 
 
 def _explorer_pick_entity(page: Page, kernel: Kernel) -> None:
@@ -459,6 +462,7 @@ INTERACTIONS: dict[str, list[Interaction]] = {
     "04": [_annotator_select_and_label, _annotator_overlap_refused, _annotator_undo],
     "05": [_charts_all_drawn, _dashboard_click_bar],
     "06": [_charts_all_drawn, _quote_browser_click],
+    "07": [_charts_all_drawn],  # the comparison charts of one event, many outlets
     "ok_widget": [
         _fixture_text_reaches_kernel,
         _fixture_slider_reaches_kernel,

@@ -1,0 +1,236 @@
+"""newslab.corpus: inputs, component selection, Parquet shards, errors, resumption and the Dask engine.
+
+The texts are the course's constructed reports (seeds/corpus), copied under new ids where a
+test needs many articles, and clearly fictional one-liners (Riverton, Mayor Ana Field).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import newslab as nl
+from newslab import _columns as C
+from newslab import corpus
+from newslab._corpus_run import components, done_path, pipeline
+from newslab._seeds import seed_dir, seed_path
+from newslab.errors import NewslabError
+
+REPORTS = sorted((seed_dir() / "corpus").glob("*.txt"))
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def many_reports(folder: Path, copies: int) -> list[str]:
+    """Copy the constructed reports ``copies`` times under new ids, with their metadata."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ids = []
+    for n in range(copies):
+        for report in REPORTS:
+            meta = json.loads(report.with_suffix(".json").read_text(encoding="utf-8"))
+            meta["id"] = f"{meta['id']}-{n:03d}"
+            (folder / f"{meta['id']}.txt").write_text(report.read_text(encoding="utf-8"), encoding="utf-8")
+            (folder / f"{meta['id']}.json").write_text(json.dumps(meta), encoding="utf-8")
+            ids.append(meta["id"])
+    return sorted(ids)
+
+
+# --- the teaching corpus ------------------------------------------------------------------
+
+SEED = seed_path().read_text(encoding="utf-8")
+
+
+def sentences_of(text: str) -> list[str]:
+    body = text.split("\n", 2)[2]  # headline and byline are checked on their own
+    body = re.sub(r"^KYIV – ", "", body)
+    return [s for line in body.splitlines() for s in re.split(r'(?<=\.)\s+(?=[A-Z])|(?<=\.")\s+(?=[A-Z])', line) if s]
+
+
+@pytest.mark.parametrize("report", REPORTS, ids=lambda p: p.stem)
+def test_every_report_sentence_is_word_for_word_from_the_seed(report):
+    text = report.read_text(encoding="utf-8")
+    for sentence in sentences_of(text):
+        assert sentence in SEED, sentence
+    for quoted in re.findall(r'"[^"]*"|“[^”]*”', text):
+        assert quoted in SEED, quoted
+    for line in text.splitlines()[:2]:  # a headline or byline names no one the seed quotes or reports on
+        assert not re.search(r"Rutte|Zelenskiy|Putin|Stoltenberg", line), line
+    assert text.splitlines()[1].endswith("(constructed for the newslab course)")
+
+
+def test_every_sentence_naming_rutte_or_zelenskiy_occurs_verbatim_in_the_seed():
+    docs = corpus.teaching_corpus()
+    named = [s.text.strip() for doc in docs for s in doc.sents if re.search(r"Rutte|Zelenskiy", s.text)]
+    assert named and all(sentence in SEED for sentence in named)
+
+
+def test_the_reports_are_labelled_constructed_with_invented_distinct_outlets():
+    metas = [json.loads(p.with_suffix(".json").read_text(encoding="utf-8")) for p in REPORTS]
+    assert 5 <= len(metas) <= 8
+    assert all(meta["constructed"] is True and "Constructed for the newslab course" in meta["note"] for meta in metas)
+    assert len({meta["outlet"] for meta in metas}) == len(metas)
+    assert len({meta["style"] for meta in metas}) == len(metas)
+    assert len({tuple(meta["seed_sentences"]) for meta in metas}) == len(metas)  # selection or order differ
+
+
+def test_teaching_corpus_tables_carry_the_metadata(nlp):
+    docs = corpus.teaching_corpus()
+    table = nl.entities(docs)
+    assert list(table.columns[:4]) == list(C.ARTICLE_COLUMNS)
+    assert set(table[C.ARTICLE_ID]) == {p.stem for p in REPORTS}
+    assert table[C.OUTLET].notna().all() and (table[C.DATE] == "2024-10-03").all()
+    assert docs.articles()[C.ARTICLE_ID].tolist() == docs.ids
+
+
+# --- inputs and errors --------------------------------------------------------------------
+
+
+def test_errors_table_has_each_bad_input_with_its_reason_and_the_run_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Mayor Ana Field opened the Riverton library on Monday.", encoding="utf-8")
+    (folder / "empty.txt").write_text("   \n", encoding="utf-8")
+    (folder / "latin1.txt").write_bytes("Caf\xe9 in Riverton.".encode("latin-1"))
+    with open(folder / "huge.txt", "wb") as handle:
+        handle.truncate(50_000_000)  # a 50 MB file (sparse: no need to write it)
+    (folder / "copy.txt").write_text("Riverton voted on Tuesday.", encoding="utf-8")
+    (folder / "copy.json").write_text(json.dumps({"id": "good"}), encoding="utf-8")
+    out = corpus.process(folder, tmp_path / "out", progress=False)
+    table = corpus.read_table(out, "errors").set_index(C.ARTICLE_ID)
+    errors = table[C.REASON]
+    assert set(errors.index) == {"empty", "latin1", "huge", "good"}
+    assert "empty" in errors["empty"] and "empty.txt" in errors["empty"]
+    assert "not UTF-8" in errors["latin1"] and "latin1.txt" in errors["latin1"]
+    assert "50,000,000 bytes" in errors["huge"]
+    assert "duplicate id 'good'" in errors["good"]  # files are read in name order: copy.txt came first
+    assert table.loc["good", C.SOURCE].endswith("good.txt")
+    assert corpus.read_table(out, "articles")[[C.ARTICLE_ID, C.SOURCE]].values.tolist() == [
+        ["good", str(folder / "copy.txt")]]
+    assert corpus.read_table(out, "entities")[C.TEXT].tolist() == ["Tuesday"]
+
+
+def test_jsonl_html_and_pandas_inputs(tmp_path):
+    lines = [{"id": "r1", "text": "Mayor Ana Field visited Riverton.", "outlet": "Riverton Post"},
+             {"id": "r2", "text": "The Riverton council met in Lakeside.", "outlet": "Lakeside Daily"}]
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_text("\n".join(json.dumps(line) for line in lines) + "\nnot json\n", encoding="utf-8")
+    out = corpus.process(jsonl, tmp_path / "a", progress=False)
+    articles = corpus.read_table(out, "articles")
+    assert articles[[C.ARTICLE_ID, C.OUTLET]].values.tolist() == [["r1", "Riverton Post"], ["r2", "Lakeside Daily"]]
+    assert "line 3" in corpus.read_table(out, "errors")[C.REASON].iloc[0]
+
+    frame = pd.DataFrame(lines).set_index("id")
+    from_frame = corpus.read_table(corpus.process(frame, tmp_path / "b", progress=False), "entities")
+    from_jsonl = corpus.read_table(out, "entities")
+    pd.testing.assert_frame_equal(from_frame.drop(columns=[C.ARTICLE_ID]), from_jsonl.drop(columns=[C.ARTICLE_ID]))
+
+    html = tmp_path / "html"
+    html.mkdir()
+    paragraph = "Mayor Ana Field opened the new Riverton library on Monday, and the council thanked the volunteers. "
+    (html / "page.html").write_text(
+        "<html><head><title>Riverton opens its library</title><meta property='og:site_name' content='Riverton Post'>"
+        f"</head><body><nav>Home | Sport</nav><article><h1>Riverton opens its library</h1><p>{paragraph * 3}</p>"
+        f"<p>{paragraph * 2}</p></article><footer>Contact us</footer></body></html>", encoding="utf-8")
+    out = corpus.process(html, tmp_path / "c", progress=False)
+    article = corpus.read_table(out, "articles").iloc[0]
+    assert article[C.TITLE] == "Riverton opens its library" and article[C.OUTLET] == "Riverton Post"
+    assert "Contact us" not in " ".join(corpus.read_table(out, "sentences")[C.TEXT])
+
+
+# --- only the components the tables need --------------------------------------------------
+
+
+def test_entity_tables_run_only_ner_and_senter_with_the_same_entities(seed_doc, nlp):
+    assert components(("entities",)) == ("senter", "ner")
+    assert components(("entities", "tokens"))[:3] == ("tok2vec", "tagger", "parser")
+    small = pipeline(corpus._options("x", ("entities",), nl.pipeline.resolve_model(), 64, "sentence").model,
+                     components(("entities",)))
+    assert small.pipe_names == ["senter", "ner"]
+    fast = next(nl.analyze_many([nl.load_article()], nlp=small))
+    assert [(e.start_char, e.end_char, e.label_) for e in fast.ents] == \
+           [(e.start_char, e.end_char, e.label_) for e in seed_doc.ents]
+    assert len(list(fast.sents)) > 5  # senter gives sentence ids
+
+
+def test_manifest_records_versions_and_options_and_a_changed_run_is_refused(tmp_path):
+    out = corpus.process(pd.Series(["Riverton voted."]), tmp_path / "out", tables=["entities"], progress=False)
+    manifest = json.loads((out / "manifest.json").read_text())
+    import spacy
+
+    assert manifest["versions"]["spacy"] == spacy.__version__
+    assert manifest["versions"]["model_version"] == nl.load_pipeline().meta["version"]
+    assert manifest["options"]["tables"] == ["entities"] and manifest["components"] == ["senter", "ner"]
+    with pytest.raises(NewslabError, match="other options"):
+        corpus.process(pd.Series(["Riverton voted."]), out, tables=["tokens"], progress=False)
+    with pytest.raises(NewslabError, match="other input"):
+        corpus.process(pd.Series(["Riverton voted.", "Lakeside too."]), out, tables=["entities"], progress=False)
+    with pytest.raises(NewslabError, match="unknown table"):
+        corpus.process(pd.Series(["Riverton voted."]), tmp_path / "x", tables=["entity"], progress=False)
+    summary = dict(corpus.summary(out).values.tolist())
+    assert summary["articles"] == 1 and summary["shards done"] == "1 of 1"
+
+
+# --- resumption after a kill -----------------------------------------------------------------
+
+
+def test_a_run_killed_mid_way_resumes_without_losing_or_repeating_an_article(tmp_path):
+    ids = many_reports(tmp_path / "in", copies=10)
+    out = tmp_path / "out"
+    shards = -(-len(ids) // 3)
+    code = (f"from newslab.corpus import process; process({str(tmp_path / 'in')!r}, {str(out)!r}, "
+            "tables=['entities', 'sentences'], shard_size=3, progress=False)")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    child = subprocess.Popen([sys.executable, "-c", code], env=env)
+    try:
+        deadline = time.monotonic() + 180
+        while len(list((out / "_done").glob("*.json"))) < 2 and child.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.wait()
+    done_before = {p.name: p.read_text() for p in (out / "_done").glob("*.json")}
+    assert 0 < len(done_before) < shards, "the kill must land mid-run"
+
+    corpus.process(tmp_path / "in", out, tables=["entities", "sentences"], shard_size=3, progress=False)
+    assert all((out / "_done" / name).read_text() == text for name, text in done_before.items())  # not redone
+    assert all(done_path(out, i).is_file() for i in range(shards))
+    articles = corpus.read_table(out, "articles")
+    assert sorted(articles[C.ARTICLE_ID]) == ids  # each article exactly once
+
+    clean = corpus.process(tmp_path / "in", tmp_path / "clean", tables=["entities", "sentences"], shard_size=3,
+                           progress=False)
+    for table in ("articles", "entities", "sentences"):
+        pd.testing.assert_frame_equal(corpus.read_table(out, table), corpus.read_table(clean, table))
+
+
+# --- engines ------------------------------------------------------------------------------
+
+
+@pytest.mark.timeout(600)
+def test_dask_and_two_local_processes_give_the_same_tables_as_one_process(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    many_reports(tmp_path / "in", copies=2)
+    tables = ["entities", "sentences", "tokens"]
+    one = corpus.process(tmp_path / "in", tmp_path / "one", tables=tables, shard_size=4, progress=False)
+    two = corpus.process(tmp_path / "in", tmp_path / "two", tables=tables, shard_size=4, processes=2, progress=False)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as client:
+            on_dask = corpus.process(tmp_path / "in", tmp_path / "dask", tables=tables, shard_size=4,
+                                     engine="dask", client=client, progress=False)
+            pids = {json.loads(p.read_text())["pid"] for p in (on_dask / "_done").glob("*.json")}
+            worker_pids = set(client.run(os.getpid).values())
+    assert pids <= worker_pids and os.getpid() not in pids  # parsed on the workers
+    for table in ("articles", "errors", *tables):
+        expected = corpus.read_table(one, table)
+        pd.testing.assert_frame_equal(corpus.read_table(two, table), expected)
+        pd.testing.assert_frame_equal(corpus.read_table(on_dask, table), expected)
+    shutil.rmtree(tmp_path / "in")
