@@ -9,7 +9,7 @@ from .errors import AnnotationError, NewslabError
 from .io._jsonl import read_single
 from .spans import AnnotatedText
 
-__all__ = ["gold", "gold_path"]
+__all__ = ["gold", "gold_path", "beside_article"]
 
 
 def gold_path(source: ArticleSource = None) -> Path:
@@ -18,12 +18,25 @@ def gold_path(source: ArticleSource = None) -> Path:
     Raises:
         NewslabError: if the article did not come from a file or has no gold file.
     """
+    return beside_article(source, ".gold.jsonl", what="gold annotations")
+
+
+def beside_article(source: ArticleSource, suffix: str, *, what: str) -> Path:
+    """Return the file ``<name><suffix>`` beside an article file (its gold entities, its attributions ...).
+
+    Raises:
+        NewslabError: naming ``what`` is missing, if the article did not come from a file or the file is not there.
+
+    Examples:
+        >>> beside_article(None, ".gold.jsonl", what="gold annotations").name
+        'nato-rutte-kyiv-visit-2024-10-03.gold.jsonl'
+    """
     article = load_article(source)
     if "source" not in article.meta:
-        raise NewslabError("this article was not loaded from a file, so it has no gold annotations beside it")
-    path = Path(article.meta["source"]).with_suffix(".gold.jsonl")
+        raise NewslabError(f"this article was not loaded from a file, so it has no {what} beside it")
+    path = Path(article.meta["source"]).with_suffix(suffix)
     if not path.is_file():
-        raise NewslabError(f"no gold annotations for this article: expected {path}")
+        raise NewslabError(f"no {what} for this article: expected {path}")
     return path
 
 

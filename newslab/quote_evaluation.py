@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import _columns as C
-from .errors import AnnotationError, NewslabError
+from .errors import AnnotationError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -91,15 +91,9 @@ def gold_quotes_path(source: ArticleSource = None) -> Path:
         >>> gold_quotes_path().name
         'nato-rutte-kyiv-visit-2024-10-03.quotes.jsonl'
     """
-    from .article import load_article
+    from .goldstandard import beside_article
 
-    article = load_article(source)
-    if "source" not in article.meta:
-        raise NewslabError("this article was not loaded from a file, so it has no attribution gold file beside it")
-    path = Path(article.meta["source"]).with_suffix(".quotes.jsonl")
-    if not path.is_file():
-        raise NewslabError(f"no attribution gold file for this article: expected {path}")
-    return path
+    return beside_article(source, ".quotes.jsonl", what="attribution gold file")
 
 
 def gold_quotes(source: ArticleSource = None) -> pd.DataFrame:
