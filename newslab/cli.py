@@ -97,7 +97,7 @@ def report(
 
     with user_errors():
         _check_out(path, out, force=force)
-        typer.echo(f"wrote {write_report(path, out)}")
+        typer.echo(f"wrote {write_report(path, out, helper_process=True)}")
 
 
 def _check_out(source: Path | None, out: Path, *, force: bool) -> None:

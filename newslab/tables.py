@@ -142,11 +142,12 @@ def entity_counts(
 
         return pd.DataFrame({col: pd.Series(dtype=_DTYPES.get(col, "object")) for col in columns})
     counts = table.groupby(groups, sort=False).agg(**{
-        **({} if C.LABEL in groups else {C.LABEL: (C.LABEL, _most_common)}),
-        C.TEXT: (C.TEXT, _most_common),
         C.COUNT: (C.TEXT, "size"),
         C.FIRST_SENT_ID: (C.SENT_ID, "min"),
-    }).reset_index()
+    })
+    for column in (C.TEXT,) if C.LABEL in groups else (C.LABEL, C.TEXT):
+        counts[column] = _most_common(table, groups, column)
+    counts = counts.reset_index()
     entity = counts.groupby(groups[0])
     counts = counts.assign(_total=entity[C.COUNT].transform("sum"), _first=entity[C.FIRST_SENT_ID].transform("min"))
     counts = counts.sort_values(["_total", "_first", groups[0], C.COUNT, C.FIRST_SENT_ID],
@@ -186,8 +187,11 @@ def label_counts(data: Doc | pd.DataFrame) -> pd.DataFrame:
     return counts.sort_values([C.COUNT, C.LABEL], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-def _most_common(values: pd.Series) -> str:
-    return values.mode().iloc[0]
+def _most_common(table: pd.DataFrame, groups: list[str], column: str) -> pd.Series:
+    """The most common value of ``column`` in each group (the first in sort order on a tie, as ``mode()``)."""
+    pairs = table.groupby([*groups, column], sort=False).size().rename("_n").reset_index()
+    pairs = pairs.sort_values(["_n", column], ascending=[False, True], kind="stable").drop_duplicates(groups)
+    return pairs.set_index(groups)[column]
 
 
 @per_article

@@ -196,7 +196,7 @@ ARTICLE = "Riverton Council Meets\n\nMayor Ana Field visited Riverton on Monday.
 @pytest.fixture
 def article_file(tmp_path, monkeypatch):
     # these tests are about where the page goes, not what it shows: skip the slow charts
-    monkeypatch.setattr("newslab.report.report_html", lambda source: f"<!DOCTYPE html>\n<p>{len(str(source))}</p>")
+    monkeypatch.setattr("newslab.report.report_html", lambda source, **_: f"<!DOCTYPE html>\n<p>{len(str(source))}</p>")
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     return path

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 
 import pytest
 
+from newslab._chart_process import ChartProcess
+from newslab.errors import NewslabError
 from newslab.report import report_html, write_report
 
 HOSTILE = ("Rutte Warns NATO <script>alert(1)</script>\n"
@@ -47,3 +51,32 @@ def test_write_report(tmp_path, seed_doc):
     path = write_report(seed_doc, tmp_path / "out" / "report.html")
     assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert list(path.parent.iterdir()) == [path]  # no temporary file left behind
+
+
+# -- the command line draws the charts in a helper process (bench/report.py) -----------------------------------
+
+
+def test_a_helper_process_draws_the_same_page(seed_doc, seed_page):
+    assert report_html(seed_doc, helper_process=True) == seed_page
+
+
+def _double_unless_in_a_helper(value: int) -> int:
+    if multiprocessing.parent_process() is not None:
+        os._exit(1)  # the helper dies, as when it runs out of memory
+    return 2 * value
+
+
+def _refuse(value: int) -> int:
+    raise NewslabError(f"no chart for {value}")
+
+
+def test_work_moves_to_the_caller_when_the_helper_dies():
+    with ChartProcess() as helper:
+        assert helper.run(os.getpid) != os.getpid()
+        assert helper.run(_double_unless_in_a_helper, 21) == 42
+        assert helper.run(os.getpid) == os.getpid()  # and stays here
+
+
+def test_an_error_in_the_helper_reaches_the_caller():
+    with ChartProcess() as helper, pytest.raises(NewslabError, match="no chart for 7"):
+        helper.run(_refuse, 7)
