@@ -9,7 +9,8 @@ seed (each has a headline, a byline, a dateline and six paragraphs), writes them
     local-full       process(tables=tokens, sentences, entities, noun_chunks), 1 process
     local-entities   process(tables=entities), 1 process (senter + ner only)
     local-entities-2 the same with processes=2
-    dask-entities-2  the same on a dask.distributed LocalCluster with 2 worker processes
+    dask-entities-2  the same on newslab.corpus.local_cluster(2): a dask.distributed LocalCluster
+                     with 2 worker processes
 
 then the peak resident memory of a fresh process running local-entities on 500 and on N articles.
 Targets (issue 11):
@@ -35,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -108,8 +110,10 @@ def newslab_run(folder: Path, out: Path, **options) -> Callable[[], object]:
 
 def peak_memory(folder: Path, out: Path, shard_size: int) -> int:
     shutil.rmtree(out, ignore_errors=True)
+    # without the malloc settings that starting Dask workers leaves in this process's environment
+    env = {key: value for key, value in os.environ.items() if not key.startswith("MALLOC_")}
     result = subprocess.run([sys.executable, "-c", MEMORY_CODE, str(folder), str(out), str(shard_size)],
-                            capture_output=True, text=True, check=True)
+                            capture_output=True, text=True, check=True, env=env)
     return int(result.stdout.split()[-1])  # kilobytes on Linux
 
 
@@ -148,10 +152,7 @@ def throughput(texts: list[str], folder: Path, small: Path, work: Path, words: i
     seconds["local-entities"] = timed(newslab_run(folder, work / "ents", tables=["entities"], **shard))
     seconds["local-entities-2"] = timed(newslab_run(folder, work / "ents2", tables=["entities"], processes=2,
                                                     **shard))
-    from distributed import Client, LocalCluster
-
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
+    with corpus.local_cluster(2, dashboard_address=None) as cluster, cluster.get_client() as client:
         newslab_run(small, work / "warm", tables=["entities"], engine="dask", client=client, shard_size=50)()
         seconds["dask-entities-2"] = timed(newslab_run(folder, work / "dask", tables=["entities"], engine="dask",
                                                        client=client, **shard))

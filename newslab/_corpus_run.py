@@ -24,7 +24,7 @@ from . import _columns as C
 from ._atomic import atomic_write_bytes, atomic_write_text
 from ._columns import META_KEY
 from ._corpus_inputs import Item, read
-from ._many import article_fields, stack
+from ._many import article_fields, frame, row_source, stack
 from .errors import ArticleError, NewslabError
 
 if TYPE_CHECKING:
@@ -46,6 +46,31 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "pos_counts": ("tok2vec", "tagger", "attribute_ruler"),
 }
 TABLES = tuple(NEEDS)
+#: glibc malloc settings for the worker processes of a run: blocks under 16 MiB come from the heap and
+#: up to 32 MiB of free heap is kept, so a worker does not hand spaCy's arrays back to the OS after each
+#: batch and fault the same pages in again for the next. With Dask's default (``MALLOC_TRIM_THRESHOLD_``
+#: of 64 KiB) a worker took 216,000 page faults and about 15% more CPU time per 50 articles; with these,
+#: about 200 (bench/corpus.py).
+WORKER_MALLOC = {"MALLOC_MMAP_THRESHOLD_": 16 * 2**20, "MALLOC_TRIM_THRESHOLD_": 32 * 2**20}
+_MALLOPT = {"MALLOC_MMAP_THRESHOLD_": -3, "MALLOC_TRIM_THRESHOLD_": -1}  # glibc's M_MMAP_THRESHOLD, M_TRIM_THRESHOLD
+
+
+def use_worker_malloc() -> bool:
+    """Apply :data:`WORKER_MALLOC` in this process, a worker of newslab's own; False where there is no glibc.
+
+    Not for the caller's process: it changes how the whole process returns memory to the OS.
+    """
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        mallopt = ctypes.CDLL(name).mallopt if name else None
+    except (OSError, AttributeError):  # not glibc (macOS, Windows, musl without mallopt)
+        mallopt = None
+    if mallopt is None:
+        return False
+    return all(mallopt(_MALLOPT[key], value) == 1 for key, value in WORKER_MALLOC.items())
 
 
 def components(tables: tuple[str, ...]) -> tuple[str, ...]:
@@ -118,7 +143,9 @@ def run_shard(index: int, items: list[Item], options: Options) -> dict[str, Any]
         except ArticleError as err:
             errors.append((item[C.META_ID], item[C.SOURCE], str(err)))
     functions = table_functions()
-    parts: dict[str, list[tuple[pd.DataFrame, tuple[Any, ...]]]] = {name: [] for name in options.tables}
+    sources = {name: row_source(functions[name]) for name in options.tables}
+    rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in options.tables}  # tables made of row tuples
+    parts: dict[str, list[tuple[pd.DataFrame, tuple[Any, ...]]]] = {name: [] for name in options.tables}  # others
     summaries = []
     with nlp.memory_zone():
         docs = analyze_many(articles, nlp=nlp, batch_size=options.batch_size,
@@ -126,10 +153,15 @@ def run_shard(index: int, items: list[Item], options: Options) -> dict[str, Any]
         for doc in docs:
             fields = article_fields(doc, 0)
             summaries.append((*fields, *_article_counts(doc, has_ner="ner" in nlp.pipe_names)))
-            for name in options.tables:
-                parts[name].append((functions[name](doc), fields))
-    for name, tables in parts.items():
-        write_part(options.out, name, index, [stack(tables)])
+            for name, source in sources.items():
+                if source is None:
+                    parts[name].append((functions[name](doc), fields))
+                else:
+                    rows[name].extend((*fields, *row) for row in source.rows(doc))
+    for name, source in sources.items():
+        table = stack(parts[name]) if source is None or not summaries else \
+            frame(rows[name], (*C.ARTICLE_COLUMNS, *source.columns))  # one DataFrame per shard, not per article
+        write_part(options.out, name, index, [table])
     write_part(options.out, ARTICLES, index, [_articles_frame(summaries)])
     write_part(options.out, ERRORS, index, [error_frame(errors)])
     marker = {"shard": index, "articles": len(articles), "errors": len(errors), "pid": os.getpid(),
@@ -151,8 +183,8 @@ def _check_versions(options: Options) -> None:
 def _article_counts(doc: Doc, *, has_ner: bool) -> tuple[Any, ...]:
     """Source, characters, sentences (as ``newslab.sentences`` counts them) and entity mentions."""
     n_sentences = sum(1 for sent in doc.sents if any(not t.is_space for t in sent))
-    return (doc.user_data.get(META_KEY, {}).get(C.SOURCE), len(doc.text), n_sentences,
-            len(doc.ents) if has_ner else None)
+    n_chars = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # len(doc.text), without building it
+    return (doc.user_data.get(META_KEY, {}).get(C.SOURCE), n_chars, n_sentences, len(doc.ents) if has_ner else None)
 
 
 def _articles_frame(rows: list[tuple[Any, ...]]) -> pd.DataFrame:

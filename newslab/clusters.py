@@ -174,17 +174,29 @@ def add_clusters(table: pd.DataFrame, *, aliases: pd.DataFrame | str | os.PathLi
         [['Lena Brandt', 0, 'Lena Brandt'], ['Brandt', 0, 'Lena Brandt']]
     """
     table = table.copy()
-    groups = _group_keys(table[C.KEY].astype(str).tolist(), table[C.LABEL].astype(str).tolist(),
-                         _alias_map(aliases))
+    ids, canonical = cluster_columns(table[C.KEY].astype(str).tolist(), table[C.LABEL].astype(str).tolist(),
+                                     aliases=aliases)
+    table[C.CLUSTER_ID] = ids
+    table[C.CANONICAL] = canonical
+    return table.astype({C.CLUSTER_ID: "int64", C.CANONICAL: "object"})
+
+
+def cluster_columns(keys: list[str], labels: list[str], *, aliases: pd.DataFrame | str | os.PathLike[str] | None = None
+                    ) -> tuple[list[int], list[str]]:
+    """The ``cluster_id`` and ``canonical`` of each mention, given their keys and labels in document order.
+
+    Examples:
+        >>> cluster_columns(["Mark Rutte", "NATO", "Rutte"], ["PERSON", "ORG", "PERSON"])
+        ([0, 1, 0], ['Mark Rutte', 'NATO', 'Mark Rutte'])
+    """
+    groups = _group_keys(keys, labels, _alias_map(aliases))
     ids: dict[str, int] = {}
     canonical: dict[str, str] = {}
-    for group, key in zip(groups, table[C.KEY].astype(str), strict=True):
+    for group, key in zip(groups, keys, strict=True):
         ids.setdefault(group, len(ids))
         if len(key) > len(canonical.get(group, "")):
             canonical[group] = key
-    table[C.CLUSTER_ID] = [ids[group] for group in groups]
-    table[C.CANONICAL] = [canonical[group] for group in groups]
-    return table.astype({C.CLUSTER_ID: "int64", C.CANONICAL: "object"})
+    return [ids[group] for group in groups], [canonical[group] for group in groups]
 
 
 def entity_clusters(data: Doc | pd.DataFrame | ArticleSource, *, aliases: pd.DataFrame | str | os.PathLike[str] | None = None

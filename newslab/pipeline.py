@@ -202,38 +202,27 @@ def _parse(nlp: Language, planned: Iterable[tuple[Article, list[tuple[int, int]]
     if headline_case not in ("sentence", "original"):
         raise ValueError(f"headline_case must be 'sentence' or 'original', not {headline_case!r}")
 
-    def texts() -> Iterator[tuple[str, tuple[Article, int, int]]]:
+    def texts() -> Iterator[tuple[str, tuple[Article, int, int, str | None]]]:
         for article, pieces in planned:
             headline = article.headline if headline_case == "sentence" else None
             for i, (a, b) in enumerate(pieces):
-                text = article.text[a:b]
+                text = written = article.text[a:b]
                 if headline is not None and a <= headline.start < b:  # a kicker may come first
-                    text = sentence_case(text, article.body)
-                yield text, (article, i, len(pieces))
+                    text = sentence_case(written, article.body)
+                yield text, (article, i, len(pieces), written if text != written else None)
 
-    parsed: Iterator[tuple[Doc, tuple[Article, int, int]]]
+    parsed: Iterator[tuple[Doc, tuple[Article, int, int, str | None]]]
     if n_process == 1:  # batches bounded in characters too, so memory stays bounded
         parsed = (parse for group in _batches(texts(), batch_size, BATCH_CHARS)
                   for parse in nlp.pipe(group, as_tuples=True, batch_size=len(group)))
     else:  # one pipe for the worker processes; each piece is at most PIECE_CHARS long
         parsed = nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process)
     docs: list[Doc] = []
-    for doc, (article, i, count) in parsed:
-        docs.append(doc)
+    for doc, (article, i, count, written) in parsed:
+        docs.append(doc if written is None else _with_text(doc, written))  # the piece as written, not recased
         if i == count - 1:
-            yield article, _as_written(article.text, docs)
+            yield article, docs
             docs = []
-
-
-def _as_written(text: str, docs: list[Doc]) -> list[Doc]:
-    """Give back the original characters to a piece parsed in sentence case (the pieces cover ``text`` in order)."""
-    start = 0
-    for i, doc in enumerate(docs):
-        raw = text[start : start + len(doc.text)]
-        if doc.text != raw:
-            docs[i] = _with_text(doc, raw)
-        start += len(doc.text)
-    return docs
 
 
 def _batches(items: Iterable[tuple[str, T]], max_items: int, max_chars: int) -> Iterator[list[tuple[str, T]]]:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import _columns as C
-from ._many import per_article
+from ._many import DTYPES, frame, per_article
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,7 +30,17 @@ __all__ = [
 ]
 
 
-@per_article
+def _token_rows(doc: Doc) -> list[tuple]:
+    index = _Index(doc)
+    return [
+        (t.i, t.text, t.whitespace_, t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, t.ent_iob_,
+         t.ent_type_, t.is_alpha, t.is_punct, t.is_stop, t.is_space, t.idx, t.idx + len(t),
+         *index.locate(t.i))
+        for t in doc
+    ]
+
+
+@per_article(rows=_token_rows, columns=C.TOKEN_COLUMNS)
 def tokens(doc: Doc) -> pd.DataFrame:
     """One row per token: text, lemma, part of speech, dependency, entity tag and position.
 
@@ -42,26 +52,10 @@ def tokens(doc: Doc) -> pd.DataFrame:
         >>> table[["text", "pos", "dep"]].values.tolist()
         [['Rutte', 'PROPN', 'nsubj'], ['visited', 'VERB', 'ROOT'], ['Kyiv', 'PROPN', 'dobj'], ['.', 'PUNCT', 'punct']]
     """
-    index = _Index(doc)
-    rows = [
-        (t.i, t.text, t.whitespace_, t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, t.ent_iob_,
-         t.ent_type_, t.is_alpha, t.is_punct, t.is_stop, t.is_space, t.idx, t.idx + len(t),
-         *index.locate(t.i))
-        for t in doc
-    ]
-    return _frame(rows, C.TOKEN_COLUMNS)
+    return frame(_token_rows(doc), C.TOKEN_COLUMNS)
 
 
-@per_article
-def sentences(doc: Doc) -> pd.DataFrame:
-    """One row per sentence, with its token span, length in tokens and in words.
-
-    Examples:
-        >>> import newslab
-        >>> table = sentences(newslab.analyze())
-        >>> table.loc[0, ["part", "text"]].tolist()
-        ['headline', 'New NATO Chief Rutte Reaffirms Support for Ukraine During Kyiv Visit']
-    """
+def _sentence_rows(doc: Doc) -> list[tuple]:
     index = _Index(doc)
     rows = []
     for sent in doc.sents:
@@ -71,10 +65,33 @@ def sentences(doc: Doc) -> pd.DataFrame:
         words = sum(1 for t in span if not (t.is_punct or t.is_space))
         rows.append((index.sent_id(span.start), span.text, span.start_char, span.end_char,
                      span.start, span.end, len(span), words, *index.locate(span.start)[1:]))
-    return _frame(rows, C.SENTENCE_COLUMNS)
+    return rows
 
 
-@per_article
+@per_article(rows=_sentence_rows, columns=C.SENTENCE_COLUMNS)
+def sentences(doc: Doc) -> pd.DataFrame:
+    """One row per sentence, with its token span, length in tokens and in words.
+
+    Examples:
+        >>> import newslab
+        >>> table = sentences(newslab.analyze())
+        >>> table.loc[0, ["part", "text"]].tolist()
+        ['headline', 'New NATO Chief Rutte Reaffirms Support for Ukraine During Kyiv Visit']
+    """
+    return frame(_sentence_rows(doc), C.SENTENCE_COLUMNS)
+
+
+def _entity_rows(doc: Doc, *, aliases: pd.DataFrame | str | os.PathLike[str] | None = None) -> list[tuple]:
+    from .clusters import cluster_columns
+
+    index = _Index(doc)
+    mentions = [(i, ent.text, ent.label_, entity_key(ent.text), ent.start_char, ent.end_char,
+                 ent.start, ent.end, *index.locate(ent.start)) for i, ent in enumerate(doc.ents)]
+    ids, canonical = cluster_columns([row[3] for row in mentions], [row[2] for row in mentions], aliases=aliases)
+    return [(*row, cluster_id, name) for row, cluster_id, name in zip(mentions, ids, canonical, strict=True)]
+
+
+@per_article(rows=_entity_rows, columns=C.ENTITY_COLUMNS)
 def entities(doc: Doc, *, aliases: pd.DataFrame | str | os.PathLike[str] | None = None) -> pd.DataFrame:
     """One row per entity mention, with its label, a ``key`` and the entity cluster it belongs to.
 
@@ -90,15 +107,7 @@ def entities(doc: Doc, *, aliases: pd.DataFrame | str | os.PathLike[str] | None 
         >>> table[["text", "label", "sent_id"]].values.tolist()
         [['Mark Rutte', 'PERSON', 0], ['Ukraine', 'GPE', 0], ['Thursday', 'DATE', 0]]
     """
-    index = _Index(doc)
-    rows = [
-        (i, ent.text, ent.label_, entity_key(ent.text), ent.start_char, ent.end_char,
-         ent.start, ent.end, *index.locate(ent.start))
-        for i, ent in enumerate(doc.ents)
-    ]
-    from .clusters import add_clusters
-
-    return add_clusters(_frame(rows, C.ENTITY_BASE_COLUMNS), aliases=aliases)
+    return frame(_entity_rows(doc, aliases=aliases), C.ENTITY_COLUMNS)
 
 
 def entity_counts(
@@ -140,7 +149,7 @@ def entity_counts(
     if table.empty:
         import pandas as pd
 
-        return pd.DataFrame({col: pd.Series(dtype=_DTYPES.get(col, "object")) for col in columns})
+        return pd.DataFrame({col: pd.Series(dtype=DTYPES.get(col, "object")) for col in columns})
     counts = table.groupby(groups, sort=False).agg(**{
         C.COUNT: (C.TEXT, "size"),
         C.FIRST_SENT_ID: (C.SENT_ID, "min"),
@@ -194,7 +203,16 @@ def _most_common(table: pd.DataFrame, groups: list[str], column: str) -> pd.Seri
     return pairs.set_index(groups)[column]
 
 
-@per_article
+def _noun_chunk_rows(doc: Doc) -> list[tuple]:
+    index = _Index(doc)
+    return [
+        (i, chunk.text, chunk.root.text, chunk.root.dep_, chunk.root.head.text, chunk.start_char,
+         chunk.end_char, chunk.start, chunk.end, *index.locate(chunk.start))
+        for i, chunk in enumerate(doc.noun_chunks)
+    ]
+
+
+@per_article(rows=_noun_chunk_rows, columns=C.NOUN_CHUNK_COLUMNS)
 def noun_chunks(doc: Doc) -> pd.DataFrame:
     """One row per base noun phrase, with its root word, the root's role and its head.
 
@@ -204,13 +222,7 @@ def noun_chunks(doc: Doc) -> pd.DataFrame:
         >>> table[["text", "root_text", "root_dep"]].values.tolist()
         [['The new chief', 'chief', 'nsubj'], ['the capital', 'capital', 'dobj']]
     """
-    index = _Index(doc)
-    rows = [
-        (i, chunk.text, chunk.root.text, chunk.root.dep_, chunk.root.head.text, chunk.start_char,
-         chunk.end_char, chunk.start, chunk.end, *index.locate(chunk.start))
-        for i, chunk in enumerate(doc.noun_chunks)
-    ]
-    return _frame(rows, C.NOUN_CHUNK_COLUMNS)
+    return frame(_noun_chunk_rows(doc), C.NOUN_CHUNK_COLUMNS)
 
 
 def sentence_span(doc: Doc, sent_id: int) -> Span:
@@ -287,16 +299,3 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-_DTYPES = {
-    C.PARAGRAPH_ID: "Int64",
-    C.PART: "string",
-    C.COUNT: "int64",
-    C.FIRST_SENT_ID: "int64",
-}
-
-
-def _frame(rows: list[tuple], columns: tuple[str, ...]) -> pd.DataFrame:
-    import pandas as pd
-
-    table = pd.DataFrame.from_records(rows, columns=list(columns))
-    return table.astype({col: dtype for col, dtype in _DTYPES.items() if col in table.columns})

@@ -234,3 +234,69 @@ def test_dask_and_two_local_processes_give_the_same_tables_as_one_process(tmp_pa
         pd.testing.assert_frame_equal(corpus.read_table(two, table), expected)
         pd.testing.assert_frame_equal(corpus.read_table(on_dask, table), expected)
     shutil.rmtree(tmp_path / "in")
+
+
+# --- worker processes keep freed memory in their heap (bench/corpus.py: Dask 1.24x -> 1.86x) -------------------
+
+
+def _page_faults_of_reallocating(megabytes: int = 4, times: int = 20) -> int:
+    """Minor page faults while an array of ``megabytes`` is allocated, filled and freed ``times`` times."""
+    import resource
+
+    import numpy as np
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    for _ in range(times):
+        np.ones(megabytes * 2**17).sum()
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+
+
+FAULTS_CODE = """
+import sys
+from tests.test_corpus import _page_faults_of_reallocating
+from newslab._corpus_run import use_worker_malloc
+_page_faults_of_reallocating(times=1)
+before = _page_faults_of_reallocating()
+applied = use_worker_malloc()
+_page_faults_of_reallocating(times=1)
+print(before, _page_faults_of_reallocating(), applied)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc settings")
+def test_a_worker_stops_faulting_in_the_memory_it_freed():
+    # Dask's default for its workers: return freed memory to the OS above 64 KiB
+    env = {**os.environ, "MALLOC_TRIM_THRESHOLD_": "65536"}
+    out = subprocess.run([sys.executable, "-c", FAULTS_CODE], capture_output=True, text=True, check=True, env=env,
+                         cwd=ROOT).stdout.split()
+    before, after, applied = int(out[0]), int(out[1]), out[2]
+    assert applied == "True"
+    assert before >= 20 * 256  # each 4 MiB array faulted in again (1,024 pages of 4 KiB, or fewer larger ones)
+    assert after < 20 * 256 / 20
+
+
+def _refaults_on_the_worker(client) -> int:
+    client.run(_page_faults_of_reallocating, 4, 1)
+    (faults,) = client.run(_page_faults_of_reallocating).values()
+    return faults
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc settings")
+def test_local_cluster_workers_are_single_threaded_and_keep_freed_memory():
+    pytest.importorskip("distributed")
+    with corpus.local_cluster(1, dashboard_address=None) as cluster, cluster.get_client() as client:
+        (worker,) = client.scheduler_info()["workers"].values()
+        assert worker["nthreads"] == 1
+        assert _refaults_on_the_worker(client) < 20 * 256 / 20
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc settings")
+def test_the_heap_plugin_is_for_a_cluster_newslab_did_not_start():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster, \
+            cluster.get_client() as client:
+        assert _refaults_on_the_worker(client) >= 20 * 256  # Dask's default: freed memory goes back to the OS
+        client.register_plugin(corpus.worker_heap_plugin())
+        assert _refaults_on_the_worker(client) < 20 * 256 / 20
