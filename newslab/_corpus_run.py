@@ -44,6 +44,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "noun_chunks": FULL,
     "svo_triples": FULL,
     "pos_counts": ("tok2vec", "tagger", "attribute_ruler"),
+    "clusters": ("ner",),
+    "quotes": FULL,  # cues are lemmas, speakers and contents come from the parse, speakers' clusters from NER
 }
 TABLES = tuple(NEEDS)
 #: glibc malloc settings for the worker processes of a run: blocks under 16 MiB come from the heap and
@@ -123,11 +125,13 @@ def pipeline(model: str, wanted: tuple[str, ...]) -> Language:
 
 
 def table_functions() -> dict[str, Callable[[Doc], pd.DataFrame]]:
+    from .attribution import quotes
+    from .clusters import entity_clusters
     from .grammar import pos_counts, svo_triples
     from .tables import entities, noun_chunks, sentences, tokens
 
     return {"entities": entities, "sentences": sentences, "tokens": tokens, "noun_chunks": noun_chunks,
-            "svo_triples": svo_triples, "pos_counts": pos_counts}
+            "svo_triples": svo_triples, "pos_counts": pos_counts, "clusters": entity_clusters, "quotes": quotes}
 
 
 def run_shard(index: int, items: list[Item], options: Options) -> dict[str, Any]:

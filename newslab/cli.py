@@ -257,8 +257,8 @@ def corpus_process(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder; run again to resume.")],
     engine: Annotated[Engine, typer.Option(help="Where to run.")] = Engine.local,
     processes: Annotated[int, typer.Option(help="Worker processes (local, or a new Dask LocalCluster).")] = 1,
-    tables: Annotated[str, typer.Option(help="Comma-separated tables: entities, sentences, tokens, "
-                                             "noun_chunks, svo_triples, pos_counts.")] = "entities,sentences",
+    tables: Annotated[str, typer.Option(help="Comma-separated tables: entities, sentences, tokens, noun_chunks, "
+                                             "svo_triples, pos_counts, clusters, quotes.")] = "entities,sentences",
     scheduler: Annotated[str | None, typer.Option(help="A Dask scheduler address (tcp://host:8786) for "
                                                        "--engine dask; default: a new LocalCluster.")] = None,
     shard_size: Annotated[int, typer.Option(help="Articles per shard (the unit of work and of resumption).")] = 200,

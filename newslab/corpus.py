@@ -193,8 +193,9 @@ def process(
         source: A folder of ``.txt``/``.html`` files, a JSONL file or a pandas column (see the module docstring).
         out: The output folder.
         tables: Any of ``entities``, ``sentences``, ``tokens``, ``noun_chunks``, ``svo_triples``,
-            ``pos_counts``. Only the pipeline components they need run: ``entities`` and
-            ``sentences`` alone need only ``ner`` and ``senter``.
+            ``pos_counts``, ``clusters`` (:func:`newslab.entity_clusters`) and ``quotes``
+            (:func:`newslab.quotes`). Only the pipeline components they need run: ``entities``,
+            ``clusters`` and ``sentences`` alone need only ``ner`` and ``senter``.
         engine: ``"local"`` (this machine) or ``"dask"`` (a ``dask.distributed`` cluster).
         processes: Local worker processes, each parsing whole shards with its own copy of the
             model, so that building and writing the tables runs in parallel too (``nlp.pipe``'s

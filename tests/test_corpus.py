@@ -300,3 +300,24 @@ def test_the_heap_plugin_is_for_a_cluster_newslab_did_not_start():
         assert _refaults_on_the_worker(client) >= 20 * 256  # Dask's default: freed memory goes back to the OS
         client.register_plugin(corpus.worker_heap_plugin())
         assert _refaults_on_the_worker(client) < 20 * 256 / 20
+
+
+# --- clusters and quotes are corpus tables too ----------------------------------------------------------------
+
+
+def test_clusters_and_quotes_tables_hold_each_articles_table(tmp_path, nlp):
+    out = corpus.process(corpus.teaching_folder(), tmp_path / "out", tables=["clusters", "quotes"], shard_size=2,
+                         progress=False)
+    assert json.loads((out / "manifest.json").read_text())["options"]["tables"] == ["clusters", "quotes"]
+    docs = list(corpus.teaching_corpus())
+    for name, table in (("clusters", nl.entity_clusters), ("quotes", nl.quotes)):
+        written = corpus.read_table(out, name)
+        assert list(written.columns) == [*C.ARTICLE_COLUMNS, *table(docs[0]).columns]
+        assert written[C.ARTICLE_ID].nunique() == len({doc.user_data[C.META_KEY]["id"] for doc in docs
+                                                      if len(table(doc))})
+        for doc in docs:
+            rows = written[written[C.ARTICLE_ID] == doc.user_data[C.META_KEY]["id"]]
+            expected = table(doc)
+            pd.testing.assert_frame_equal(rows.drop(columns=list(C.ARTICLE_COLUMNS)).reset_index(drop=True),
+                                          expected, check_dtype=False)
+    assert len(corpus.read_table(out, "quotes")) > 0 and len(corpus.read_table(out, "clusters")) > 0

@@ -55,3 +55,16 @@ def test_the_file_name_is_the_id_when_the_metadata_has_none(tmp_path, nlp):
     path = tmp_path / "riverton-vote.txt"
     path.write_text("Riverton voted on Tuesday.", encoding="utf-8")
     assert nl.sentences([nl.analyze(path)])[C.ARTICLE_ID].tolist() == ["riverton-vote"]
+
+
+@pytest.mark.parametrize("table", [nl.tokens, nl.sentences, nl.entities, nl.noun_chunks], ids=lambda f: f.__name__)
+def test_a_table_of_rows_is_one_frame_with_the_single_tables_dtypes(table, docs, nlp):
+    from newslab._many import row_source
+
+    assert row_source(table) is not None  # built from all rows at once, not one frame per article
+    without = nl.analyze("nothing here happened at all.")  # no entity, no noun chunk of a name
+    stacked = table([*docs, without])
+    single = table(docs[0])
+    for column in single.columns:
+        assert stacked[column].dtype == single[column].dtype, column
+    assert (stacked[C.ARTICLE_ID] == "2").sum() == len(table(without))
