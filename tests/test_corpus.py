@@ -239,67 +239,76 @@ def test_dask_and_two_local_processes_give_the_same_tables_as_one_process(tmp_pa
 # --- worker processes keep freed memory in their heap (bench/corpus.py: Dask 1.24x -> 1.86x) -------------------
 
 
-def _page_faults_of_reallocating(megabytes: int = 4, times: int = 20) -> int:
-    """Minor page faults while an array of ``megabytes`` is allocated, filled and freed ``times`` times."""
-    import resource
+def _where_a_large_array_lives() -> tuple[bool, int]:
+    """Whether a 4 MiB array gets its own mmap (given back to the OS when freed, faulted in again on reuse),
+    and how much free memory the heap keeps after it is freed (glibc's mallinfo2)."""
+    import ctypes
+    import ctypes.util
 
     import numpy as np
 
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
-    for _ in range(times):
-        np.ones(megabytes * 2**17).sum()
-    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+    class MallInfo2(ctypes.Structure):
+        _fields_ = [(name, ctypes.c_size_t) for name in ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks",
+                                                         "fsmblks", "uordblks", "fordblks", "keepcost")]
+
+    libc = ctypes.CDLL(ctypes.util.find_library("c"))
+    libc.mallinfo2.restype = MallInfo2
+    mmapped_before = libc.mallinfo2().hblks
+    array = np.ones(4 * 2**17)
+    mmapped = libc.mallinfo2().hblks > mmapped_before
+    del array
+    return mmapped, libc.mallinfo2().fordblks
 
 
-FAULTS_CODE = """
-import sys
-from tests.test_corpus import _page_faults_of_reallocating
+HEAP_CODE = """
+from tests.test_corpus import _where_a_large_array_lives
 from newslab._corpus_run import use_worker_malloc
-_page_faults_of_reallocating(times=1)
-before = _page_faults_of_reallocating()
+before = _where_a_large_array_lives()
 applied = use_worker_malloc()
-_page_faults_of_reallocating(times=1)
-print(before, _page_faults_of_reallocating(), applied)
+print(*before, *_where_a_large_array_lives(), applied)
 """
+def _glibc() -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in os.confstr("CS_GNU_LIBC_VERSION").split()[-1].split("."))
+    except (AttributeError, ValueError, OSError):  # not glibc
+        return ()
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc settings")
-def test_a_worker_stops_faulting_in_the_memory_it_freed():
+GLIBC = pytest.mark.skipif(_glibc() < (2, 33), reason="glibc's malloc settings (mallinfo2 needs glibc 2.33)")
+
+
+@GLIBC
+def test_a_worker_keeps_the_memory_it_frees_in_its_heap():
     # Dask's default for its workers: return freed memory to the OS above 64 KiB
     env = {**os.environ, "MALLOC_TRIM_THRESHOLD_": "65536"}
-    out = subprocess.run([sys.executable, "-c", FAULTS_CODE], capture_output=True, text=True, check=True, env=env,
+    out = subprocess.run([sys.executable, "-c", HEAP_CODE], capture_output=True, text=True, check=True, env=env,
                          cwd=ROOT).stdout.split()
-    before, after, applied = int(out[0]), int(out[1]), out[2]
-    assert applied == "True"
-    assert before >= 20 * 256  # each 4 MiB array faulted in again (1,024 pages of 4 KiB, or fewer larger ones)
-    assert after < 20 * 256 / 20
-
-
-def _refaults_on_the_worker(client) -> int:
-    client.run(_page_faults_of_reallocating, 4, 1)
-    (faults,) = client.run(_page_faults_of_reallocating).values()
-    return faults
+    assert out[0] == "True" and out[2] == "False" and out[4] == "True"  # own mmap before, the heap after
+    assert int(out[3]) >= 4 * 2**20 > int(out[1])  # and the heap keeps it when it is freed
 
 
 @pytest.mark.timeout(300)
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc settings")
+@GLIBC
 def test_local_cluster_workers_are_single_threaded_and_keep_freed_memory():
     pytest.importorskip("distributed")
     with corpus.local_cluster(1, dashboard_address=None) as cluster, cluster.get_client() as client:
         (worker,) = client.scheduler_info()["workers"].values()
         assert worker["nthreads"] == 1
-        assert _refaults_on_the_worker(client) < 20 * 256 / 20
+        (mmapped, kept), = client.run(_where_a_large_array_lives).values()
+        assert not mmapped and kept >= 4 * 2**20
 
 
 @pytest.mark.timeout(300)
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc settings")
+@GLIBC
 def test_the_heap_plugin_is_for_a_cluster_newslab_did_not_start():
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster, \
             cluster.get_client() as client:
-        assert _refaults_on_the_worker(client) >= 20 * 256  # Dask's default: freed memory goes back to the OS
+        (mmapped, _), = client.run(_where_a_large_array_lives).values()
+        assert mmapped  # Dask's default: the array gets its own mmap, given back to the OS when freed
         client.register_plugin(corpus.worker_heap_plugin())
-        assert _refaults_on_the_worker(client) < 20 * 256 / 20
+        (mmapped, kept), = client.run(_where_a_large_array_lives).values()
+        assert not mmapped and kept >= 4 * 2**20
 
 
 # --- clusters and quotes are corpus tables too ----------------------------------------------------------------
