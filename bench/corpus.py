@@ -50,7 +50,7 @@ from pathlib import Path
 
 import newslab as nl
 from newslab import corpus
-from newslab._corpus_run import FULL, pipeline
+from newslab.corpus._run import FULL, pipeline
 
 FULL_TABLES = ["tokens", "sentences", "entities", "noun_chunks"]
 TARGETS = {
@@ -97,7 +97,7 @@ def timed(run: Callable[[], object]) -> float:
 
 
 def plain(texts: list[str], components: tuple[str, ...]) -> Callable[[], object]:
-    nlp = pipeline(nl.pipeline.resolve_model(), components)
+    nlp = pipeline(nl.text.pipeline.resolve_model(), components)
     nlp("warm up")
     return lambda: sum(len(doc.ents) for doc in nlp.pipe(texts, batch_size=64))
 
@@ -146,7 +146,7 @@ def main() -> None:
 
 def throughput(texts: list[str], folder: Path, small: Path, work: Path, words: int, shard: dict,
                repeat: int = 2) -> None:
-    model = nl.pipeline.resolve_model()
+    model = nl.text.pipeline.resolve_model()
     for components in (FULL, ("senter", "ner")):
         pipeline(model, components)("warm up")  # newslab's local engine reuses these pipelines
     runs: dict[str, list[float]] = {}

@@ -14,7 +14,7 @@ import time
 from corpus import corpus  # bench/corpus.py: articles recombined from the seed's sentences
 
 import newslab
-from newslab.dashboard import Dashboard
+from newslab.widgets.dashboard import Dashboard
 
 RUNS = 5
 ARTICLES = 50

@@ -15,7 +15,7 @@ import statistics
 import time
 
 import newslab
-from newslab.explorer import EntityExplorer
+from newslab.widgets.explorer import EntityExplorer
 
 CHANGES = 20
 TARGETS_MS = {"seed": 50.0, "seed x50": 500.0}

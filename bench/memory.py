@@ -4,7 +4,7 @@ A text of SIZE characters is built from the seed's body sentences (fixed random 
 written two ways of exactly the same length: as one paragraph (sentences joined by spaces),
 and in paragraphs of three sentences (joined by line breaks). Each is parsed by
 ``newslab.entities(newslab.analyze(text))`` in a fresh subprocess that reports its own peak
-RSS. newslab cuts any part longer than ``newslab.pipeline.PIECE_CHARS`` into pieces at
+RSS. newslab cuts any part longer than ``newslab.text.pipeline.PIECE_CHARS`` into pieces at
 sentence ends, so the single paragraph should cost about what the paragraphs cost.
 
 Target: peak(single paragraph) <= 1.5 x peak(paragraphs), with the same entities.

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 import newslab
-from newslab.pipeline import resolve_model
+from newslab.text.pipeline import resolve_model
 
 TARGET = 2.5
 BASELINE_CODE = "import spacy\nnlp = spacy.load({model!r})\nnlp({text!r})\n"

@@ -22,7 +22,7 @@ import sys
 import time
 
 import newslab
-from newslab.pipeline import resolve_model
+from newslab.text.pipeline import resolve_model
 
 RATIO_TARGET = 1.10
 IMPORT_TARGET = 0.3

@@ -20,83 +20,83 @@ __version__ = "0.1.0"
 # public name -> module that defines it
 _EXPORTS: dict[str, str] = {
     # article
-    "Article": "article",
-    "Part": "article",
-    "load_article": "article",
+    "Article": "text.article",
+    "Part": "text.article",
+    "load_article": "text.article",
     # pipeline
-    "load_pipeline": "pipeline",
-    "analyze": "pipeline",
-    "analyze_many": "pipeline",
+    "load_pipeline": "text.pipeline",
+    "analyze": "text.pipeline",
+    "analyze_many": "text.pipeline",
     # tidy tables
-    "tokens": "tables",
-    "sentences": "tables",
-    "entities": "tables",
-    "entity_counts": "tables",
-    "label_counts": "tables",
-    "noun_chunks": "tables",
-    "sentence_span": "tables",
-    "article_parts": "structure",
-    "article_stats": "structure",
-    "pos_counts": "grammar",
-    "svo_triples": "grammar",
+    "tokens": "tables.parse",
+    "sentences": "tables.parse",
+    "entities": "tables.parse",
+    "entity_counts": "tables.parse",
+    "label_counts": "tables.parse",
+    "noun_chunks": "tables.parse",
+    "sentence_span": "tables.parse",
+    "article_parts": "tables.structure",
+    "article_stats": "tables.structure",
+    "pos_counts": "tables.grammar",
+    "svo_triples": "tables.grammar",
     # who said what
-    "entity_clusters": "clusters",
-    "aliases": "clusters",
-    "quotes": "attribution",
-    "REPORTING_VERBS": "attribution",
-    "voices": "attribution",
-    "gold_quotes": "quote_evaluation",
-    "read_quotes": "quote_evaluation",
-    "evaluate_quotes": "quote_evaluation",
-    "QuoteEvaluation": "quote_evaluation",
-    "QuoteBrowser": "quote_browser",
+    "entity_clusters": "ner.clusters",
+    "aliases": "ner.clusters",
+    "quotes": "attribution.attribution",
+    "REPORTING_VERBS": "attribution.attribution",
+    "voices": "attribution.attribution",
+    "gold_quotes": "attribution.evaluation",
+    "read_quotes": "attribution.evaluation",
+    "evaluate_quotes": "attribution.evaluation",
+    "QuoteEvaluation": "attribution.evaluation",
+    "QuoteBrowser": "widgets.quote_browser",
     # rendering
-    "show_entities": "render",
-    "show_dependencies": "render",
-    "entities_html": "render",
-    "dependencies_html": "render",
-    "structure_html": "render",
-    "show_structure": "render",
-    "disagreements_html": "render",
-    "show_disagreements": "render",
-    "DependencyViewer": "viewers",
-    "DependencyModel": "dependency_model",
+    "show_entities": "render.html",
+    "show_dependencies": "render.html",
+    "entities_html": "render.html",
+    "dependencies_html": "render.html",
+    "structure_html": "render.html",
+    "show_structure": "render.html",
+    "disagreements_html": "render.html",
+    "show_disagreements": "render.html",
+    "DependencyViewer": "widgets.dependencies",
+    "DependencyModel": "widgets.dependencies_model",
     # labels and palette
     "LABELS": "labels",
     "PALETTE": "labels",
     "label_color": "labels",
     # annotated texts
-    "annotated_text": "spans",
-    "spans_from_doc": "spans",
-    "validate_spans": "spans",
+    "annotated_text": "io.spans",
+    "spans_from_doc": "io.spans",
+    "validate_spans": "io.spans",
     # gold standard
-    "gold": "goldstandard",
+    "gold": "evaluation.gold",
     # evaluation
-    "evaluate": "evaluation",
-    "Evaluation": "evaluation",
-    "agreement": "iaa",
-    "Agreement": "iaa",
+    "evaluate": "evaluation.scores",
+    "Evaluation": "evaluation.scores",
+    "agreement": "evaluation.agreement",
+    "Agreement": "evaluation.agreement",
     # exploring entities
-    "filter_entities": "explore",
-    "kwic": "explore",
-    "label_summary": "explore",
-    "mention_counts": "explore",
+    "filter_entities": "ner.explore",
+    "kwic": "ner.explore",
+    "label_summary": "ner.explore",
+    "mention_counts": "ner.explore",
     # widgets
-    "EntityExplorer": "explorer",
-    "ExplorerModel": "explorer_model",
-    "Annotator": "annotator",
-    "Dashboard": "dashboard",
+    "EntityExplorer": "widgets.explorer",
+    "ExplorerModel": "widgets.explorer_model",
+    "Annotator": "widgets.annotator",
+    "Dashboard": "widgets.dashboard",
     # charts and reports
     "save_chart": "charts",
     "linked_charts": "charts",
-    "setup_notebook": "notebook",
-    "report_html": "report",
-    "write_report": "report",
+    "setup_notebook": "widgets.notebook",
+    "report_html": "render.report",
+    "write_report": "render.report",
     # exercises
     "check": "exercises",
     "hint": "exercises",
     "solution": "exercises",
-    "progress": "exercise_progress",
+    "progress": "widgets.progress",
     # errors
     "NewslabError": "errors",
     "ArticleError": "errors",
@@ -108,34 +108,36 @@ _EXPORTS: dict[str, str] = {
     "SaveError": "errors",
     "FileChangedError": "errors",
     # any article (issue 9)
-    "with_rules": "rules",
+    "with_rules": "text.rules",
     "RuleError": "errors",
-    "findings": "error_analysis",
-    "Findings": "error_analysis",
-    "evaluate_many": "error_analysis",
-    "annotations_path": "annotations",
-    "reference": "annotations",
-    "reference_note": "annotations",
-    "course_note": "annotations",
+    "findings": "evaluation.findings",
+    "Findings": "evaluation.findings",
+    "evaluate_many": "evaluation.findings",
+    "annotations_path": "evaluation.reference",
+    "reference": "evaluation.reference",
+    "reference_note": "evaluation.reference",
+    "course_note": "evaluation.reference",
 }
-_SUBMODULES = {
-    "io", "charts", "chartdata", "exercises", "labels", "errors", "spans", "teach", "types", "notebook", "grading",
+# public submodule name -> module path
+_SUBMODULES: dict[str, str] = {
+    name: name for name in ("io", "charts", "exercises", "labels", "errors", "types", "teach", "corpus", "text",
+                            "tables", "ner", "evaluation", "attribution", "render", "widgets", "columns")
+} | {
+    "chartdata": "ner.chartdata",
+    "compare": "corpus.compare",
+    "spans": "io.spans",
+    "notebook": "widgets.notebook",
+    "grading": "teach.grading",
 }
-_SUBMODULES |= {"corpus", "compare"}  # many articles (issue 11)
 
 __all__ = sorted([*_EXPORTS, "__version__"])
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from . import chartdata, charts, compare, corpus, exercises, io, notebook, types
-    from .annotations import annotations_path, course_note, reference, reference_note
-    from .annotator import Annotator
-    from .article import Article, Part, load_article
-    from .attribution import REPORTING_VERBS, quotes, voices
+    from . import charts, corpus, exercises, io, types
+    from .attribution.attribution import REPORTING_VERBS, quotes, voices
+    from .attribution.evaluation import QuoteEvaluation, evaluate_quotes, gold_quotes, read_quotes
     from .charts import linked_charts, save_chart
-    from .clusters import aliases, entity_clusters
-    from .dashboard import Dashboard
-    from .dependency_model import DependencyModel
-    from .error_analysis import Findings, evaluate_many, findings
+    from .corpus import compare
     from .errors import (
         AnnotationError,
         ArticleError,
@@ -148,21 +150,18 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         TextFileError,
         UnknownLabelError,
     )
-    from .evaluation import Evaluation, evaluate
-    from .exercise_progress import progress
+    from .evaluation.agreement import Agreement, agreement
+    from .evaluation.findings import Findings, evaluate_many, findings
+    from .evaluation.gold import gold
+    from .evaluation.reference import annotations_path, course_note, reference, reference_note
+    from .evaluation.scores import Evaluation, evaluate
     from .exercises import check, hint, solution
-    from .explore import filter_entities, kwic, label_summary, mention_counts
-    from .explorer import EntityExplorer
-    from .explorer_model import ExplorerModel
-    from .goldstandard import gold
-    from .grammar import pos_counts, svo_triples
-    from .iaa import Agreement, agreement
+    from .io.spans import annotated_text, spans_from_doc, validate_spans
     from .labels import LABELS, PALETTE, label_color
-    from .notebook import setup_notebook
-    from .pipeline import analyze, analyze_many, load_pipeline
-    from .quote_browser import QuoteBrowser
-    from .quote_evaluation import QuoteEvaluation, evaluate_quotes, gold_quotes, read_quotes
-    from .render import (
+    from .ner import chartdata
+    from .ner.clusters import aliases, entity_clusters
+    from .ner.explore import filter_entities, kwic, label_summary, mention_counts
+    from .render.html import (
         dependencies_html,
         disagreements_html,
         entities_html,
@@ -172,12 +171,23 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         show_structure,
         structure_html,
     )
-    from .report import report_html, write_report
-    from .rules import with_rules
-    from .spans import annotated_text, spans_from_doc, validate_spans
-    from .structure import article_parts, article_stats
-    from .tables import entities, entity_counts, label_counts, noun_chunks, sentence_span, sentences, tokens
-    from .viewers import DependencyViewer
+    from .render.report import report_html, write_report
+    from .tables.grammar import pos_counts, svo_triples
+    from .tables.parse import entities, entity_counts, label_counts, noun_chunks, sentence_span, sentences, tokens
+    from .tables.structure import article_parts, article_stats
+    from .text.article import Article, Part, load_article
+    from .text.pipeline import analyze, analyze_many, load_pipeline
+    from .text.rules import with_rules
+    from .widgets import notebook
+    from .widgets.annotator import Annotator
+    from .widgets.dashboard import Dashboard
+    from .widgets.dependencies import DependencyViewer
+    from .widgets.dependencies_model import DependencyModel
+    from .widgets.explorer import EntityExplorer
+    from .widgets.explorer_model import ExplorerModel
+    from .widgets.notebook import setup_notebook
+    from .widgets.progress import progress
+    from .widgets.quote_browser import QuoteBrowser
 
 
 def __getattr__(name: str) -> Any:
@@ -186,7 +196,7 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value  # later lookups skip __getattr__
         return value
     if name in _SUBMODULES:
-        return importlib.import_module(f".{name}", __name__)
+        return importlib.import_module(f".{_SUBMODULES[name]}", __name__)
     raise AttributeError(f"module 'newslab' has no attribute {name!r}")
 
 
@@ -195,7 +205,7 @@ def __dir__() -> list[str]:
 
 
 def load_ipython_extension(ipython: Any) -> None:
-    """``%load_ext newslab``: charts render offline in this notebook (see :mod:`newslab.notebook`)."""
-    from .notebook import load_ipython_extension as load
+    """``%load_ext newslab``: charts render offline in this notebook (see :mod:`newslab.widgets.notebook`)."""
+    from .widgets.notebook import load_ipython_extension as load
 
     load(ipython)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from . import _columns as C
+from . import columns as C
 from .errors import UnknownLabelError
 
 __all__ = [

@@ -123,7 +123,7 @@ def _pip(args: Sequence[str]) -> int:
 
 
 def _resolved() -> str | None:
-    from .pipeline import resolve_model
+    from .text.pipeline import resolve_model
 
     try:
         return resolve_model()

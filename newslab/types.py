@@ -16,14 +16,14 @@ import os
 import warnings
 from typing import TYPE_CHECKING, Literal, TypeAlias, Union
 
-from . import _columns as C
+from . import columns as C
 from .errors import NewslabError
 
 if TYPE_CHECKING:
     import pandas as pd
     from spacy.tokens import Doc
 
-    from .article import Article
+    from .text.article import Article
 
 __all__ = [
     "PathLike", "ArticleSource", "DocLike", "TableKind", "is_doc", "as_doc", "as_table", "as_entities",
@@ -67,7 +67,7 @@ def as_doc(source: DocLike, *, model: PathLike | None = None) -> Doc:
     """
     if is_doc(source):
         return source  # type: ignore[return-value]
-    from .pipeline import analyze
+    from .text.pipeline import analyze
 
     return analyze(source, model=model)
 
@@ -99,7 +99,7 @@ def as_table(data: Doc | pd.DataFrame, kind: TableKind) -> pd.DataFrame:
         warnings.warn(f"passing {type(data).__name__} here is deprecated: parse the article once with "
                       f"nl.analyze(...) and pass the Doc, or its {kind} table", DeprecationWarning, stacklevel=3)
         data = as_doc(data)
-    from . import tables
+    from .tables import parse as tables
 
     return getattr(tables, kind)(data)
 

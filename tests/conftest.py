@@ -34,9 +34,9 @@ def toy_entities():
     """A small hand-made entity table (with its clusters), for tests that check counts by hand."""
     import pandas as pd
 
-    from newslab import _columns as C
-    from newslab.clusters import add_clusters
-    from newslab.tables import entity_key
+    from newslab import columns as C
+    from newslab.ner.clusters import add_clusters
+    from newslab.tables.parse import entity_key
 
     rows = [(i, text, label, entity_key(text), start, start + len(text), 0, 1, sent, sent, "paragraph")
             for i, text, label, start, sent in TOY_MENTIONS]

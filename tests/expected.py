@@ -72,6 +72,6 @@ QUOTE_PATTERNS = [
        "multi-paragraph+pronoun")]),
 ]
 
-# exact F1 of the seed against its gold standard, raw model and with newslab.rules.UKRAINIAN_PLACES
+# exact F1 of the seed against its gold standard, raw model and with newslab.text.rules.UKRAINIAN_PLACES
 SEED_F1_RAW = 0.868
 SEED_F1_UKRAINIAN_PLACES = 0.923

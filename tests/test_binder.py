@@ -14,7 +14,8 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
+
 BINDER = ROOT / "binder"
 MODEL_URL = (
     "https://github.com/explosion/spacy-models/releases/download/en_core_web_sm-3.8.0/"

@@ -15,9 +15,10 @@ import pytest
 from nbclient import NotebookClient
 
 from newslab.exercises import FEEDBACK_MIME
-from newslab.teach import BEGIN, student_edition
+from newslab.teach.release import BEGIN, student_edition
+from tests.paths import ARTICLES as ARTICLES_DIR
+from tests.paths import NOTEBOOKS
 
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 STUDENT = sorted(NOTEBOOKS.glob("*.ipynb"))
 SOLUTIONS = sorted((NOTEBOOKS / "solutions").glob("*.ipynb"))
 
@@ -80,7 +81,7 @@ def test_student_edition_runs_top_to_bottom(path, tmp_path):
 # "%reset -f" between them: no variable leaks from one notebook to the next, but spaCy and the
 # model load once. Without a gold file all five run; with one, only 03 and 04, the two that read it.
 
-ARTICLES = sorted((Path(__file__).parent / "data" / "articles").glob("*.txt"))
+ARTICLES = sorted(ARTICLES_DIR.glob("*.txt"))
 READS_GOLD = ("03-", "04-")
 CASES = [(article, gold) for article in ARTICLES for gold in (False, True)]
 

@@ -17,11 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newslab
-from newslab import _columns as C
+from newslab import columns as C
 from newslab import io
-from newslab.article import parse_article
 from newslab.errors import AnnotationError
-from newslab.spans import spans_from_doc
+from newslab.io.spans import spans_from_doc
+from newslab.text.article import parse_article
 
 SUITE = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -143,7 +143,7 @@ def large_article(chars: int) -> str:
 
 
 def test_the_largest_article_in_the_limits_section(tmp_path):
-    from newslab.annotation_model import AnnotationModel
+    from newslab.widgets.annotator_model import AnnotationModel
 
     doc = analyzed(large_article(LIMIT_CHARS))
     assert len(doc.text) >= LIMIT_CHARS

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import newslab
-from newslab import _columns as C
+from newslab import columns as C
 from newslab.types import as_doc, as_entities, as_table, is_doc, name_column
 
 

@@ -4,8 +4,8 @@ Every chart function takes a tidy table (the entity, token or sentence table of
 :mod:`newslab.tables`) or the parsed ``Doc`` it comes from, and returns an Altair chart
 without displaying it; importing this module changes no global state. Entity labels are
 coloured with :data:`newslab.PALETTE`. The tables behind the charts come from
-:mod:`newslab.chartdata`, which does not import Altair. To show charts as offline widgets in
-a notebook, run ``%load_ext newslab`` (see :mod:`newslab.notebook`).
+:mod:`newslab.ner.chartdata`, which does not import Altair. To show charts as offline widgets in
+a notebook, run ``%load_ext newslab`` (see :mod:`newslab.widgets.notebook`).
 
 Examples:
     >>> import newslab
@@ -44,11 +44,11 @@ __all__ = [
     "statements_chart", "voices_chart",
 ]
 
-# names that moved in newslab 0.2: the notebook renderer to newslab.notebook, the chart data to
-# newslab.chartdata (newslab.charts.data keeps versions that still accept a Doc)
+# names that moved in newslab 0.2: the notebook renderer to newslab.widgets.notebook, the chart data to
+# newslab.ner.chartdata (newslab.charts.data keeps versions that still accept a Doc)
 _MOVED = {
     **dict.fromkeys(("chart_widget", "enable_renderer", "newslab_renderer", "RENDERER", "CHART_CLASS"),
-                    "newslab.notebook"),
+                    "newslab.widgets.notebook"),
     **dict.fromkeys(("label_counts", "top_entities", "mentions", "cooccurrence", "network_nodes", "network_edges",
                      "pos_mix", "middle_sentence", "entity_spans", "sentence_table"), "newslab.charts.data"),
 }
@@ -56,7 +56,7 @@ _MOVED = {
 
 def __getattr__(name: str) -> Any:
     if name in _MOVED:
-        if _MOVED[name] == "newslab.notebook":  # the functions of charts.data warn when called
+        if _MOVED[name] == "newslab.widgets.notebook":  # the functions of charts.data warn when called
             warnings.warn(f"newslab.charts.{name} moved to {_MOVED[name]}", DeprecationWarning, stacklevel=2)
         return getattr(importlib.import_module(_MOVED[name]), name)
     raise AttributeError(f"module 'newslab.charts' has no attribute {name!r}")

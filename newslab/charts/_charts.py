@@ -1,7 +1,7 @@
 """One function per chart: each takes a tidy table (or the ``Doc`` it comes from) and returns an
 Altair chart, without displaying it or changing any global state.
 
-The data of each chart comes from :mod:`newslab.chartdata`; this module only draws it.
+The data of each chart comes from :mod:`newslab.ner.chartdata`; this module only draws it.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import altair as alt
 
-from .. import _columns as C
-from .. import chartdata as D
+from .. import columns as C
 from ..labels import PALETTE, part_color
-from ..tables import entity_counts, label_counts
+from ..ner import chartdata as D
+from ..tables.parse import entity_counts, label_counts
 from ..types import as_entities, as_table, is_doc, name_column
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""Charts that compare outlets; each takes a table from :mod:`newslab.compare` and returns an Altair chart."""
+"""Charts that compare outlets; each takes a table from :mod:`newslab.corpus.compare` and returns an Altair chart."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import altair as alt
 
-from .. import _columns as C
+from .. import columns as C
 
 if TYPE_CHECKING:
     import pandas as pd

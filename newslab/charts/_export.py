@@ -1,7 +1,7 @@
 """Charts as files and strings: SVG, PNG and self-contained HTML, with no browser and no network.
 
 These functions return what they draw (a string or bytes) or write it to a file; showing a
-chart in a notebook is the job of :mod:`newslab.notebook`. Specs are not validated against
+chart in a notebook is the job of :mod:`newslab.widgets.notebook`. Specs are not validated against
 the Vega-Lite schema here, at every render: the test suite validates every chart newslab
 draws, once (``tests/test_charts.py``).
 """
@@ -16,8 +16,8 @@ from typing import Any
 import altair as alt
 import vl_convert
 
-from .._atomic import atomic_write_bytes, atomic_write_text
 from ..errors import NewslabError
+from ..io.atomic import atomic_write_bytes, atomic_write_text
 
 __all__ = ["chart_svg", "chart_png", "chart_html", "save_chart", "chart_spec"]
 

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Final
 
 import altair as alt
 
-from .. import _columns as C
-from ..chartdata import middle_sentence
+from .. import columns as C
+from ..ner.chartdata import middle_sentence
 from ..types import as_entities, as_table, is_doc, name_column
 from ._charts import mentions_chart, top_entities_chart
 

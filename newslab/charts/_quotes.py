@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import altair as alt
 
-from .. import _columns as C
+from .. import columns as C
 from ..labels import QUOTE_COLORS
 
 if TYPE_CHECKING:

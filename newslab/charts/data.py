@@ -1,7 +1,7 @@
-"""Deprecated: the tables behind the charts moved to :mod:`newslab.chartdata`.
+"""Deprecated: the tables behind the charts moved to :mod:`newslab.ner.chartdata`.
 
 The functions here keep newslab 0.1's signatures (a ``Doc``, an article source or a table)
-for old notebooks, and warn. New code passes a table to :mod:`newslab.chartdata`.
+for old notebooks, and warn. New code passes a table to :mod:`newslab.ner.chartdata`.
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 import warnings
 from typing import TYPE_CHECKING, Any
 
-from .. import _columns as C
-from .. import chartdata
-from ..chartdata import OTHER_POS, POS_GROUPS
-from ..tables import entity_counts
+from .. import columns as C
+from ..ner import chartdata
+from ..ner.chartdata import OTHER_POS, POS_GROUPS
+from ..tables.parse import entity_counts
 from ..types import as_entities, as_table, name_column
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def _warn(name: str, instead: str) -> None:
 
 def label_counts(data: Any = None) -> pd.DataFrame:
     """Deprecated: :func:`newslab.label_counts`."""
-    from ..tables import label_counts as counts
+    from ..tables.parse import label_counts as counts
 
     _warn("label_counts", "nl.label_counts(doc_or_entities)")
     return counts(as_entities(data))
@@ -45,31 +45,31 @@ def top_entities(data: Any = None, *, n: int | None = 10) -> pd.DataFrame:
 
 
 def mentions(data: Any = None, *, n: int | None = 10) -> pd.DataFrame:
-    """Deprecated: :func:`newslab.chartdata.mentions` of the entity table."""
+    """Deprecated: :func:`newslab.ner.chartdata.mentions` of the entity table."""
     _warn("mentions", "nl.chartdata.mentions(nl.entities(doc))")
     return chartdata.mentions(as_entities(data), n=n)
 
 
 def cooccurrence(data: Any = None) -> pd.DataFrame:
-    """Deprecated: :func:`newslab.chartdata.cooccurrence` of the entity table."""
+    """Deprecated: :func:`newslab.ner.chartdata.cooccurrence` of the entity table."""
     _warn("cooccurrence", "nl.chartdata.cooccurrence(nl.entities(doc))")
     return chartdata.cooccurrence(as_entities(data))
 
 
 def network_nodes(data: Any = None, *, n: int | None = 20) -> pd.DataFrame:
-    """Deprecated: :func:`newslab.chartdata.network_nodes` of the entity table."""
+    """Deprecated: :func:`newslab.ner.chartdata.network_nodes` of the entity table."""
     _warn("network_nodes", "nl.chartdata.network_nodes(nl.entities(doc))")
     return chartdata.network_nodes(as_entities(data), n=n)
 
 
 def network_edges(data: Any = None, *, n: int | None = 20) -> pd.DataFrame:
-    """Deprecated: :func:`newslab.chartdata.network_edges` of the entity table."""
+    """Deprecated: :func:`newslab.ner.chartdata.network_edges` of the entity table."""
     _warn("network_edges", "nl.chartdata.network_edges(nl.entities(doc))")
     return chartdata.network_edges(as_entities(data), n=n)
 
 
 def pos_mix(data: Any = None, *, grouped: bool = True) -> pd.DataFrame:
-    """Deprecated: :func:`newslab.chartdata.pos_mix` of the token table."""
+    """Deprecated: :func:`newslab.ner.chartdata.pos_mix` of the token table."""
     _warn("pos_mix", "nl.chartdata.pos_mix(nl.tokens(doc))")
     return chartdata.pos_mix(as_table(data, "tokens"), grouped=grouped)
 
@@ -81,7 +81,7 @@ def sentence_table(data: Any = None) -> pd.DataFrame:
 
 
 def middle_sentence(data: Any = None) -> float:
-    """Deprecated: :func:`newslab.chartdata.middle_sentence` of the sentence table."""
+    """Deprecated: :func:`newslab.ner.chartdata.middle_sentence` of the sentence table."""
     _warn("middle_sentence", "nl.chartdata.middle_sentence(nl.sentences(doc))")
     import pandas as pd
 
@@ -89,6 +89,6 @@ def middle_sentence(data: Any = None) -> float:
 
 
 def entity_spans(data: Any = None, *, keys: list[str] | None = None) -> list[dict[str, Any]]:
-    """Deprecated: :func:`newslab.chartdata.entity_spans` of the entity table."""
+    """Deprecated: :func:`newslab.ner.chartdata.entity_spans` of the entity table."""
     _warn("entity_spans", "nl.chartdata.entity_spans(nl.entities(doc), keys=...)")
     return chartdata.entity_spans(as_entities(data), keys=keys)

@@ -18,9 +18,9 @@ if TYPE_CHECKING:
     import pandas as pd
     from spacy.tokens import Doc
 
-    from ..article import Article
-    from ..evaluation import Evaluation
-    from ..spans import AnnotatedText
+    from ..evaluation.scores import Evaluation
+    from ..io.spans import AnnotatedText
+    from ..text.article import Article
 
 __all__ = ["Context", "current_context", "context_for"]
 
@@ -37,20 +37,20 @@ class Context:
 
     @functools.cached_property
     def article(self) -> Article:
-        from ..article import load_article
+        from ..text.article import load_article
 
         return load_article(self._source)
 
     @functools.cached_property
     def doc(self) -> Doc:
-        from ..pipeline import analyze
+        from ..text.pipeline import analyze
 
         return analyze(self.article)
 
     @functools.cached_property
     def gold(self) -> AnnotatedText | None:
         """The gold annotations beside the article, or ``None`` when it has none."""
-        from ..goldstandard import gold
+        from ..evaluation.gold import gold
 
         try:
             return gold(self.article)
@@ -59,7 +59,7 @@ class Context:
 
     @functools.cached_property
     def evaluation(self) -> Evaluation:
-        from ..evaluation import evaluate
+        from ..evaluation.scores import evaluate
 
         if self.gold is None:
             raise NewslabError("this article has no gold file: the exercise does not apply")
@@ -67,25 +67,25 @@ class Context:
 
     @functools.cached_property
     def entities(self) -> pd.DataFrame:
-        from ..tables import entities
+        from ..tables.parse import entities
 
         return entities(self.doc)
 
     @functools.cached_property
     def sentences(self) -> pd.DataFrame:
-        from ..tables import sentences
+        from ..tables.parse import sentences
 
         return sentences(self.doc)
 
     @functools.cached_property
     def tokens(self) -> pd.DataFrame:
-        from ..tables import tokens
+        from ..tables.parse import tokens
 
         return tokens(self.doc)
 
     @functools.cached_property
     def triples(self) -> pd.DataFrame:
-        from ..grammar import svo_triples
+        from ..tables.grammar import svo_triples
 
         return svo_triples(self.doc)
 
@@ -117,5 +117,5 @@ def current_context() -> Context:
 
 
 def context_for(source: Any) -> Context:
-    """A context for any article (an :class:`~newslab.article.Article`, a path or a text)."""
+    """A context for any article (an :class:`~newslab.text.article.Article`, a path or a text)."""
     return current_context() if source is None else Context(source)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import _columns as C
+from .. import columns as C
 from ._context import Context
 from ._model import Need
 

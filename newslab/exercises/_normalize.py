@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .. import _columns as C
+from .. import columns as C
 
 __all__ = ["plain", "as_int", "as_ratio", "as_text", "as_texts", "as_pair", "as_spans", "same_ratio", "text_key"]
 

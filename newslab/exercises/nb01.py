@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import _columns as C
+from .. import columns as C
 from . import Context, Distractor, define
 from ._needs import BODY, DATELINE
 

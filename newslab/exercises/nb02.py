@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .. import _columns as C
+from .. import columns as C
 from . import Context, Distractor, Need, define
 from ._needs import BODY, first_body_sentence
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def _sentence(ctx: Context, sent_id: int) -> Span:
-    from ..tables import sentence_span
+    from ..tables.parse import sentence_span
 
     return sentence_span(ctx.doc, sent_id)
 

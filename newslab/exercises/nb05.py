@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .. import _columns as C
-from ..tables import entity_key
+from .. import columns as C
+from ..tables.parse import entity_key
 from ..types import name_column
 from . import Context, Distractor, Need, define
 from ._normalize import text_key
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def _chart_table(name: str, ctx: Context) -> Any:
     """A table behind a chart (the one place that names the chart-data module)."""
-    from .. import chartdata
+    from ..ner import chartdata
 
     return getattr(chartdata, name)(ctx.sentences if name == "middle_sentence" else ctx.entities)
 
@@ -32,7 +32,7 @@ def _name(ctx: Context) -> str:
 
 def _totals(ctx: Context) -> dict[str, int]:
     """Mentions per entity, labels together: the bars of the top-entities chart."""
-    from ..tables import entity_counts
+    from ..tables.parse import entity_counts
 
     counts = entity_counts(ctx.entities, by=_name(ctx))
     return {str(k): int(v) for k, v in zip(counts[_name(ctx)], counts[C.COUNT])}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .. import _columns as C
+from .. import columns as C
 from . import Context, Distractor, Need, define
 
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def _statements(ctx: Context) -> pd.DataFrame:
-    from ..attribution import quotes
+    from ..attribution.attribution import quotes
 
     return quotes(ctx.doc)
 
@@ -33,7 +33,7 @@ def _top_speakers(ctx: Context) -> list[Any]:
 
 
 def _speaker_clusters(ctx: Context) -> pd.DataFrame:
-    from ..clusters import entity_clusters
+    from ..ner.clusters import entity_clusters
 
     clusters = entity_clusters(ctx.doc)
     return clusters[clusters[C.CANONICAL].isin(_per_speaker(ctx).index)]
@@ -55,7 +55,7 @@ def _one_spelling(ctx: Context) -> int | None:
 
 
 def _reporter_share(ctx: Context) -> float:
-    from ..attribution import voices
+    from ..attribution.attribution import voices
 
     table = voices(ctx.doc)
     return float(table.loc[table[C.SPEAKER] == C.REPORTER, C.SHARE].sum())

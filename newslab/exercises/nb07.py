@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from .. import _columns as C
+from .. import columns as C
 from . import Context, Distractor, Need, define
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ CLARION = "The Daily Clarion"
 
 
 def _corpus() -> Any:
-    from ..corpus import teaching_corpus
+    from ..corpus.collection import teaching_corpus
 
     return teaching_corpus()
 
@@ -34,14 +34,14 @@ def _names(outlets: list[str]) -> list[str]:
 
 
 def _quote_sentences() -> pd.DataFrame:
-    from ..tables import sentences
+    from ..tables.parse import sentences
 
     table = sentences(_corpus())
     return table[table[C.TEXT].str.contains(QUOTE, regex=False)]
 
 
 def _own(ctx: Context) -> pd.Series:
-    from ..compare import sentence_reach
+    from ..corpus.compare import sentence_reach
 
     reach = sentence_reach(_corpus())
     return reach[reach[C.N_OUTLETS] == 0][C.OUTLET].value_counts()
@@ -58,7 +58,7 @@ def _fewest_own(ctx: Context) -> str | None:
 
 
 def _overused(ctx: Context) -> pd.DataFrame:
-    from ..compare import keyness
+    from ..corpus.compare import keyness
 
     table = keyness(_corpus())
     return table[(table[C.OUTLET] == CLARION) & table[C.OVER]].sort_values(C.G2, ascending=False, kind="stable")
@@ -71,7 +71,7 @@ def _best_entity(ctx: Context) -> list[str]:
 
 
 def _most_mentioned_by_clarion(ctx: Context) -> str | None:
-    from ..tables import entities, entity_counts
+    from ..tables.parse import entities, entity_counts
 
     table = entities(_corpus())
     table = table[(table[C.OUTLET] == CLARION) & (table[C.PART] != C.BYLINE)]
@@ -79,8 +79,8 @@ def _most_mentioned_by_clarion(ctx: Context) -> str | None:
 
 
 def _first_voices(ctx: Context) -> pd.DataFrame:
-    from ..compare import REPORTING_VERBS
-    from ..grammar import svo_triples
+    from ..corpus.compare import REPORTING_VERBS
+    from ..tables.grammar import svo_triples
 
     triples = svo_triples(_corpus())
     return triples[triples[C.VERB_LEMMA].isin(REPORTING_VERBS)].groupby(C.OUTLET).head(1)
@@ -117,7 +117,7 @@ def _explain_own(answer: str, ctx: Context) -> str:
 
 
 def _explain_distinctive(answer: str, ctx: Context) -> str:
-    from ..tables import entity_key
+    from ..tables.parse import entity_key
 
     table = _overused(ctx)
     found = table[table[C.KEY].map(lambda key: entity_key(answer).casefold() in {

@@ -1,6 +1,6 @@
 """Annotation formats in and out: Prodigy JSONL, spaCy JSONL, DocBin, CoNLL IOB2, brat.
 
-Every reader returns a list of annotated texts (:mod:`newslab.spans`); every writer takes
+Every reader returns a list of annotated texts (:mod:`newslab.io.spans`); every writer takes
 annotated texts, spaCy ``Doc`` objects or ``(text, spans)`` pairs, writes atomically and
 returns the path written. Malformed input raises :class:`newslab.errors.AnnotationError`
 naming the file and line. spaCy is imported only when a function needs a tokenizer.
@@ -21,14 +21,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import AnnotationError, TextFileError
-from ..spans import AnnotatedText
 from ._align import check_alignment, to_doc
 from ._brat import read_brat, write_brat
 from ._conll import read_conll, write_conll
 from ._docbin import read_docbin, read_docbin_docs, write_docbin
 from ._jsonl import read_jsonl, write_jsonl
 from ._prodigy import read_prodigy, write_prodigy
-from ._text import decode, loads_json
+from .spans import AnnotatedText
+from .text import decode, loads_json
 
 __all__ = [
     "FORMATS",

@@ -12,10 +12,10 @@ import functools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from .._atomic import unencodable
-from .._columns import META_KEY
+from ..columns import META_KEY
 from ..errors import AnnotationError, SaveError
-from ..spans import AnnotatedText, SpanDict, annotated_text, validate_spans
+from .atomic import unencodable
+from .spans import AnnotatedText, SpanDict, annotated_text, validate_spans
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -97,7 +97,7 @@ def misaligned_message(problems: list[dict[str, Any]]) -> str:
 def tokenize(text: str, nlp: Language | None) -> Doc:
     """Run only the tokenizer of ``nlp`` (default: :func:`newslab.load_pipeline`)."""
     if nlp is None:
-        from ..pipeline import load_pipeline
+        from ..text.pipeline import load_pipeline
 
         nlp = load_pipeline()
     return nlp.make_doc(text)

@@ -17,12 +17,12 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from .._atomic import atomic_write_text
 from ..errors import AnnotationError
 from ..labels import LABELS
-from ..spans import AnnotatedText, SpanDict, validate_spans
 from ._align import check_plain_label, records_and_docs
-from ._text import read_text
+from .atomic import atomic_write_text
+from .spans import AnnotatedText, SpanDict, validate_spans
+from .text import read_text
 
 __all__ = ["read_brat", "write_brat"]
 

@@ -17,12 +17,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._atomic import atomic_write_text
 from ..errors import AnnotationError
 from ..labels import LABELS
-from ..spans import AnnotatedText, SpanDict, validate_spans
 from ._align import check_plain_label, records_and_docs, to_doc
-from ._text import read_text
+from .atomic import atomic_write_text
+from .spans import AnnotatedText, SpanDict, validate_spans
+from .text import read_text
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -7,13 +7,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._atomic import atomic_write_bytes
-from .._columns import META_KEY
+from ..columns import META_KEY
 from ..errors import AnnotationError
 from ..labels import LABELS
-from ..spans import AnnotatedText, spans_from_doc, validate_spans
 from ._align import blank_vocab, records_and_docs, to_doc
-from ._text import read_bytes
+from .atomic import atomic_write_bytes
+from .spans import AnnotatedText, spans_from_doc, validate_spans
+from .text import read_bytes
 
 if TYPE_CHECKING:
     from spacy.language import Language

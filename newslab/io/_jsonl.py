@@ -8,12 +8,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .._atomic import atomic_write_text
 from ..errors import AnnotationError
 from ..labels import LABELS
-from ..spans import AnnotatedText, annotated_text, validate_spans
 from ._align import records_and_docs
-from ._text import json_lines
+from .atomic import atomic_write_text
+from .spans import AnnotatedText, annotated_text, validate_spans
+from .text import json_lines
 
 __all__ = ["read_jsonl", "read_single", "write_jsonl"]
 

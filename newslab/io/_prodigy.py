@@ -20,13 +20,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._atomic import atomic_write_text
 from ..errors import AnnotationError
 from ..labels import LABELS
-from ..spans import AnnotatedText, validate_spans
 from ._align import records_and_docs, to_doc, token_spans
 from ._jsonl import record_at
-from ._text import json_lines
+from .atomic import atomic_write_text
+from .spans import AnnotatedText, validate_spans
+from .text import json_lines
 
 if TYPE_CHECKING:
     from spacy.language import Language

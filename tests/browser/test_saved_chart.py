@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 import newslab
-from newslab import _columns as C
 from newslab import charts
+from newslab import columns as C
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(120)]
 

@@ -1,0 +1,266 @@
+"""HTML views of entities and dependencies, built on displaCy.
+
+These functions return HTML strings (wrapped in :class:`HTML`, a ``str`` that Jupyter
+displays as HTML) and never call ``display()``. Every piece of article text is
+HTML-escaped by displaCy; labels are escaped here. Colours come from
+:data:`newslab.labels.PALETTE`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..labels import PALETTE, check_labels, label_color, part_color
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from spacy.tokens import Doc, Span
+
+    from ..evaluation.agreement import Agreement
+    from ..evaluation.scores import Evaluation
+    from ..text.article import Article
+
+__all__ = [
+    "HTML", "entities_html", "dependencies_html", "structure_html", "kwic_html", "disagreements_html", "show_entities",
+    "show_dependencies", "show_structure", "show_disagreements",
+]
+
+_SCROLL_STYLE = "overflow-x:auto;overflow-y:hidden;max-width:100%;border:1px solid #e5e5e5;border-radius:4px"
+
+
+class HTML(str):
+    """An HTML string that Jupyter renders as HTML, and any other code sees as a ``str``."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
+def entities_html(
+    doc: Doc,
+    *,
+    labels: Iterable[str] | None = None,
+    spans: Iterable[Mapping[str, Any]] | None = None,
+) -> HTML:
+    """Return the text of ``doc`` with entities highlighted in the newslab palette.
+
+    Args:
+        doc: A parsed article.
+        labels: Show only these labels (all labels when ``None``).
+        spans: Highlight these ``{"start", "end", "label"}`` dicts instead of ``doc.ents``.
+
+    Examples:
+        >>> import newslab
+        >>> page = entities_html(newslab.analyze("Mark Rutte visited Ukraine."), labels=["GPE"])
+        >>> "Ukraine" in page and "PERSON" not in page
+        True
+    """
+    from spacy import displacy
+
+    source = list(spans) if spans is not None else [
+        {"start": e.start_char, "end": e.end_char, "label": e.label_} for e in doc.ents
+    ]
+    known = tuple({*PALETTE, *(str(s["label"]) for s in source)})
+    wanted = None if labels is None else set(check_labels(list(labels), allowed=known))
+    ents = [
+        {"start": int(s["start"]), "end": int(s["end"]), "label": html.escape(str(s["label"]))}
+        for s in sorted(source, key=lambda s: (s["start"], s["end"]))
+        if wanted is None or s["label"] in wanted
+    ]
+    markup = displacy.render(
+        {"text": doc.text, "ents": ents, "title": None},
+        style="ent",
+        manual=True,
+        jupyter=False,
+        options={"colors": dict(PALETTE)},
+    )
+    return HTML(f'<div class="newslab-entities">{markup}</div>')
+
+
+def dependencies_html(sentence: Span | Doc, *, compact: bool = True, distance: int = 110) -> HTML:
+    """Return a dependency tree of one sentence as SVG in a horizontally scrolling box.
+
+    Long sentences stay readable: compact mode keeps arcs low, and the box scrolls instead
+    of overflowing the notebook.
+
+    Examples:
+        >>> import newslab
+        >>> page = dependencies_html(newslab.analyze("Rutte visited Kyiv."))
+        >>> page.startswith('<div class="newslab-dependencies"') and "<svg" in page
+        True
+    """
+    from spacy import displacy
+
+    svg = displacy.render(
+        sentence,
+        style="dep",
+        jupyter=False,
+        options={"compact": compact, "distance": distance, "bg": "#ffffff", "font": "sans-serif"},
+    )
+    return HTML(f'<div class="newslab-dependencies" style="{_SCROLL_STYLE}">{svg}</div>')
+
+
+def kwic_html(table: pd.DataFrame) -> HTML:
+    """Return keyword-in-context rows (from :func:`newslab.kwic`) as an HTML table; text is escaped.
+
+    Examples:
+        >>> import newslab
+        >>> doc = newslab.analyze("Rutte met <b>Zelenskiy</b>. Rutte left.")
+        >>> page = kwic_html(newslab.kwic(doc, "Rutte"))
+        >>> page.count("<mark") == 2 and "<b>" not in page
+        True
+    """
+    from .. import columns as C
+
+    e = html.escape
+    rows = "".join(
+        f'<tr><td style="text-align:right">{row[C.SENT_ID]}</td><td>{e(row[C.LABEL])}</td>'
+        f'<td style="text-align:right;white-space:pre">{e(row[C.LEFT])}</td>'
+        f'<td><mark style="background:{label_color(row[C.LABEL])}">{e(row[C.TEXT])}</mark></td>'
+        f'<td style="white-space:pre">{e(row[C.RIGHT])}</td>'
+        f'<td style="color:#555;font-size:0.9em">{e(row[C.SENTENCE])}</td></tr>'
+        for _, row in table.iterrows()
+    )
+    head = "".join(f"<th>{name}</th>" for name in ("sentence #", "label", "left", "mention", "right", "sentence"))
+    return HTML(f'<table class="newslab-kwic"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
+
+
+def disagreements_html(
+    table: pd.DataFrame,
+    *,
+    texts: Sequence[str],
+    width: int = 40,
+    sides: tuple[str, str] = ("predicted", "gold"),
+) -> HTML:
+    """Return disagreements as an HTML table: each one in a short context, its sentence on demand.
+
+    The context is ``width`` characters either side of the disagreement, with the span
+    highlighted; clicking it opens the whole sentence. All text is escaped.
+
+    Args:
+        table: ``Evaluation.disagreements`` or ``Agreement.disagreements``.
+        texts: The annotated text; for an agreement table, the texts in ``doc_id`` order.
+        width: Characters of context on each side.
+        sides: Column headings for the ``predicted`` and ``gold`` sides.
+
+    Examples:
+        >>> import newslab
+        >>> text = "Mayor Ana Field of Riverton spoke. Riverton voted <b>yes</b>."
+        >>> result = newslab.evaluate((text, [(35, 43, "PERSON")]), (text, [(35, 43, "GPE")]))
+        >>> page = disagreements_html(result.disagreements, texts=[text], width=10)
+        >>> "spoke. <mark" in page and "<details>" in page and "voted &lt;b&gt;yes" in page
+        True
+    """
+    from .. import columns as C
+
+    e = html.escape
+    rows = []
+    for row in table.astype(object).where(table.notna(), None).to_dict("records"):  # NA becomes None
+        text = texts[int(row.get(C.DOC_ID, 0))]
+        start, end = int(row[C.START_CHAR]), int(row[C.END_CHAR])
+        color = label_color(str(row[C.GOLD_LABEL] or row[C.PREDICTED_LABEL]))
+        context = (f"{e(_left(text, start, width))}<mark style=\"background:{color}\">{e(text[start:end])}</mark>"
+                   f"{e(_right(text, end, width))}")
+        rows.append(
+            f'<tr><td style="text-align:right">{row[C.SENT_ID]}</td><td>{e(row[C.KIND])}</td>'
+            f'<td style="white-space:nowrap">{_side(row[C.PREDICTED_TEXT], row[C.PREDICTED_LABEL])}</td>'
+            f'<td style="white-space:nowrap">{_side(row[C.GOLD_TEXT], row[C.GOLD_LABEL])}</td>'
+            f'<td style="text-align:left"><details><summary style="white-space:nowrap">{context}</summary>'
+            f'<div style="color:#555;max-width:60em">{e(row[C.SENTENCE])}</div></details></td></tr>')
+    head = "".join(f"<th>{e(name)}</th>" for name in ("sentence #", "kind", *sides, "context (click for the sentence)"))
+    if not rows:
+        return HTML('<p class="newslab-disagreements">No disagreements.</p>')
+    return HTML(f'<table class="newslab-disagreements"><thead><tr>{head}</tr></thead>'
+                f'<tbody>{"".join(rows)}</tbody></table>')
+
+
+def show_disagreements(result: Evaluation | Agreement, *, width: int = 40) -> HTML:
+    """Show the disagreements of an evaluation or an agreement, each in a short context.
+
+    Examples:
+        >>> import newslab
+        >>> text = "Mayor Ana Field of Riverton spoke."
+        >>> result = newslab.evaluate((text, [(6, 15, "ORG")]), (text, [(6, 15, "PERSON")]))
+        >>> page = show_disagreements(result)
+        >>> page.count("<tr>") - 1, "wrong_label" in page
+        (1, True)
+    """
+    from ..evaluation.scores import Evaluation
+
+    if isinstance(result, Evaluation):
+        return disagreements_html(result.disagreements, texts=[result._text], width=width)
+    return disagreements_html(result.disagreements, texts=result._texts, width=width, sides=("b", "a"))
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _left(text: str, start: int, width: int) -> str:
+    return ("…" if start > width else "") + _SPACES.sub(" ", text[max(0, start - width) : start])
+
+
+def _right(text: str, end: int, width: int) -> str:
+    return _SPACES.sub(" ", text[end : end + width]) + ("…" if end + width < len(text) else "")
+
+
+def _side(text: Any, label: Any) -> str:
+    return "" if label is None else f"{html.escape(str(text))} · {html.escape(str(label))}"
+
+
+def structure_html(article: Article) -> HTML:
+    """Return the article with each part (headline, byline, dateline, paragraph) boxed and named.
+
+    Examples:
+        >>> from newslab import load_article
+        >>> page = structure_html(load_article("Big News\\nBy A. Writer\\nPARIS - It <b>happened</b>."))
+        >>> "newslab-part-dateline" in page and "&lt;b&gt;" in page
+        True
+    """
+    boxes = []
+    for part in article.parts:
+        name = part.kind if part.kind != "paragraph" else f"paragraph {part.index}"
+        boxes.append(
+            f'<div class="newslab-part newslab-part-{part.kind}" style="border-left:6px solid '
+            f'{part_color(part.kind)};padding:2px 8px;margin:4px 0">'
+            f'<span style="font:bold 0.75em sans-serif;color:#555">{html.escape(name)} · '
+            f"characters {part.start}–{part.end}</span><br>{html.escape(part.text)}</div>"
+        )
+    return HTML(f'<div class="newslab-structure">{"".join(boxes)}</div>')
+
+
+def show_structure(article: Article) -> HTML:
+    """Show how an article is built; Jupyter displays the result as HTML.
+
+    Examples:
+        >>> from newslab import load_article
+        >>> "newslab-part-headline" in show_structure(load_article())
+        True
+    """
+    return structure_html(article)
+
+
+def show_entities(doc: Doc, labels: Iterable[str] | None = None) -> HTML:
+    """Highlight the entities of an article; Jupyter shows the result as HTML.
+
+    Examples:
+        >>> import newslab
+        >>> "newslab-entities" in show_entities(newslab.analyze("NATO met."))
+        True
+    """
+    return entities_html(doc, labels=labels)
+
+
+def show_dependencies(sentence: Span | Doc | str, *, compact: bool = True) -> HTML:
+    """Draw the dependency tree of a sentence (a ``Span``, a ``Doc`` or a string to parse).
+
+    Examples:
+        >>> "<svg" in show_dependencies("Rutte visited Kyiv.")
+        True
+    """
+    if isinstance(sentence, str):
+        from ..text.pipeline import load_pipeline
+
+        sentence = load_pipeline()(sentence)
+    return dependencies_html(sentence, compact=compact)

@@ -1,0 +1,124 @@
+"""Preflight for an instructor's own article: what the loader found and what the notebooks will do.
+
+``newslab teach check-article PATH`` prints :func:`preflight` and exits non-zero when a student
+notebook would fail on the article.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import NewslabError
+from ..text.article import ARTICLE_ENV, load_article
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["preflight", "Preflight", "run_notebooks"]
+
+
+@dataclass(frozen=True, eq=False)
+class Preflight:
+    """What :func:`preflight` found about one article.
+
+    Attributes:
+        path: The article file.
+        parts: One row per part (see :func:`newslab.article_parts`).
+        warnings: The loader's warnings about the article's structure.
+        gold: ``"found"``, ``"missing"`` or what is wrong with the gold file.
+        metadata: The ``.json`` metadata file beside the article, or ``None``.
+        applicability: ``exercise, applies, reason`` for every exercise (``None`` when the
+            installed exercises cannot tell).
+        problems: Why a student notebook would fail; empty when none would.
+    """
+
+    path: Path
+    parts: pd.DataFrame = field(repr=False)
+    warnings: tuple[str, ...]
+    gold: str
+    metadata: Path | None
+    applicability: pd.DataFrame | None = field(repr=False)
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when no student notebook would fail."""
+        return not self.problems
+
+
+def preflight(path: str | os.PathLike) -> Preflight:
+    """Check an article file the way the notebooks will read it.
+
+    Raises:
+        ArticleError: if the article (or its ``.json`` metadata) cannot be read at all.
+
+    Examples:
+        >>> from newslab.seeds import seed_path
+        >>> report = preflight(seed_path())
+        >>> report.ok, report.gold, report.warnings
+        (True, 'found', ())
+    """
+    from ..tables.structure import article_parts
+
+    source = Path(path)
+    article = load_article(source)
+    gold, problems = _gold_status(source)
+    if not article.paragraphs:
+        problems.append("no body paragraph was found: every notebook reads the body")
+    sidecar = source.with_suffix(".json")
+    return Preflight(source, article_parts(article), article.warnings, gold,
+                     sidecar if sidecar.is_file() else None, _applicability(article), tuple(problems))
+
+
+def _gold_status(path: Path) -> tuple[str, list[str]]:
+    from ..evaluation.gold import gold
+
+    if not path.with_suffix(".gold.jsonl").is_file():
+        return "missing", []
+    try:
+        gold(path)
+    except NewslabError as err:
+        return f"invalid: {err}", [f"the gold file cannot be used ({err}): notebooks 03 and 04 would fail"]
+    return "found", []
+
+
+def _applicability(article: object) -> pd.DataFrame | None:
+    from .. import exercises
+
+    applicability = getattr(exercises, "applicability", None)
+    return None if applicability is None else applicability(article)
+
+
+def run_notebooks(path: str | os.PathLike, folder: str | os.PathLike, *, workdir: str | os.PathLike,
+                  timeout: int = 600) -> list[str]:
+    """Execute every student notebook in ``folder`` on the article; return the errors, one line each.
+
+    Each notebook runs in ``workdir`` with ``NEWSLAB_ARTICLE`` set to the article.
+    """
+    import shutil
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    errors = []
+    previous = os.environ.get(ARTICLE_ENV)
+    os.environ[ARTICLE_ENV] = str(Path(path).resolve())
+    try:
+        for notebook in sorted(Path(folder).glob("*.ipynb")):
+            copy = Path(workdir) / notebook.name
+            shutil.copy(notebook, copy)
+            nb = nbformat.read(copy, as_version=4)
+            NotebookClient(nb, timeout=timeout, kernel_name="python3", allow_errors=True,
+                           resources={"metadata": {"path": str(workdir)}}).execute()
+            errors += [f"{notebook.name}, cell {i}: {out.ename}: {out.evalue}"
+                       for i, cell in enumerate(nb.cells) for out in cell.get("outputs", [])
+                       if out.output_type == "error"]
+    finally:
+        if previous is None:
+            os.environ.pop(ARTICLE_ENV, None)
+        else:
+            os.environ[ARTICLE_ENV] = previous
+    return errors

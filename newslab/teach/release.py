@@ -1,0 +1,202 @@
+"""Instructor tools: student editions of the notebooks, notebook ids and the class release.
+
+The solution notebooks in ``notebooks/solutions/`` are the one place where solutions
+live. A solution is marked in a code cell with ``# BEGIN SOLUTION`` and ``# END SOLUTION``
+(the markers nbgrader and otter-grader understand). :func:`student_edition` replaces each
+marked block with ``name = ...`` for every name the block assigns, so the student edition
+still runs top to bottom and each check answers "not answered yet" with a hint.
+
+Each notebook carries its id in its metadata (``{"newslab": {"id": "02"}}``): the grader
+(:mod:`newslab.teach.grading`) takes the exercise total from it, never from the file name.
+:func:`release` writes what a class repository needs, without the solution notebooks.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import re
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import NewslabError
+from .grading import METADATA_KEY
+
+if TYPE_CHECKING:
+    import nbformat
+
+__all__ = ["student_edition", "write_student_editions", "solution_blocks", "apply_notebook_ids", "release",
+           "SOLUTIONS_DIR"]
+
+BEGIN = "# BEGIN SOLUTION"
+END = "# END SOLUTION"
+PLACEHOLDER = "# YOUR CODE HERE"
+SOLUTIONS_DIR = "solutions"
+_BLOCK = re.compile(rf"^([ \t]*){re.escape(BEGIN)}[^\n]*\n(.*?)^[ \t]*{re.escape(END)}[^\n]*(\n|$)", re.M | re.S)
+
+
+@dataclass(frozen=True)
+class SolutionBlock:
+    """One solution block: the cell it is in and the names it assigns."""
+
+    cell_index: int
+    code: str
+    names: tuple[str, ...]
+
+
+def solution_blocks(nb: nbformat.NotebookNode) -> list[SolutionBlock]:
+    """Return every solution block of a notebook, checking that markers are balanced."""
+    blocks = []
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        source = cell.source
+        if source.count(BEGIN) != source.count(END) or source.count(BEGIN) != len(_BLOCK.findall(source)):
+            raise NewslabError(f"cell {index}: unbalanced {BEGIN!r} / {END!r} markers")
+        blocks += [SolutionBlock(index, m.group(2), _assigned(m.group(2))) for m in _BLOCK.finditer(source)]
+    return blocks
+
+
+def _assigned(code: str) -> tuple[str, ...]:
+    names: list[str] = []
+    try:
+        body = ast.parse(textwrap.dedent(code)).body
+    except SyntaxError as err:
+        raise NewslabError(f"a solution block is not valid Python on its own: {err}") from None
+    for node in body:
+        targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+        for target in targets:
+            if isinstance(target, ast.Name) and target.id not in names:
+                names.append(target.id)
+    return tuple(names)
+
+
+def _replace(match: re.Match[str]) -> str:
+    indent, code = match.group(1), match.group(2)
+    lines = [f"{indent}{name} = ...  {PLACEHOLDER}" for name in _assigned(code)] or [f"{indent}{PLACEHOLDER}"]
+    return "\n".join(lines) + match.group(3)
+
+
+def student_edition(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Return a copy of a solution notebook with every solution replaced by placeholders.
+
+    Examples:
+        >>> import nbformat
+        >>> nb = nbformat.v4.new_notebook()
+        >>> code = "# BEGIN SOLUTION\\nanswer = 9\\n# END SOLUTION\\nnl.check('x', answer)"
+        >>> nb.cells.append(nbformat.v4.new_code_cell(code))
+        >>> print(student_edition(nb).cells[0].source)
+        answer = ...  # YOUR CODE HERE
+        nl.check('x', answer)
+    """
+    solution_blocks(nb)  # validates the markers
+    student = copy.deepcopy(nb)
+    for cell in student.cells:
+        if cell.cell_type == "code":
+            cell.source = _BLOCK.sub(_replace, cell.source)
+            cell.outputs, cell.execution_count = [], None
+    student.metadata.pop("widgets", None)
+    return student
+
+
+def write_student_editions(notebooks_dir: str | Path = "notebooks") -> list[Path]:
+    """Regenerate ``notebooks/NN-*.ipynb`` from ``notebooks/solutions/NN-*.ipynb``."""
+    import nbformat
+
+    folder = Path(notebooks_dir)
+    written = []
+    for source in sorted((folder / SOLUTIONS_DIR).glob("*.ipynb")):
+        target = folder / source.name
+        nbformat.write(_with_id(student_edition(nbformat.read(source, as_version=4)), source.name), target)
+        written.append(target)
+    return written
+
+
+def _with_id(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
+    """``nb`` with its newslab id set (from its file name's ``NN-`` prefix) unless it has one."""
+    entry = dict(nb.metadata.get(METADATA_KEY, {}))
+    if not entry.get("id"):
+        match = re.match(r"(\d\d)-", name)
+        if match is None:
+            raise NewslabError(f"{name}: a course notebook's name starts with its number, such as 02-")
+        entry["id"] = match.group(1)
+    nb.metadata[METADATA_KEY] = entry
+    return nb
+
+
+def apply_notebook_ids(notebooks_dir: str | Path = "notebooks") -> list[Path]:
+    """Give every solution notebook its id in its metadata (``{"newslab": {"id": "NN"}}``); return those changed.
+
+    Run it once after adding a notebook; from then on the id travels with the notebook and its
+    student edition, so a student who renames the file is still graded on the right exercises.
+    """
+    import nbformat
+
+    changed = []
+    for path in sorted((Path(notebooks_dir) / SOLUTIONS_DIR).glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        if not nb.metadata.get(METADATA_KEY, {}).get("id"):
+            nbformat.write(_with_id(nb, path.name), path)
+            changed.append(path)
+    return changed
+
+
+#: The package line a class repository's Binder installs newslab with.
+DEFAULT_PACKAGE = "newslab @ git+https://github.com/newslab-edu/newslab@main"
+_STUDENT_SECTION = re.compile(r"^## For students\n(.*?)(?=^## |\Z)", re.M | re.S)
+
+
+def release(out: str | Path, *, root: str | Path = ".", package: str = DEFAULT_PACKAGE) -> list[Path]:
+    """Write a class repository: student editions, ``binder/`` and a README for students; no solutions.
+
+    Args:
+        out: The folder to write (created; files there are overwritten).
+        root: This repository (with ``notebooks/solutions/``, ``binder/`` and ``README.md``).
+        package: How the class's Binder installs newslab (a pinned tag is safest).
+
+    Raises:
+        NewslabError: if a solution marker would reach the release.
+    """
+    import nbformat
+
+    root, out = Path(root), Path(out)
+    (out / "binder").mkdir(parents=True, exist_ok=True)
+    written = []
+    for source in sorted((root / "notebooks" / SOLUTIONS_DIR).glob("*.ipynb")):
+        nb = _with_id(student_edition(nbformat.read(source, as_version=4)), source.name)
+        nbformat.write(nb, out / source.name)
+        written.append(out / source.name)
+    written += _release_binder(root / "binder", out / "binder", package)
+    (out / "README.md").write_text(_student_readme(root, written), encoding="utf-8")
+    written.append(out / "README.md")
+    _refuse_solutions(written)
+    return written
+
+
+def _release_binder(source: Path, target: Path, package: str) -> list[Path]:
+    requirements = (source / "requirements.txt").read_text(encoding="utf-8").rstrip("\n")
+    (target / "requirements.txt").write_text(f"{requirements}\n# newslab itself\n{package}\n", encoding="utf-8")
+    (target / "runtime.txt").write_text((source / "runtime.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    return [target / "requirements.txt", target / "runtime.txt"]
+
+
+def _student_readme(root: Path, notebooks: list[Path]) -> str:
+    import nbformat
+
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = _STUDENT_SECTION.search(readme)
+    rows = []
+    for path in (p for p in notebooks if p.suffix == ".ipynb"):
+        first = next((c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"), "")
+        title = first.splitlines()[0].lstrip("# ").strip() if first else path.stem
+        rows.append(f"| [{title}]({path.name}) |")
+    body = section.group(1).strip() if section else ""
+    return "\n".join(["# newslab: the notebooks", "", body, "", "| notebook |", "| --- |", *rows, ""])
+
+
+def _refuse_solutions(paths: list[Path]) -> None:
+    for path in paths:
+        if BEGIN in path.read_text(encoding="utf-8"):
+            raise NewslabError(f"{path}: a solution marker reached the release; regenerate the student editions")

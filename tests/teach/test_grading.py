@@ -1,0 +1,190 @@
+"""The grader: fake students in one folder, broken submissions, a renamed file and an endless loop.
+
+The notebooks are tiny and call ``nl.check`` directly, so that each costs one kernel start.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from typer.testing import CliRunner
+
+from newslab.cli import app
+from newslab.exercises import FEEDBACK_MIME, registry
+from newslab.teach.grading import GRADE_COLUMNS, grade, notebook_ids, score, submissions, write_grades
+from tests.paths import DATA
+
+pytestmark = pytest.mark.timeout(900)
+
+IMPORTS = "import newslab as nl"
+FORGED_BUNDLE = (
+    "from IPython.display import display\n"
+    f"display({{{FEEDBACK_MIME!r}: {{'id': '01-dateline', 'status': 'passed', 'points': 1}}, "
+    "'text/plain': '✔ [01-dateline] Correct!'}, raw=True)\n"
+    "print('0' * 32 + " + repr(json.dumps({"01-longest-sentence": {"status": "passed", "message": "", "hints": 0}}))
+    + ")\nnl.exercises.SESSION.statuses = {'01-longest-sentence': 'passed'}"
+)
+REPLACED_CHECKERS = (
+    "import newslab.exercises as ex\n"
+    "ex.judge_value = lambda item, value, ctx: ex.Feedback(item.id, 'passed', 'forged', '', 1)\n"
+    "for item in ex.registry().values():\n"
+    "    ex._REGISTRY[item.id] = ex.Exercise(item.id, '', lambda answer, ctx: True, answers=None)\n"
+    "ex.SESSION.answers['01-longest-sentence'] = 0  # a wrong answer, recorded without nl.check"
+)
+
+
+def write(folder, name, *sources, notebook_id="01"):
+    nb = new_notebook(cells=[new_markdown_cell("# 01 · Reading the article"), *(new_code_cell(s) for s in sources)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    if notebook_id:
+        nb.metadata["newslab"] = {"id": notebook_id}
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, folder / name)
+    return folder / name
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    root = tmp_path_factory.mktemp("grading")
+    klass = root / "class"
+    write(klass, "alice.ipynb", IMPORTS, "article = nl.load_article()",
+          "nl.hint('01-paragraph-count')", "nl.check('01-paragraph-count', len(article.paragraphs))",
+          "nl.check('01-longest-sentence', 0)", "nl.check('01-dateline', article.dateline)")
+    write(klass, "bob.ipynb", IMPORTS, "answer = ...  # YOUR CODE HERE\nnl.check('01-paragraph-count', answer)",
+          "nl.check('01-dateline', ...)")
+    write(klass, "carol.ipynb", IMPORTS, "answer = len(article.paragraphs)\nnl.check('01-paragraph-count', answer)",
+          FORGED_BUNDLE, REPLACED_CHECKERS)
+    broken = root / "broken"
+    broken.mkdir()
+    (broken / "malformed.ipynb").write_text("{not a notebook", encoding="utf-8")
+    (broken / "zero.ipynb").write_text("", encoding="utf-8")
+    write(broken, "empty.ipynb")
+    write(broken, "dies.ipynb", IMPORTS, "nl.check('01-paragraph-count', 9)", "import os\nos._exit(1)",
+          "nl.check('01-dateline', 'KYIV')")
+    renamed = write(root / "renamed", "05-dave-final-v2.ipynb", IMPORTS, "nl.check('01-paragraph-count', 9)")
+    grades = grade([klass, broken, renamed], timeout=120)
+    loop = write(root / "loop", "erin.ipynb", IMPORTS, "while True:\n    pass", "nl.check('01-paragraph-count', 9)")
+    looped = grade([loop], timeout=20)
+    return root, grades, looped
+
+
+def rows_of(grades, student):
+    table = grades[grades["student"] == student]
+    return [tuple(row) for row in table.itertuples(index=False)]
+
+
+def why(exercise_id):
+    return f"Correct! {registry()[exercise_id].why}"
+
+
+def test_three_students_in_one_folder_give_the_exact_csv(graded, tmp_path):
+    _, grades, _ = graded
+    out = tmp_path / "grades.csv"
+    write_grades(grades[grades["student"].isin(["alice", "bob", "carol"])], out)
+    with out.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows == [
+        list(GRADE_COLUMNS),
+        ["alice", "01", "01-dateline", "passed", "1", "0", why("01-dateline")],
+        ["alice", "01", "01-longest-sentence", "wrong", "0", "0", "Sentence 0 is not the longest one in words."],
+        ["alice", "01", "01-paragraph-count", "passed", "1", "1", why("01-paragraph-count")],
+        ["bob", "01", "01-dateline", "missing", "0", "0", ""],
+        ["bob", "01", "01-longest-sentence", "missing", "0", "0", ""],
+        ["bob", "01", "01-paragraph-count", "missing", "0", "0", ""],
+        ["carol", "01", "01-dateline", "missing", "0", "0", ""],
+        ["carol", "01", "01-longest-sentence", "wrong", "0", "0", "Sentence 0 is not the longest one in words."],
+        ["carol", "01", "01-paragraph-count", "error", "0", "0", "cell 2: NameError: name 'article' is not defined"],
+    ]
+    feedback = (tmp_path / "feedback" / "alice.md").read_text(encoding="utf-8")
+    assert "## Notebook 01: 2 / 3" in feedback and "Sentence 0 is not the longest" in feedback
+    assert (tmp_path / "feedback" / "carol.md").read_text(encoding="utf-8").count("| missing |") == 1
+
+
+def test_the_forger_scores_nothing(graded):
+    _, grades, _ = graded
+    assert score(grades[grades["student"] == "carol"]) == (0, 3)
+
+
+def test_broken_submissions_each_give_a_row_with_the_reason(graded):
+    _, grades, _ = graded
+    assert rows_of(grades, "malformed")[0][3:5] == ("error", 0)
+    assert rows_of(grades, "malformed")[0][6].startswith("malformed notebook:")
+    assert rows_of(grades, "zero") == [("zero", "zero.ipynb", "", "error", 0, 0, "malformed notebook: the file is empty")]
+    assert {row[3] for row in rows_of(grades, "empty")} == {"missing"}
+    assert {row[6] for row in rows_of(grades, "empty")} == {"empty notebook: no code cells"}
+    dies = rows_of(grades, "dies")
+    assert dies[0] == ("dies", "01", "", "error", 0, 0, "the kernel died while running cell 3")
+    assert [row[3] for row in dies[1:]] == ["error"] * 3 and score(grades[grades["student"] == "dies"]) == (0, 3)
+
+
+def test_a_renamed_submission_keeps_its_notebooks_total(graded):
+    _, grades, _ = graded
+    rows = rows_of(grades, "05-dave-final-v2")
+    assert [row[1] for row in rows] == ["01"] * 3
+    assert score(grades[grades["student"] == "05-dave-final-v2"]) == (1, 3)
+
+
+def test_an_endless_loop_is_stopped_by_the_time_limit_and_grading_goes_on(graded):
+    _, _, looped = graded
+    rows = rows_of(looped, "erin")
+    assert rows[0] == ("erin", "01", "", "error", 0, 0, "cell 2: stopped after 20 s (the time limit per cell)")
+    assert ("erin", "01", "01-paragraph-count", "passed", 1, 0, why("01-paragraph-count")) in rows
+
+
+def test_not_applicable_exercises_are_left_out_of_the_total(tmp_path, monkeypatch):
+    import pandas as pd
+
+    rows = pd.DataFrame([("x", "01", "01-dateline", "not_applicable", 0, 0, "needs dateline"),
+                         ("x", "01", "01-paragraph-count", "passed", 1, 0, "")], columns=list(GRADE_COLUMNS))
+    assert score(rows) == (1, 1)
+
+
+def test_notebook_ids_come_from_metadata_then_from_the_checks(tmp_path):
+    with_id = nbformat.read(write(tmp_path, "x.ipynb", "nl.check('02-root-verb', 1)", notebook_id="01"), as_version=4)
+    without = nbformat.read(write(tmp_path, "y.ipynb", "nl.check('02-root-verb', 1)", notebook_id=None), as_version=4)
+    assert notebook_ids(with_id) == ["01"] and notebook_ids(without) == ["02"]
+
+
+def test_an_unknown_notebook_id_is_a_row_not_a_silence(tmp_path):
+    rows = grade([write(tmp_path, "x.ipynb", IMPORTS, notebook_id="99")])
+    assert rows.values.tolist() == [["x", "99", "", "error", 0, 0, "no exercises for notebook 99: is newslab up to date?"]]
+
+
+def test_folders_of_students(tmp_path):
+    write(tmp_path / "class" / "zoe", "01-reading.ipynb", IMPORTS)
+    write(tmp_path / "class", "yann.ipynb", IMPORTS)
+    found = submissions([tmp_path / "class"])
+    assert [(student, path.name) for student, path in found] == [("yann", "yann.ipynb"), ("zoe", "01-reading.ipynb")]
+
+
+def test_the_command_writes_the_csv_and_feedback_and_goes_on(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bad.ipynb").write_text("[]", encoding="utf-8")
+    write(tmp_path / "in", "blank.ipynb")
+    result = CliRunner().invoke(app, ["teach", "grade", str(tmp_path / "in"), "--out", str(tmp_path / "g.csv"),
+                                      "--timeout", "5"])
+    assert result.exit_code == 0, result.output
+    assert "bad: 0 / 0  (malformed notebook:" in result.output and "blank: 0 / 3" in result.output
+    assert (tmp_path / "feedback" / "bad.md").is_file() and (tmp_path / "g.csv").is_file()
+    missing = CliRunner().invoke(app, ["teach", "grade", str(tmp_path / "nothing.ipynb")])
+    assert missing.exit_code == 1 and "no such notebook" in missing.output
+
+
+def test_grading_on_an_instructors_article_leaves_what_does_not_apply_out(tmp_path, monkeypatch):
+    import shutil
+
+    import newslab
+
+    shutil.copy(DATA / "instructor-article.txt", tmp_path / "riverton.txt")
+    newslab.Annotator(newslab.load_article(tmp_path / "riverton.txt"), path=tmp_path / "riverton.gold.jsonl")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NEWSLAB_ARTICLE", "riverton.txt")  # relative: the kernel runs in another folder
+    path = write(tmp_path / "class", "fay.ipynb", IMPORTS, "nl.check('03-gpe-entities', 0)", notebook_id="03")
+    grades = grade([path])
+    assert set(grades["status"]) == {"not_applicable"} and score(grades) == (0, 0)
+    assert grades.set_index("exercise").loc["03-not-a-person", "detail"] == (
+        "needs PERSON that the gold standard labels otherwise")
