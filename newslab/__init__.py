@@ -30,9 +30,9 @@ _EXPORTS: dict[str, str] = {
     # tidy tables
     "tokens": "tables.parse",
     "sentences": "tables.parse",
-    "entities": "tables.parse",
-    "entity_counts": "tables.parse",
-    "label_counts": "tables.parse",
+    "entities": "tables.mentions",
+    "entity_counts": "ner.counts",
+    "label_counts": "ner.counts",
     "noun_chunks": "tables.parse",
     "sentence_span": "tables.parse",
     "article_parts": "tables.structure",
@@ -41,7 +41,7 @@ _EXPORTS: dict[str, str] = {
     "svo_triples": "tables.grammar",
     # who said what
     "entity_clusters": "ner.clusters",
-    "aliases": "ner.clusters",
+    "aliases": "tables.clustering",
     "quotes": "attribution.attribution",
     "REPORTING_VERBS": "attribution.attribution",
     "voices": "attribution.attribution",
@@ -51,14 +51,10 @@ _EXPORTS: dict[str, str] = {
     "QuoteEvaluation": "attribution.evaluation",
     "QuoteBrowser": "widgets.quote_browser",
     # rendering
-    "show_entities": "render.html",
-    "show_dependencies": "render.html",
     "entities_html": "render.html",
     "dependencies_html": "render.html",
     "structure_html": "render.html",
-    "show_structure": "render.html",
     "disagreements_html": "render.html",
-    "show_disagreements": "render.html",
     "DependencyViewer": "widgets.dependencies",
     "DependencyModel": "widgets.dependencies_model",
     # labels and palette
@@ -80,7 +76,6 @@ _EXPORTS: dict[str, str] = {
     "filter_entities": "ner.explore",
     "kwic": "ner.explore",
     "label_summary": "ner.explore",
-    "mention_counts": "ner.explore",
     # widgets
     "EntityExplorer": "widgets.explorer",
     "ExplorerModel": "widgets.explorer_model",
@@ -107,6 +102,9 @@ _EXPORTS: dict[str, str] = {
     "TextFileError": "errors",
     "SaveError": "errors",
     "FileChangedError": "errors",
+    "NotParsedError": "errors",
+    "AliasError": "errors",
+    "ModelInstallError": "errors",
     # any article (issue 9)
     "with_rules": "text.rules",
     "RuleError": "errors",
@@ -139,12 +137,15 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .charts import linked_charts, save_chart
     from .corpus import compare
     from .errors import (
+        AliasError,
         AnnotationError,
         ArticleError,
         FileChangedError,
         MissingDependencyError,
+        ModelInstallError,
         ModelNotFoundError,
         NewslabError,
+        NotParsedError,
         RuleError,
         SaveError,
         TextFileError,
@@ -159,21 +160,20 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .io.spans import annotated_text, spans_from_doc, validate_spans
     from .labels import LABELS, PALETTE, label_color
     from .ner import chartdata
-    from .ner.clusters import aliases, entity_clusters
-    from .ner.explore import filter_entities, kwic, label_summary, mention_counts
+    from .ner.clusters import entity_clusters
+    from .ner.counts import entity_counts, label_counts
+    from .ner.explore import filter_entities, kwic, label_summary
     from .render.html import (
         dependencies_html,
         disagreements_html,
         entities_html,
-        show_dependencies,
-        show_disagreements,
-        show_entities,
-        show_structure,
         structure_html,
     )
     from .render.report import report_html, write_report
+    from .tables.clustering import aliases
     from .tables.grammar import pos_counts, svo_triples
-    from .tables.parse import entities, entity_counts, label_counts, noun_chunks, sentence_span, sentences, tokens
+    from .tables.mentions import entities
+    from .tables.parse import noun_chunks, sentence_span, sentences, tokens
     from .tables.structure import article_parts, article_stats
     from .text.article import Article, Part, load_article
     from .text.pipeline import analyze, analyze_many, load_pipeline

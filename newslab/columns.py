@@ -230,3 +230,16 @@ SENTENCE_REACH_COLUMNS: Final = (OUTLET, ARTICLE_ID, SENT_ID, TEXT, N_OUTLETS)
 REPORTING_VERB_COLUMNS: Final = (OUTLET, SUBJECT, VERB_LEMMA, COUNT)
 QUOTE_COUNT_COLUMNS: Final = (OUTLET, SPEAKER, COUNT, SHARE)
 # --- end of corpus and comparison ---
+
+# --- dtypes -------------------------------------------------------------------------
+#: The dtype of every column that is not a plain Python object (text, labels, lists): the tables
+#: built from row tuples use these, and an empty table has them too.
+DTYPES: Final[dict[str, str]] = {
+    **dict.fromkeys(ARTICLE_COLUMNS, "string"),
+    PART: "string",
+    PARAGRAPH_ID: "Int64",  # missing outside the body
+    **dict.fromkeys((TOKEN_ID, SENT_ID, HEAD_ID, ENT_ID, CHUNK_ID, START_CHAR, END_CHAR, START_TOKEN, END_TOKEN,
+                     N_TOKENS, N_WORDS, COUNT, FIRST_SENT_ID, CLUSTER_ID, INDEX, N_CHARS), "int64"),
+    **dict.fromkeys((IS_ALPHA, IS_PUNCT, IS_STOP, IS_SPACE, NEGATED), "bool"),
+    SHARE: "float64",
+}

@@ -18,6 +18,9 @@ __all__ = [
     "SaveError",
     "FileChangedError",
     "RuleError",
+    "AliasError",
+    "ModelInstallError",
+    "NotParsedError",
 ]
 
 
@@ -83,3 +86,18 @@ class FileChangedError(SaveError):
 
 class RuleError(NewslabError, ValueError):
     """An entity rule (a pattern for spaCy's ``EntityRuler``) is malformed."""
+
+
+class AliasError(NewslabError, ValueError):
+    """An alias table that cannot be read or lacks the ``alias`` and ``canonical`` columns."""
+
+
+class ModelInstallError(NewslabError, RuntimeError):
+    """No source could install the spaCy model (see ``newslab model install``)."""
+
+
+class NotParsedError(NewslabError, TypeError):
+    """A function that works on a parsed article was given text, a path or an ``Article``.
+
+    Parse it once with ``doc = nl.analyze(...)`` and pass ``doc`` (or its table) around.
+    """

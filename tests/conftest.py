@@ -35,8 +35,8 @@ def toy_entities():
     import pandas as pd
 
     from newslab import columns as C
-    from newslab.ner.clusters import add_clusters
-    from newslab.tables.parse import entity_key
+    from newslab.tables.clustering import add_clusters
+    from newslab.tables.mentions import entity_key
 
     rows = [(i, text, label, entity_key(text), start, start + len(text), 0, 1, sent, sent, "paragraph")
             for i, text, label, start, sent in TOY_MENTIONS]

@@ -48,7 +48,7 @@ from newslab.ner import chartdata
 doc = nl.analyze()
 ents = nl.entities(doc)
 for table in (nl.tokens(doc), nl.sentences(doc), ents, nl.noun_chunks(doc), nl.entity_counts(doc),
-              nl.label_counts(ents), nl.label_summary(ents), nl.kwic(doc, "NATO"), nl.article_parts(),
+              nl.label_counts(ents), nl.label_summary(ents), nl.kwic(doc, "NATO"), nl.article_parts(doc),
               nl.svo_triples(doc), chartdata.cooccurrence(ents), chartdata.network_edges(ents),
               chartdata.pos_mix(nl.tokens(doc)), chartdata.mentions(ents)):
     assert len(table.columns)

@@ -114,7 +114,7 @@ def own_article(folder: Path, article: Path, *, gold: bool) -> Path:
     if article.with_suffix(".json").exists():
         shutil.copy(article.with_suffix(".json"), copy.with_suffix(".json"))
     if gold:
-        newslab.Annotator(newslab.load_article(copy), path=copy.with_suffix(".gold.jsonl"))
+        newslab.Annotator(newslab.analyze(copy), path=copy.with_suffix(".gold.jsonl"))
     return copy
 
 

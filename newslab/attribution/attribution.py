@@ -50,12 +50,13 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
 from .. import columns as C
+from ..tables.guard import require_doc
+from ..tables.index import token_index
 
 if TYPE_CHECKING:
     import pandas as pd
     from spacy.tokens import Doc, Span, Token
 
-    from ..text.article import ArticleSource
 
 __all__ = ["quotes", "voices", "REPORTING_VERBS", "OBJECT_VERBS", "REQUEST_VERBS"]
 
@@ -110,7 +111,7 @@ class _Statement:
     quote_end: int = -1  # end of the closing quotation mark, for direct quotations
 
 
-def quotes(doc: Doc | ArticleSource) -> pd.DataFrame:
+def quotes(doc: Doc) -> pd.DataFrame:
     """One row per attributed statement: speaker, cue, content, kind and the rule that fired.
 
     A cue is a verb whose lemma is in :data:`REPORTING_VERBS` (``nl.REPORTING_VERBS``), with a
@@ -119,8 +120,7 @@ def quotes(doc: Doc | ArticleSource) -> pd.DataFrame:
     ``rule`` names are listed in the module's documentation (``help(newslab.attribution.attribution)``).
 
     Args:
-        doc: A parsed article (:func:`newslab.analyze`), any spaCy ``Doc`` with a parser, or
-            anything :func:`newslab.analyze` reads (it is parsed first).
+        doc: A parsed article (:func:`newslab.analyze`), or any spaCy ``Doc`` with a parser.
 
     Examples:
         >>> import newslab
@@ -128,7 +128,7 @@ def quotes(doc: Doc | ArticleSource) -> pd.DataFrame:
         >>> quotes(doc)[["speaker", "canonical", "cue", "content", "rule"]].values.tolist()
         [['She', 'Lena Brandt', 'stress', 'the need for repairs', 'reported-object+pronoun']]
     """
-    doc = _as_doc(doc)
+    doc = require_doc(doc, "nl.quotes")
     found: list[_Statement] = []
     if len(doc) and doc.has_annotation("DEP"):
         text = doc.text  # spaCy rebuilds doc.text on every access: read it once
@@ -140,12 +140,6 @@ def quotes(doc: Doc | ArticleSource) -> pd.DataFrame:
         found += _reported(doc, quoted, body, used)
         _resolve(doc, found)
     return _frame(doc, found)
-
-
-def _as_doc(source: Doc | ArticleSource) -> Doc:
-    from ..text.pipeline import analyze
-
-    return analyze(source)
 
 
 # --- quotation marks ---------------------------------------------------------------
@@ -194,9 +188,7 @@ def _merge_paragraphs(text: str, quotes: list[_Quote]) -> list[_Quote]:
 
 
 def _body_mask(doc: Doc) -> list[bool]:
-    from ..tables.parse import _Index
-
-    index = _Index(doc)
+    index = token_index(doc)
     return [index.locate(i)[2] in _BODY for i in range(len(doc))]
 
 
@@ -466,7 +458,7 @@ def _according_reported(doc: Doc, token: Token, quoted: list[bool]) -> _Statemen
 
 def _resolve(doc: Doc, found: list[_Statement]) -> None:
     """Give every speaker a cluster; resolve pronouns to an earlier compatible speaker or person."""
-    from ..tables.parse import entities
+    from ..tables.mentions import entities
 
     table = entities(doc)
     names = _Names(table)
@@ -508,7 +500,7 @@ class _Names:
     """Map a speaker span to an entity cluster by its mentions, forms and surnames."""
 
     def __init__(self, table: pd.DataFrame) -> None:
-        from ..tables.parse import entity_key
+        from ..tables.mentions import entity_key
 
         self._key = entity_key
         clusters = list(zip(table[C.KEY], table[C.CLUSTER_ID].astype(int), table[C.CANONICAL], strict=True))
@@ -538,9 +530,7 @@ class _Names:
 def _frame(doc: Doc, found: list[_Statement]) -> pd.DataFrame:
     import pandas as pd
 
-    from ..tables.parse import _Index
-
-    index = _Index(doc) if len(doc) else None
+    index = token_index(doc) if len(doc) else None
     text = doc.text
     rows = []
     for i, s in enumerate(found):
@@ -556,7 +546,7 @@ def _frame(doc: Doc, found: list[_Statement]) -> pd.DataFrame:
     return table.astype({col: types.get(col, "object") for col in C.QUOTE_COLUMNS})
 
 
-def voices(doc: Doc | ArticleSource, table: pd.DataFrame | None = None) -> pd.DataFrame:
+def voices(doc: Doc, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Whose words fill the article: words of statements per speaker, and the reporter's own share.
 
     A word belongs to a speaker when it lies in the content of one of their statements
@@ -575,7 +565,7 @@ def voices(doc: Doc | ArticleSource, table: pd.DataFrame | None = None) -> pd.Da
     """
     import pandas as pd
 
-    doc = _as_doc(doc)
+    doc = require_doc(doc, "nl.voices")
     table = quotes(doc) if table is None else table
     body = _body_mask(doc) if len(doc) else []
     owner: dict[int, str] = {}

@@ -16,10 +16,6 @@ Examples:
 
 from __future__ import annotations
 
-import importlib
-import warnings
-from typing import Any
-
 from ._charts import (
     POS_COLORS,
     cooccurrence_chart,
@@ -43,20 +39,3 @@ __all__ = [
     "ENTITY_SELECTION", "LABEL_SELECTION",
     "statements_chart", "voices_chart",
 ]
-
-# names that moved in newslab 0.2: the notebook renderer to newslab.widgets.notebook, the chart data to
-# newslab.ner.chartdata (newslab.charts.data keeps versions that still accept a Doc)
-_MOVED = {
-    **dict.fromkeys(("chart_widget", "enable_renderer", "newslab_renderer", "RENDERER", "CHART_CLASS"),
-                    "newslab.widgets.notebook"),
-    **dict.fromkeys(("label_counts", "top_entities", "mentions", "cooccurrence", "network_nodes", "network_edges",
-                     "pos_mix", "middle_sentence", "entity_spans", "sentence_table"), "newslab.charts.data"),
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _MOVED:
-        if _MOVED[name] == "newslab.widgets.notebook":  # the functions of charts.data warn when called
-            warnings.warn(f"newslab.charts.{name} moved to {_MOVED[name]}", DeprecationWarning, stacklevel=2)
-        return getattr(importlib.import_module(_MOVED[name]), name)
-    raise AttributeError(f"module 'newslab.charts' has no attribute {name!r}")

@@ -6,7 +6,6 @@ The data of each chart comes from :mod:`newslab.ner.chartdata`; this module only
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -15,8 +14,9 @@ import altair as alt
 from .. import columns as C
 from ..labels import PALETTE, part_color
 from ..ner import chartdata as D
-from ..tables.parse import entity_counts, label_counts
-from ..types import as_entities, as_table, is_doc, name_column
+from ..ner.counts import entity_counts, label_counts
+from ..tables.coerce import as_entities, as_table, name_column
+from ..types import is_doc
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -65,7 +65,7 @@ def label_counts_chart(data: Data) -> alt.Chart:
         >>> spec["mark"]["type"]
         'bar'
     """
-    table = label_counts(as_entities(data))
+    table = label_counts(as_entities(data, where="nl.charts.label_counts_chart"))
     return alt.Chart(table, title="Entity mentions by label").mark_bar().encode(
         x=alt.X(f"{C.COUNT}:Q", title="Mentions"),
         y=alt.Y(f"{C.LABEL}:N", sort="-x", title="Label"),
@@ -89,9 +89,14 @@ def top_entities_chart(data: Data, *, n: int | None = 10, by: str | None = None,
         >>> spec["encoding"]["y"]["sort"]
         ['Rutte']
     """
-    entities = as_entities(data)
+    entities = as_entities(data, where="nl.charts.top_entities_chart")
     name = name_column(entities, by)
-    table = entity_counts(entities, by=[name, C.LABEL], n=n)[[name, C.LABEL, C.COUNT]]
+    return top_chart(entity_counts(entities, by=[name, C.LABEL], n=n), name, n=n, width=width)
+
+
+def top_chart(counts: pd.DataFrame, name: str, *, n: int | None, width: int = WIDTH) -> alt.Chart:
+    """The bars of :func:`top_entities_chart`, from the entity counts by ``[name, "label"]``."""
+    table = counts[[name, C.LABEL, C.COUNT]]
     return alt.Chart(table, title=f"The {n or table[name].nunique()} most mentioned entities").mark_bar().encode(
         x=alt.X(f"sum({C.COUNT}):Q", title="Mentions"),
         y=alt.Y(f"{name}:N", sort=list(dict.fromkeys(table[name])), title="Entity"),
@@ -119,8 +124,7 @@ def mentions_chart(
             the whole article, not of its last mention).
         n: How many entities (rows) to show; ``None`` shows all.
         position: Position along the article: sentence number or character offset.
-        by: The column that names an entity (see :func:`newslab.entity_counts`). The values
-            ``"sent_id"`` and ``"start_char"`` are read as ``position``, as in newslab 0.1.
+        by: The column that names an entity (see :func:`newslab.entity_counts`).
         width: Width of the plot in pixels.
         middle: Where to draw the middle line (computed from ``data`` when ``None``).
 
@@ -130,22 +134,25 @@ def mentions_chart(
         >>> spec["layer"][0]["mark"]["type"]
         'tick'
     """
-    if by in (C.SENT_ID, C.START_CHAR):
-        warnings.warn("mentions_chart(by=...) now names the entity column; use position=... for the axis",
-                      DeprecationWarning, stacklevel=2)
-        position, by = by, None  # type: ignore[assignment]
-    entities = as_entities(data)
+    entities = as_entities(data, where="nl.charts.mentions_chart")
     name = name_column(entities, by)
-    table = D.mentions(entities, n=n, by=name)
+    order = entity_counts(entities, by=name, n=n)[name].tolist()
+    middle = _middle(data, entities, position) if middle is None else middle
+    return strip_chart(entities[entities[name].isin(order)], name, order, position=position, width=width,
+                       middle=middle)
+
+
+def strip_chart(table: pd.DataFrame, name: str, order: list[str], *, position: str = C.SENT_ID, width: int = WIDTH,
+                middle: float) -> alt.LayerChart:
+    """The strip plot of :func:`mentions_chart`, from the mentions to show and the entities in order."""
     title = "Sentence (0 is the headline)" if position == C.SENT_ID else "Character position"
-    ticks = alt.Chart(table).mark_tick(thickness=3).encode(
+    ticks = alt.Chart(table.reset_index(drop=True)).mark_tick(thickness=3).encode(
         x=alt.X(f"{position}:Q", title=title),
-        y=alt.Y(f"{name}:N", sort=entity_counts(table, by=name)[name].tolist(), title="Entity"),
+        y=alt.Y(f"{name}:N", sort=order, title="Entity"),
         color=_label_color(table),
         tooltip=[*_entity_tooltip(name), alt.Tooltip(f"{C.TEXT}:N", title="Mention"),
                  alt.Tooltip(f"{C.SENT_ID}:Q", title="Sentence")],
     )
-    middle = _middle(data, entities, position) if middle is None else middle
     rule = alt.Chart(alt.Data(values=[{position: middle}])).mark_rule(strokeDash=[4, 4], color="#666").encode(
         x=f"{position}:Q")
     # alt.LayerChart rather than alt.layer, which is typed LayerChart | FacetChart because it hoists
@@ -172,7 +179,7 @@ def cooccurrence_chart(data: Data, *, n: int | None = 15, by: str | None = None)
     """
     import pandas as pd
 
-    entities = as_entities(data)
+    entities = as_entities(data, where="nl.charts.cooccurrence_chart")
     name = name_column(entities, by)
     keys = entity_counts(entities, by=name, n=n)[name].tolist()
     pairs = D.cooccurrence(entities, by=name)
@@ -200,7 +207,7 @@ def cooccurrence_network_chart(data: Data, *, n: int | None = 16, by: str | None
         >>> [layer["mark"]["type"] for layer in spec["layer"]]
         ['rule', 'circle', 'text', 'text']
     """
-    entities = as_entities(data)
+    entities = as_entities(data, where="nl.charts.cooccurrence_network_chart")
     nodes, edges = D.network_nodes(entities, n=n, by=by), D.network_edges(entities, n=n, by=by)
     hidden = alt.Axis(labels=False, ticks=False, grid=False, domain=False, title=None)
     xs, ys = alt.Scale(domain=[-1.6, 1.6]), alt.Scale(domain=[-1.2, 1.2])
@@ -236,7 +243,7 @@ def sentence_lengths_chart(data: Data) -> alt.Chart:
         >>> spec["encoding"]["y"]["field"]
         'n_words'
     """
-    table = as_table(data, "sentences")[[C.SENT_ID, C.N_WORDS, C.PART, C.TEXT]]
+    table = as_table(data, "sentences", where="nl.charts.sentence_lengths_chart")[[C.SENT_ID, C.N_WORDS, C.PART, C.TEXT]]
     present = set(table[C.PART].dropna())
     parts = [kind for kind in C.PART_KINDS if kind in present] + sorted(present - set(C.PART_KINDS))
     return alt.Chart(table, title="Sentence lengths").mark_bar().encode(
@@ -261,7 +268,7 @@ def pos_mix_chart(data: Data) -> alt.Chart:
         >>> spec["encoding"]["x"]["stack"]
         'normalize'
     """
-    table = D.pos_mix(as_table(data, "tokens"))
+    table = D.pos_mix(as_table(data, "tokens", where="nl.charts.pos_mix_chart"))
     order = [pos for pos in POS_COLORS if pos in set(table[C.POS])]
     return alt.Chart(table, title="Part-of-speech mix per paragraph").mark_bar().encode(
         x=alt.X(f"{C.COUNT}:Q", stack="normalize", title="Share of words",

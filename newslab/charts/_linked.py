@@ -8,8 +8,10 @@ import altair as alt
 
 from .. import columns as C
 from ..ner.chartdata import middle_sentence
-from ..types import as_entities, as_table, is_doc, name_column
-from ._charts import mentions_chart, top_entities_chart
+from ..ner.counts import entity_counts
+from ..tables.coerce import as_entities, as_table, name_column
+from ..types import is_doc
+from ._charts import strip_chart, top_chart
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -51,17 +53,19 @@ def linked_charts(
         >>> sorted(param["name"] for param in spec["params"])
         ['entity', 'label']
     """
-    entities = as_entities(data)
+    entities = as_entities(data, where="nl.linked_charts")
     name = name_column(entities, by)
+    counts = entity_counts(entities, by=[name, C.LABEL], n=n)  # counted once, for both plots
+    order = list(dict.fromkeys(counts[name]))
     entity = alt.selection_point(fields=[name], name=ENTITY_SELECTION, clear="dblclick")
     label = alt.selection_point(fields=[C.LABEL], name=LABEL_SELECTION, bind="legend")
-    bars = top_entities_chart(entities, n=n, by=name, width=width).add_params(entity, label).encode(
+    bars = top_chart(counts, name, n=n, width=width).add_params(entity, label).encode(
         opacity=alt.when(entity, label).then(alt.value(1.0)).otherwise(alt.value(0.3)),
     )
     # the dashed line marks the middle of the whole article when the article is at hand
-    if middle is None and is_doc(data):
-        middle = middle_sentence(as_table(data, "sentences"))
-    marks = mentions_chart(entities, n=n, by=name, width=width, middle=middle)
+    if middle is None:
+        middle = middle_sentence(as_table(data, "sentences") if is_doc(data) else entities)
+    marks = strip_chart(entities[entities[name].isin(order)], name, order, width=width, middle=middle)
     marks.layer = [marks.layer[0].transform_filter(entity).transform_filter(label), *marks.layer[1:]]
     return alt.hconcat(bars, marks).resolve_scale(color="shared")
 

@@ -62,7 +62,7 @@ def entities(
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
     """Print the named entities of one or more articles, one row per mention."""
-    from ..tables.parse import entities as entity_table
+    from ..tables.mentions import entities as entity_table
     from ..text.pipeline import analyze, analyze_many
 
     with user_errors():

@@ -128,7 +128,8 @@ def table_functions() -> dict[str, Callable[[Doc], pd.DataFrame]]:
     from ..attribution.attribution import quotes
     from ..ner.clusters import entity_clusters
     from ..tables.grammar import pos_counts, svo_triples
-    from ..tables.parse import entities, noun_chunks, sentences, tokens
+    from ..tables.mentions import entities
+    from ..tables.parse import noun_chunks, sentences, tokens
 
     return {"entities": entities, "sentences": sentences, "tokens": tokens, "noun_chunks": noun_chunks,
             "svo_triples": svo_triples, "pos_counts": pos_counts, "clusters": entity_clusters, "quotes": quotes}

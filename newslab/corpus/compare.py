@@ -37,7 +37,7 @@ CRITICAL_G2 = 3.84
 def _entity_table(data: Any) -> pd.DataFrame:
     import pandas as pd
 
-    from ..tables.parse import entities
+    from ..tables.mentions import entities
 
     table = data if isinstance(data, pd.DataFrame) else entities(data)
     if C.ARTICLE_ID not in table.columns:

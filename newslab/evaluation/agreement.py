@@ -57,7 +57,7 @@ class Agreement:
             and ``a`` as ``gold``, plus a first column ``doc_id`` (the text's position).
 
     Jupyter shows it as a small table of the scores, rounded to 3 decimals; the attributes
-    keep the exact values. :func:`newslab.show_disagreements` shows the disagreements in context.
+    keep the exact values. :func:`newslab.disagreements_html` shows the disagreements in context.
     """
 
     precision: float

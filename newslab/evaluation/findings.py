@@ -146,7 +146,7 @@ def _inconsistent(doc: Doc) -> pd.DataFrame:
     ends with it ("Zelenskiy" and "Volodymyr Zelenskiy")."""
     import pandas as pd
 
-    from ..tables.parse import entities
+    from ..tables.mentions import entities
 
     table = entities(doc)
     short = {key for key in table[C.KEY] if " " not in key}

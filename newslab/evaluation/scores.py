@@ -80,7 +80,7 @@ class Evaluation:
         mode: ``"exact"`` or ``"partial"``.
 
     Jupyter shows it as a small table of the scores, rounded to 3 decimals; the attributes
-    keep the exact values. :func:`newslab.show_disagreements` shows the errors in context.
+    keep the exact values. :func:`newslab.disagreements_html` shows the errors in context.
     """
 
     precision: float

@@ -38,7 +38,7 @@ from . import _normalize as N
 from ._catalogue import catalogue
 from ._context import Context, context_for, current_context
 from ._model import Checker, Distractor, Exercise, Kind, Need, Verdict
-from ._session import SESSION, SOLUTION_SHOWN, Session
+from .session import SESSION, SOLUTION_SHOWN, Session
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -67,7 +67,7 @@ class Context:
 
     @functools.cached_property
     def entities(self) -> pd.DataFrame:
-        from ..tables.parse import entities
+        from ..tables.mentions import entities
 
         return entities(self.doc)
 

@@ -35,7 +35,7 @@ def _fresh() -> ModuleType:
 
 def results(notebooks: list[str]) -> dict[str, dict[str, Any]]:
     """Exercise id -> status, message and hints used, for every exercise of these notebooks."""
-    from ._session import SESSION
+    from .session import SESSION
 
     package = _fresh()
     ctx, found = package.Context(), {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import columns as C
-from ..tables.parse import entity_key
+from ..tables.mentions import entity_key
 from . import Context, Distractor, Need, define
 from ._needs import GOLD
 from ._normalize import text_key

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import columns as C
-from ..tables.parse import entity_key
-from ..types import name_column
+from ..tables.coerce import name_column
+from ..tables.mentions import entity_key
 from . import Context, Distractor, Need, define
 from ._normalize import text_key
 
@@ -32,7 +32,7 @@ def _name(ctx: Context) -> str:
 
 def _totals(ctx: Context) -> dict[str, int]:
     """Mentions per entity, labels together: the bars of the top-entities chart."""
-    from ..tables.parse import entity_counts
+    from ..ner.counts import entity_counts
 
     counts = entity_counts(ctx.entities, by=_name(ctx))
     return {str(k): int(v) for k, v in zip(counts[_name(ctx)], counts[C.COUNT])}

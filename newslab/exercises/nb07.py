@@ -71,7 +71,8 @@ def _best_entity(ctx: Context) -> list[str]:
 
 
 def _most_mentioned_by_clarion(ctx: Context) -> str | None:
-    from ..tables.parse import entities, entity_counts
+    from ..ner.counts import entity_counts
+    from ..tables.mentions import entities
 
     table = entities(_corpus())
     table = table[(table[C.OUTLET] == CLARION) & (table[C.PART] != C.BYLINE)]
@@ -117,7 +118,7 @@ def _explain_own(answer: str, ctx: Context) -> str:
 
 
 def _explain_distinctive(answer: str, ctx: Context) -> str:
-    from ..tables.parse import entity_key
+    from ..tables.mentions import entity_key
 
     table = _overused(ctx)
     found = table[table[C.KEY].map(lambda key: entity_key(answer).casefold() in {

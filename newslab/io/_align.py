@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..columns import META_KEY
 from ..errors import AnnotationError, SaveError
+from ..types import is_doc
 from .atomic import unencodable
 from .spans import AnnotatedText, SpanDict, annotated_text, validate_spans
 
@@ -95,12 +96,9 @@ def misaligned_message(problems: list[dict[str, Any]]) -> str:
 
 
 def tokenize(text: str, nlp: Language | None) -> Doc:
-    """Run only the tokenizer of ``nlp`` (default: :func:`newslab.load_pipeline`)."""
-    if nlp is None:
-        from ..text.pipeline import load_pipeline
-
-        nlp = load_pipeline()
-    return nlp.make_doc(text)
+    """Run only the tokenizer of ``nlp``; by default spaCy's English tokenizer, which is the model's
+    (``en_core_web_sm`` keeps the language defaults), so no model is loaded to tokenize."""
+    return (nlp or _blank()).make_doc(text)
 
 
 def records_and_docs(records: Any) -> Iterator[tuple[AnnotatedText, Doc | None]]:
@@ -143,11 +141,6 @@ def _blank() -> Language:
     import spacy
 
     return spacy.blank("en")
-
-
-def is_doc(obj: object) -> bool:
-    """True for a spaCy ``Doc`` (checked by duck typing, so spaCy need not be imported)."""
-    return hasattr(obj, "vocab") and hasattr(obj, "ents") and hasattr(obj, "text")
 
 
 def _is_single(obj: object) -> bool:

@@ -13,8 +13,8 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from .. import columns as C
-from ..tables.parse import entity_counts
-from ..types import name_column
+from ..tables.coerce import name_column
+from .counts import entity_counts
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from spacy.tokens import Doc
 
-__all__ = ["filter_entities", "kwic", "label_summary", "mention_counts"]
+__all__ = ["filter_entities", "kwic", "label_summary", "known_labels"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -45,7 +45,7 @@ def filter_entities(
         ['Mark Rutte']
     """
     keep = table[C.LABEL].notna()
-    wanted = check_labels(labels or (), allowed=_known_labels(table))
+    wanted = check_labels(labels or (), allowed=known_labels(table))
     if wanted:
         keep &= table[C.LABEL].isin(wanted)
     if query.strip():
@@ -73,7 +73,7 @@ def kwic(doc: Doc, key: str, *, width: int = 40, mentions: pd.DataFrame | None =
         >>> kwic(doc, "NATO", width=10)[["left", "text", "right", "sent_id"]].values.tolist()
         [['', 'NATO', ' met in Br', 0], ['tte leads ', 'NATO', "'s staff.", 1]]
     """
-    from ..tables.parse import entities, entity_key
+    from ..tables.mentions import entities, entity_key
 
     table = entities(doc) if mentions is None else mentions
     rows = table[table[C.KEY] == entity_key(key)]
@@ -100,7 +100,7 @@ def label_summary(table: pd.DataFrame, *, all_labels: bool = False) -> pd.DataFr
         >>> label_summary(table)[["label", "count", "n_entities"]].values.tolist()
         [['PERSON', 3, 3], ['GPE', 2, 2]]
     """
-    from ..tables.parse import label_counts
+    from .counts import label_counts
 
     counts = label_counts(table).set_index(C.LABEL)[C.COUNT]
     summary = counts.to_frame(C.COUNT).join(table.groupby(C.LABEL)[C.KEY].nunique().rename(C.N_ENTITIES))
@@ -113,30 +113,10 @@ def label_summary(table: pd.DataFrame, *, all_labels: bool = False) -> pd.DataFr
         {C.COUNT: "int64", C.N_ENTITIES: "int64"})
 
 
-def mention_counts(table: pd.DataFrame) -> pd.DataFrame:
-    """Deprecated: use :func:`newslab.entity_counts` with ``by="key"``, which it returns.
-
-    Examples:
-        >>> import warnings, newslab
-        >>> table = newslab.entities(newslab.analyze("NATO met. NATO's chief Rutte spoke."))
-        >>> with warnings.catch_warnings():
-        ...     warnings.simplefilter("ignore")
-        ...     mention_counts(table)[["key", "label", "count"]].values.tolist()
-        [['NATO', 'ORG', 2], ['Rutte', 'PERSON', 1]]
-    """
-    import warnings
-
-    from ..tables.parse import entity_counts
-
-    warnings.warn('mention_counts is deprecated: use nl.entity_counts(table, by="key")', DeprecationWarning,
-                  stacklevel=2)
-    return entity_counts(table, by=C.KEY)
-
-
 def _squash(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
-def _known_labels(table: pd.DataFrame) -> tuple[str, ...]:
+def known_labels(table: pd.DataFrame) -> tuple[str, ...]:
     # a custom model may predict labels outside OntoNotes; those are valid filters too
     return tuple(dict.fromkeys([*LABELS, *table[C.LABEL].dropna().astype(str)]))

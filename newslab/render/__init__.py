@@ -6,12 +6,7 @@ from .html import (
     disagreements_html,
     entities_html,
     kwic_html,
-    show_dependencies,
-    show_disagreements,
-    show_entities,
-    show_structure,
     structure_html,
 )
 
-__all__ = ["HTML", "entities_html", "dependencies_html", "structure_html", "kwic_html", "disagreements_html",
-           "show_entities", "show_dependencies", "show_structure", "show_disagreements"]
+__all__ = ["HTML", "entities_html", "dependencies_html", "structure_html", "kwic_html", "disagreements_html"]

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..labels import PALETTE, check_labels, label_color, part_color
+from ..tables.guard import require_doc
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -23,10 +24,7 @@ if TYPE_CHECKING:
     from ..evaluation.scores import Evaluation
     from ..text.article import Article
 
-__all__ = [
-    "HTML", "entities_html", "dependencies_html", "structure_html", "kwic_html", "disagreements_html", "show_entities",
-    "show_dependencies", "show_structure", "show_disagreements",
-]
+__all__ = ["HTML", "entities_html", "dependencies_html", "structure_html", "kwic_html", "disagreements_html"]
 
 _SCROLL_STYLE = "overflow-x:auto;overflow-y:hidden;max-width:100%;border:1px solid #e5e5e5;border-radius:4px"
 
@@ -58,6 +56,8 @@ def entities_html(
         True
     """
     from spacy import displacy
+
+    doc = require_doc(doc, "nl.entities_html")
 
     source = list(spans) if spans is not None else [
         {"start": e.start_char, "end": e.end_char, "label": e.label_} for e in doc.ents
@@ -94,7 +94,7 @@ def dependencies_html(sentence: Span | Doc, *, compact: bool = True, distance: i
     from spacy import displacy
 
     svg = displacy.render(
-        sentence,
+        require_doc(sentence, "nl.dependencies_html"),
         style="dep",
         jupyter=False,
         options={"compact": compact, "distance": distance, "bg": "#ffffff", "font": "sans-serif"},
@@ -128,11 +128,11 @@ def kwic_html(table: pd.DataFrame) -> HTML:
 
 
 def disagreements_html(
-    table: pd.DataFrame,
+    result: Evaluation | Agreement | pd.DataFrame,
     *,
-    texts: Sequence[str],
+    texts: Sequence[str] | None = None,
     width: int = 40,
-    sides: tuple[str, str] = ("predicted", "gold"),
+    sides: tuple[str, str] | None = None,
 ) -> HTML:
     """Return disagreements as an HTML table: each one in a short context, its sentence on demand.
 
@@ -140,20 +140,32 @@ def disagreements_html(
     highlighted; clicking it opens the whole sentence. All text is escaped.
 
     Args:
-        table: ``Evaluation.disagreements`` or ``Agreement.disagreements``.
-        texts: The annotated text; for an agreement table, the texts in ``doc_id`` order.
+        result: An evaluation (:func:`newslab.evaluate`) or an agreement (:func:`newslab.agreement`),
+            or the ``disagreements`` table of one (then give ``texts``).
+        texts: For a table: the annotated text; for an agreement table, the texts in ``doc_id`` order.
         width: Characters of context on each side.
-        sides: Column headings for the ``predicted`` and ``gold`` sides.
+        sides: Column headings for the ``predicted`` and ``gold`` sides (for an agreement: ``b``, ``a``).
 
     Examples:
         >>> import newslab
         >>> text = "Mayor Ana Field of Riverton spoke. Riverton voted <b>yes</b>."
         >>> result = newslab.evaluate((text, [(35, 43, "PERSON")]), (text, [(35, 43, "GPE")]))
-        >>> page = disagreements_html(result.disagreements, texts=[text], width=10)
+        >>> page = disagreements_html(result, width=10)
         >>> "spoke. <mark" in page and "<details>" in page and "voted &lt;b&gt;yes" in page
         True
     """
     from .. import columns as C
+    from ..evaluation.agreement import Agreement
+    from ..evaluation.scores import Evaluation
+
+    if isinstance(result, Evaluation):
+        table, texts, sides = result.disagreements, [result._text], sides or ("predicted", "gold")
+    elif isinstance(result, Agreement):
+        table, texts, sides = result.disagreements, result._texts, sides or ("b", "a")
+    elif texts is None:
+        raise TypeError("disagreements_html(table) needs texts=[...]: or pass the evaluation or agreement itself")
+    else:
+        table, sides = result, sides or ("predicted", "gold")
 
     e = html.escape
     rows = []
@@ -176,22 +188,6 @@ def disagreements_html(
                 f'<tbody>{"".join(rows)}</tbody></table>')
 
 
-def show_disagreements(result: Evaluation | Agreement, *, width: int = 40) -> HTML:
-    """Show the disagreements of an evaluation or an agreement, each in a short context.
-
-    Examples:
-        >>> import newslab
-        >>> text = "Mayor Ana Field of Riverton spoke."
-        >>> result = newslab.evaluate((text, [(6, 15, "ORG")]), (text, [(6, 15, "PERSON")]))
-        >>> page = show_disagreements(result)
-        >>> page.count("<tr>") - 1, "wrong_label" in page
-        (1, True)
-    """
-    from ..evaluation.scores import Evaluation
-
-    if isinstance(result, Evaluation):
-        return disagreements_html(result.disagreements, texts=[result._text], width=width)
-    return disagreements_html(result.disagreements, texts=result._texts, width=width, sides=("b", "a"))
 
 
 _SPACES = re.compile(r"\s+")
@@ -230,37 +226,6 @@ def structure_html(article: Article) -> HTML:
     return HTML(f'<div class="newslab-structure">{"".join(boxes)}</div>')
 
 
-def show_structure(article: Article) -> HTML:
-    """Show how an article is built; Jupyter displays the result as HTML.
-
-    Examples:
-        >>> from newslab import load_article
-        >>> "newslab-part-headline" in show_structure(load_article())
-        True
-    """
-    return structure_html(article)
 
 
-def show_entities(doc: Doc, labels: Iterable[str] | None = None) -> HTML:
-    """Highlight the entities of an article; Jupyter shows the result as HTML.
 
-    Examples:
-        >>> import newslab
-        >>> "newslab-entities" in show_entities(newslab.analyze("NATO met."))
-        True
-    """
-    return entities_html(doc, labels=labels)
-
-
-def show_dependencies(sentence: Span | Doc | str, *, compact: bool = True) -> HTML:
-    """Draw the dependency tree of a sentence (a ``Span``, a ``Doc`` or a string to parse).
-
-    Examples:
-        >>> "<svg" in show_dependencies("Rutte visited Kyiv.")
-        True
-    """
-    if isinstance(sentence, str):
-        from ..text.pipeline import load_pipeline
-
-        sentence = load_pipeline()(sentence)
-    return dependencies_html(sentence, compact=compact)

@@ -53,10 +53,11 @@ def report_html(source: DocLike = None, *, helper_process: bool = False) -> str:
 
 
 def _page(source: DocLike, *, start: Callable[..., Callable[[], list[str]]]) -> str:
-    from ..tables.parse import entities, sentences, tokens
-    from ..types import as_doc
+    from ..tables.mentions import entities
+    from ..tables.parse import sentences, tokens
+    from ..text.pipeline import analyze
 
-    doc = as_doc(source)
+    doc = analyze(source)  # the report, like analyze, reads any source
     meta = dict(doc.user_data.get(C.META_KEY, {}))
     title = str(meta.get("title") or " ".join(doc.text.split()[:8]))
     mentions = entities(doc)
@@ -80,7 +81,7 @@ def _article(doc: Doc) -> str:
 
 
 def _entity_table(mentions: pd.DataFrame) -> str:
-    from ..tables.parse import entity_counts
+    from ..ner.counts import entity_counts
 
     table = entity_counts(mentions)
     return "<h2>Entities</h2>" + table.to_html(index=False, escape=True, border=0, classes="newslab-entity-table")

@@ -19,7 +19,7 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 _OBJECTS = {"dobj", "attr", "oprd", "dative"}
 
 
-@per_article
+@per_article(columns=C.POS_COUNT_COLUMNS)
 def pos_counts(doc: Doc | Span) -> pd.DataFrame:
     """Count the universal parts of speech (spaces left out), most frequent first.
 
@@ -37,7 +37,7 @@ def pos_counts(doc: Doc | Span) -> pd.DataFrame:
     return counts[list(C.POS_COUNT_COLUMNS)]
 
 
-@per_article
+@per_article(columns=C.SVO_COLUMNS)
 def svo_triples(doc: Doc | Span) -> pd.DataFrame:
     """Who does what to whom: one row per verb with a subject, and its object if any.
 

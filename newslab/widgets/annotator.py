@@ -2,7 +2,7 @@
 
 The widget is thin: it *is* an :class:`~newslab.widgets.annotator_model.AnnotationModel` (whose
 ``sync=True`` traits are declared there, once) that is also an ``anywidget.AnyWidget``. It
-only adds what a view needs: parsing the source, the front end's files, sending each change
+only adds what a view needs: the text and tokens of the parsed article, the front end's files, sending each change
 in one message (:meth:`Annotator._batch`) and a static HTML copy. The front end
 (``static/annotator.js``) never changes a span itself: it sends a request and draws whatever
 ``spans`` and ``message`` say afterwards.
@@ -20,6 +20,7 @@ import anywidget
 
 from .. import columns as C
 from ..io.spans import spans_from_doc
+from ..tables.guard import require_doc
 from .annotator_model import AnnotationModel, Start
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ class Annotator(AnnotationModel, anywidget.AnyWidget):
     label is refused, and :attr:`message` says why.
 
     Args:
-        source: A parsed ``Doc``, an ``Article``, or anything :func:`newslab.analyze` reads.
+        doc: A parsed article (:func:`newslab.analyze`), or a ``Span`` of one to annotate on its own.
         labels: The labels to offer. Default: every OntoNotes label, this article's first (the
             labels the model predicted or the saved file holds, most used first). Keys 1-9 pick
             the first nine.
@@ -71,16 +72,15 @@ class Annotator(AnnotationModel, anywidget.AnyWidget):
 
     def __init__(
         self,
-        source: Any = None,
+        doc: Doc,
         *,
         labels: Iterable[str] | None = None,
         path: str | os.PathLike | None = None,
         start: Start = "model",
         **kwargs: Any,
     ) -> None:
-        from ..text.pipeline import analyze
-
-        self._doc = _as_doc(source, analyze)
+        doc = require_doc(doc, "nl.Annotator")
+        self._doc = doc.as_doc() if hasattr(doc, "as_doc") else doc  # a Span is annotated on its own
         super().__init__(
             self._doc.text,
             [(t.idx, t.idx + len(t)) for t in self._doc if not t.is_space],
@@ -90,6 +90,8 @@ class Annotator(AnnotationModel, anywidget.AnyWidget):
             start=start,
             **kwargs,
         )
+
+    def _build_view(self) -> None:
         self.add_class("newslab-annotator")
         self.on_msg(self._on_msg)
 
@@ -124,8 +126,3 @@ class Annotator(AnnotationModel, anywidget.AnyWidget):
         # nbviewer and GitHub cannot run the widget: they show this static copy instead
         return {**data, "text/html": self.html()}, metadata
 
-
-def _as_doc(source: Any, analyze: Any) -> Doc:
-    if hasattr(source, "as_doc") and hasattr(source, "doc"):  # a Span: annotate it on its own
-        return source.as_doc()
-    return analyze(source)

@@ -44,6 +44,7 @@ from ..io._jsonl import read_single
 from ..io.atomic import atomic_write_text, clean_stale_temps, fingerprint, unencodable
 from ..io.spans import AnnotatedText, SpanDict, validate_spans
 from ..labels import LABELS, label_color
+from ._traits import WidgetModel
 
 __all__ = ["AnnotationModel", "Start", "read_saved", "snap"]
 
@@ -51,7 +52,7 @@ Start = Literal["model", "file", "empty"]
 _STARTS = ("model", "file", "empty")
 
 
-class AnnotationModel(traitlets.HasTraits):
+class AnnotationModel(WidgetModel):
     """Spans on one text, changed only through methods that check every change.
 
     Args:
@@ -120,6 +121,7 @@ class AnnotationModel(traitlets.HasTraits):
             except FileChangedError:  # another session created it meanwhile: open what that one saved
                 if attempt == 2:
                     raise
+        self._build_view()
 
     def _begin(self, text: str, tokens: list[list[int]], labels: Iterable[str] | None, start: Start,
                path: str) -> bool:

@@ -11,11 +11,9 @@ from __future__ import annotations
 from typing import Any, Final
 
 import ipywidgets as widgets
-import traitlets
 
 from ..charts import ENTITY_SELECTION, chart_svg, linked_charts
 from ..render.html import entities_html
-from ..types import DocLike
 from .dashboard_model import DashboardModel
 from .notebook import chart_widget
 
@@ -43,23 +41,23 @@ class Dashboard(DashboardModel, widgets.VBox):
         True
     """
 
-    def __init__(self, doc: DocLike = None, *, n: int | None = 10, **kwargs: Any) -> None:
+    _chart: Any = None  # the linked charts' JupyterChart, made in _on_mentions
+
+    def _build_view(self) -> None:
         self._text = widgets.HTML(layout=widgets.Layout(max_height="32em", overflow="auto"))
         self._text.add_class(TEXT_CLASS)
-        self._chart: Any = None
-        super().__init__(doc, n=n, **kwargs)
         self.add_class(DASHBOARD_CLASS)
-        self._on_spans({})  # an article without entities changes no span, yet its text must show
+        self.observe(self._on_mentions, ["mentions", "n"])
+        self.observe(self._on_spans, "spans")
+        self._on_mentions()
+        self._on_spans()
 
     @property
     def text_html(self) -> str:
         """The highlighted article as HTML, as the dashboard shows it now."""
         return self._text.value
 
-    @traitlets.observe("mentions", "n")
-    def _on_mentions(self, change: dict[str, Any]) -> None:
-        if self.mentions is None:  # n is set before the first article
-            return
+    def _on_mentions(self, change: dict[str, Any] | None = None) -> None:
         self._chart = chart_widget(linked_charts(self.mentions, n=self.n, middle=self.middle))
         self._chart.selections.observe(self._on_entity, names=ENTITY_SELECTION)
         self.children = (self._chart, self._text)
@@ -68,8 +66,7 @@ class Dashboard(DashboardModel, widgets.VBox):
         """The browser changed the chart's entity selection."""
         self.selected = list(dict.fromkeys(str(point[self.name]) for point in change["new"].value))
 
-    @traitlets.observe("spans")
-    def _on_spans(self, change: dict[str, Any]) -> None:
+    def _on_spans(self, change: dict[str, Any] | None = None) -> None:
         self._text.value = str(entities_html(self.doc, spans=self.spans))
 
     def static_html(self) -> str:

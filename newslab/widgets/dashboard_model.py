@@ -12,16 +12,20 @@ from typing import TYPE_CHECKING, Any
 import traitlets
 
 from ..ner.chartdata import entity_spans, middle_sentence
-from ..tables.parse import entities, sentences
-from ..types import DocLike, as_doc, name_column
+from ..tables.coerce import name_column
+from ..tables.guard import require_doc
+from ..tables.mentions import entities
+from ..tables.parse import sentences
+from ._traits import DocTrait, WidgetModel
 
 if TYPE_CHECKING:
     import pandas as pd
+    from spacy.tokens import Doc
 
 __all__ = ["DashboardModel"]
 
 
-class DashboardModel(traitlets.HasTraits):
+class DashboardModel(WidgetModel):
     """The article on the dashboard, the entities selected in its charts, and the mentions to highlight.
 
     Attributes:
@@ -41,17 +45,18 @@ class DashboardModel(traitlets.HasTraits):
         [0, 18]
     """
 
-    doc = traitlets.Any(allow_none=True)
+    doc = DocTrait()
     n = traitlets.Int(10, allow_none=True)
     selected = traitlets.List(traitlets.Unicode())
     mentions: traitlets.Instance[pd.DataFrame] = traitlets.Instance("pandas.DataFrame", read_only=True)
     middle = traitlets.Float(0.0, read_only=True)
     spans = traitlets.List(traitlets.Dict(), read_only=True)
 
-    def __init__(self, doc: DocLike = None, *, n: int | None = 10, **kwargs: Any) -> None:
+    def __init__(self, doc: Doc, *, n: int | None = 10, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.n = n
-        self.doc = as_doc(doc)
+        self.doc = require_doc(doc, "nl.Dashboard")
+        self._build_view()
 
     @property
     def name(self) -> str:

@@ -1,4 +1,4 @@
-"""Small viewer widgets for the first notebooks."""
+"""The dependency viewer: a slider over the sentences of an article, and each one's dependency tree."""
 
 from __future__ import annotations
 
@@ -45,4 +45,4 @@ class DependencyViewer(DependencyModel, w.VBox):
         with held(self._text, self._tree):
             self._text.value = f"<b>Sentence {self.sent_id}</b> ({html.escape(self.part)}): " + html.escape(
                 self.sentence_text)
-            self._tree.value = dependencies_html(sentence_span(self._doc, self.sent_id))
+            self._tree.value = dependencies_html(sentence_span(self.doc, self.sent_id))

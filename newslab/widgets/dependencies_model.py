@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 import traitlets as t
 
 from .. import columns as C
+from ..tables.guard import require_doc
+from ._traits import DocTrait, WidgetModel
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -18,10 +20,11 @@ if TYPE_CHECKING:
 __all__ = ["DependencyModel"]
 
 
-class DependencyModel(t.HasTraits):
+class DependencyModel(WidgetModel):
     """One sentence of a parsed article at a time, chosen by its number.
 
     Traits:
+        doc: The parsed article (read only).
         sent_id: The sentence shown, as numbered by :func:`newslab.sentences`; a number out
             of range is moved to the nearest sentence.
         n_sentences: How many sentences the article has (read only).
@@ -39,6 +42,7 @@ class DependencyModel(t.HasTraits):
         1
     """
 
+    doc = DocTrait(read_only=True, help="The parsed article.")
     sent_id = t.Int(0, help="The sentence shown.")
     n_sentences = t.Int(0, read_only=True, help="How many sentences the article has.")
     sentence_text = t.Unicode("", read_only=True, help="The text of the sentence shown.")
@@ -47,16 +51,13 @@ class DependencyModel(t.HasTraits):
     def __init__(self, doc: Doc, *, sent_id: int = 0, **kwargs: Any) -> None:
         from ..tables.parse import sentences
 
-        self._doc = doc
-        self._table = sentences(doc)
+        self._table = sentences(require_doc(doc, "nl.DependencyViewer"))
         super().__init__(**kwargs)
+        self.set_trait("doc", doc)
         self.set_trait("n_sentences", len(self._table))
         self.sent_id = sent_id
         self._on_sent_id()
         self._build_view()
-
-    def _build_view(self) -> None:
-        """Where a view subclass builds and links its controls, once the state is set."""
 
     @t.validate("sent_id")
     def _validate_sent_id(self, proposal: Any) -> int:

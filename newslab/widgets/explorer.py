@@ -107,7 +107,7 @@ class EntityExplorer(ExplorerModel, w.VBox):
         self._kwic.value = self._kwic_html()
 
     def _text_html(self) -> str:
-        return entities_html(self._doc, spans=_spans(self.visible))
+        return entities_html(self.doc, spans=_spans(self.visible))
 
     def _kwic_html(self) -> str:
         return kwic_html(self.kwic) if self.selected else ""

@@ -9,7 +9,6 @@ tables come from :mod:`newslab.ner.explore` and :func:`newslab.entity_counts`.
 
 from __future__ import annotations
 
-import contextlib
 from typing import TYPE_CHECKING, Any
 
 import traitlets as t
@@ -17,21 +16,22 @@ import traitlets as t
 from .. import columns as C
 from ..errors import NewslabError
 from ..labels import check_labels
-from ..ner.explore import _known_labels, filter_entities, kwic
-from ._traits import Frame
+from ..ner.explore import filter_entities, known_labels, kwic
+from ..tables.guard import require_doc
+from ._traits import DocTrait, Frame, WidgetModel
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from ..text.article import ArticleSource
 
 __all__ = ["ExplorerModel"]
 
 
-class ExplorerModel(t.HasTraits):
+class ExplorerModel(WidgetModel):
     """Filter an article's entities by label and text, and pick one to read in context.
 
     Traits:
+        doc: The parsed article (read only).
         labels: The labels shown; empty shows every label.
         query: Show only mentions whose text contains this, ignoring case.
         selected: The ``key`` of the entity shown in context, or ``""``.
@@ -54,6 +54,7 @@ class ExplorerModel(t.HasTraits):
         ['Kyiv']
     """
 
+    doc = DocTrait(read_only=True, help="The parsed article.")
     labels = t.List(t.Unicode(), help="Labels shown; empty shows every label.")
     query = t.Unicode("", help="Show only mentions containing this text (any case).")
     selected = t.Unicode("", help="Key of the entity shown in context, or ''.")
@@ -64,7 +65,7 @@ class ExplorerModel(t.HasTraits):
 
     def __init__(
         self,
-        doc: Doc | ArticleSource = None,
+        doc: Doc,
         *,
         labels: list[str] | None = None,
         query: str = "",
@@ -72,14 +73,14 @@ class ExplorerModel(t.HasTraits):
         width: int = 40,
         **kwargs: Any,
     ) -> None:
-        from ..tables.parse import entities
-        from ..text.pipeline import analyze
+        from ..tables.mentions import entities
 
-        self._doc = analyze(doc)
-        self._table = entities(self._doc)
+        doc = require_doc(doc, "nl.EntityExplorer")
+        self._table = entities(doc)
         self._width = width
         self._keys: tuple[str, ...] = ()
         super().__init__(**kwargs)
+        self.set_trait("doc", doc)
         with self.hold_trait_notifications():
             self.labels, self.query = list(labels or []), query
         self._refresh()
@@ -87,16 +88,9 @@ class ExplorerModel(t.HasTraits):
         self._on_selected()
         self._build_view()
 
-    def _build_view(self) -> None:
-        """Where a view subclass builds and links its controls, once the state is set."""
-
-    def _batch(self) -> contextlib.AbstractContextManager[Any]:
-        """Where a view sends one message per widget for a batch of changes; a model sends none."""
-        return contextlib.nullcontext()
-
     @t.validate("labels")
     def _validate_labels(self, proposal: Any) -> list[str]:
-        return list(dict.fromkeys(check_labels(proposal.value, allowed=_known_labels(self._table))))
+        return list(dict.fromkeys(check_labels(proposal.value, allowed=known_labels(self._table))))
 
     @t.validate("selected")
     def _validate_selected(self, proposal: Any) -> str:
@@ -112,11 +106,11 @@ class ExplorerModel(t.HasTraits):
 
     @t.observe("selected")
     def _on_selected(self, change: Any = None) -> None:
-        self.set_trait("kwic", kwic(self._doc, self.selected, width=self._width, mentions=self._table))
+        self.set_trait("kwic", kwic(self.doc, self.selected, width=self._width, mentions=self._table))
 
     def _refresh(self) -> None:
         """Recompute what is shown from ``labels`` and ``query``; the selection goes if filtered away."""
-        from ..tables.parse import entity_counts
+        from ..ner.counts import entity_counts
 
         visible = filter_entities(self._table, labels=self.labels, query=self.query)
         ranked = entity_counts(visible, by=C.KEY)

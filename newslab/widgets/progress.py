@@ -16,27 +16,26 @@ from .progress_model import ProgressModel, progress_html, progress_text
 __all__ = ["Progress", "progress"]
 
 
-class Progress(widgets.VBox):
-    """The progress widget (CSS class ``newslab-progress``); ``model`` holds its state."""
+class Progress(ProgressModel, widgets.VBox):
+    """The progress widget (CSS class ``newslab-progress``) over the traits of :class:`ProgressModel`."""
 
-    def __init__(self, model: ProgressModel) -> None:
-        self.model = model
+    def _build_view(self) -> None:
         self._table = widgets.HTML()
-        super().__init__([self._table])
+        self.children = (self._table,)
         self.add_class("newslab-progress")
-        model.observe(self._on_rows, names="rows")
+        self.observe(self._on_rows, "rows")
         self._on_rows()
 
     def _on_rows(self, change: dict[str, Any] | None = None) -> None:
-        self._table.value = progress_html(self.model)
+        self._table.value = progress_html(self)
 
     def __repr__(self) -> str:
-        return progress_text(self.model)
+        return progress_text(self)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = super()._repr_mimebundle_(**kwargs)
         if isinstance(bundle, dict):  # the text fallback where widgets do not show
-            bundle["text/plain"] = progress_text(self.model)
+            bundle["text/plain"] = progress_text(self)
         return bundle
 
 
@@ -53,4 +52,4 @@ def progress(notebook: str = "") -> Progress:
         Exercises solved: ... of 3
         ...✔ 01-paragraph-count: passed...
     """
-    return Progress(ProgressModel(notebook))
+    return Progress(notebook)

@@ -7,14 +7,15 @@ from typing import Any
 
 import traitlets
 
-from ..exercises._session import SESSION, Session
+from ..exercises.session import SESSION, Session
+from ._traits import WidgetModel
 
 __all__ = ["ProgressModel", "progress_text", "progress_html"]
 
 _MARKS = {"passed": "✔", "failed": "✘", "unanswered": "…", "not_applicable": "–", "not checked": "·"}
 
 
-class ProgressModel(traitlets.HasTraits):
+class ProgressModel(WidgetModel):
     """Which exercises of a notebook passed since the kernel started, kept up to date as checks run.
 
     Attributes:
@@ -31,6 +32,7 @@ class ProgressModel(traitlets.HasTraits):
         session.observe(self._on_session, names=["statuses", "hints_used"])
         self.notebook = notebook
         self._on_session()
+        self._build_view()
 
     @traitlets.observe("notebook")
     def _on_notebook(self, change: dict[str, Any]) -> None:

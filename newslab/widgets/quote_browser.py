@@ -11,7 +11,6 @@ import html
 from typing import Any
 
 import ipywidgets as widgets
-import traitlets
 
 from .. import columns as C
 from ..render.quotes import BROWSER_CLASS, STATEMENT_CLASS, quote_text_html, statement_label, statements_html
@@ -40,33 +39,32 @@ class QuoteBrowser(QuoteModel, widgets.VBox):
         True
     """
 
-    def __init__(self, doc: Any = None, **kwargs: Any) -> None:
-        from ..text.pipeline import analyze
-
+    def _build_view(self) -> None:
         self._kind = widgets.ToggleButtons(options=[("all", ""), ("direct", C.DIRECT), ("reported", C.REPORTED)],
                                            description="Kind")
         self._speaker = widgets.Dropdown(options=[("everyone", "")], description="Speaker")
-        self._list = widgets.VBox(layout=widgets.Layout(max_height="24em", overflow="auto"))
-        self._text = widgets.HTML(layout=widgets.Layout(max_height="24em", overflow="auto"))
+        self._list = widgets.VBox(layout=widgets.Layout(max_height="24em", overflow="auto", width="45%"))
+        self._text = widgets.HTML(layout=widgets.Layout(max_height="24em", overflow="auto", width="55%"))
         self._buttons: dict[int, widgets.Button] = {}
-        super().__init__(analyze(doc), **kwargs)
+        self.children = (widgets.HBox([self._kind, self._speaker]), widgets.HBox([self._list, self._text]))
+        self.add_class(BROWSER_CLASS)
+        self.observe(self._on_speakers, "speakers")
+        self.observe(self._on_groups, "groups")
+        self.observe(self._on_highlight, "highlight")
+        self._on_speakers()
+        self._on_groups()
         widgets.link((self._kind, "value"), (self, "kind"))
         widgets.link((self._speaker, "value"), (self, "speaker"))
-        self.children = (widgets.HBox([self._kind, self._speaker]), widgets.HBox([self._list, self._text]))
-        self._list.layout.width, self._text.layout.width = "45%", "55%"
-        self.add_class(BROWSER_CLASS)
 
     @property
     def text_html(self) -> str:
         """The article with the selected statement highlighted, as the browser shows it now."""
         return self._text.value
 
-    @traitlets.observe("speakers")
-    def _on_speakers(self, change: dict[str, Any]) -> None:
+    def _on_speakers(self, change: dict[str, Any] | None = None) -> None:
         self._speaker.options = [("everyone", ""), *[(name, name) for name in self.speakers]]
 
-    @traitlets.observe("groups")
-    def _on_groups(self, change: dict[str, Any]) -> None:
+    def _on_groups(self, change: dict[str, Any] | None = None) -> None:
         children: list[widgets.Widget] = []
         self._buttons = {}
         for group in self.groups:
@@ -74,7 +72,7 @@ class QuoteBrowser(QuoteModel, widgets.VBox):
             for qid in group[C.QUOTE_IDS]:
                 children.append(self._button(qid))
         self._list.children = tuple(children) or (widgets.HTML("No attributed statement."),)
-        self._on_highlight({})
+        self._on_highlight()
 
     def _button(self, qid: int) -> widgets.Button:
         row = self.statement(qid) or {}
@@ -85,10 +83,8 @@ class QuoteBrowser(QuoteModel, widgets.VBox):
         self._buttons[qid] = button
         return button
 
-    @traitlets.observe("highlight")
-    def _on_highlight(self, change: dict[str, Any]) -> None:
-        text = self.doc.text if self.doc is not None else ""
-        self._text.value = quote_text_html(text, self.highlight)
+    def _on_highlight(self, change: dict[str, Any] | None = None) -> None:
+        self._text.value = quote_text_html(self.doc.text, self.highlight)
         for qid, button in self._buttons.items():
             button.button_style = "info" if qid == self.selected else ""
 

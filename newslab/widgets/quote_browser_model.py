@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 import traitlets
 
 from .. import columns as C
+from ..tables.guard import require_doc
+from ._traits import DocTrait, WidgetModel
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -24,7 +26,7 @@ _OFFSETS = {C.SPEAKER: (C.SPEAKER_START, C.SPEAKER_END), C.CUE: (C.CUE_START, C.
             C.CONTENT: (C.CONTENT_START, C.CONTENT_END)}
 
 
-class QuoteModel(traitlets.HasTraits):
+class QuoteModel(WidgetModel):
     """The statements of an article, filtered by kind and speaker, and the one selected.
 
     Attributes:
@@ -50,7 +52,7 @@ class QuoteModel(traitlets.HasTraits):
         [51, 57]
     """
 
-    doc = traitlets.Any(allow_none=True)
+    doc = DocTrait()
     statements = traitlets.List(traitlets.Dict(), read_only=True)
     speakers = traitlets.List(traitlets.Unicode(), read_only=True)
     kind = traitlets.Unicode("")
@@ -59,9 +61,10 @@ class QuoteModel(traitlets.HasTraits):
     selected = traitlets.Int(-1)
     highlight = traitlets.Dict(read_only=True)
 
-    def __init__(self, doc: Doc | None = None, **kwargs: Any) -> None:
+    def __init__(self, doc: Doc, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.doc = doc
+        self.doc = require_doc(doc, "nl.QuoteBrowser")
+        self._build_view()
 
     @traitlets.validate("kind")
     def _valid_kind(self, proposal: dict[str, Any]) -> str:
@@ -84,8 +87,8 @@ class QuoteModel(traitlets.HasTraits):
     def _on_doc(self, change: dict[str, Any]) -> None:
         from ..attribution.attribution import quotes
 
-        table = quotes(self.doc) if self.doc is not None else None
-        rows = [] if table is None else table.astype(object).where(table.notna(), None).to_dict("records")
+        table = quotes(self.doc)
+        rows = table.astype(object).where(table.notna(), None).to_dict("records")
         with self.hold_trait_notifications():
             self.set_trait("statements", rows)
             self.set_trait("speakers", list(dict.fromkeys(str(row[C.CANONICAL]) for row in rows)))

@@ -73,8 +73,10 @@ def test_quotes_never_raise(nlp, pieces):
         assert 0 <= row.content_start <= row.content_end <= len(text)
 
 
-def test_any_article_source_is_parsed_first(nlp):
-    assert quotes("The spokeswoman said the bridge would open.")[C.CUE].tolist() == ["say"]
+def test_text_is_refused_not_parsed_behind_the_callers_back(nlp):
+    with pytest.raises(newslab.NotParsedError, match="nl.quotes"):
+        quotes("The spokeswoman said the bridge would open.")
+    assert quotes(newslab.analyze("The spokeswoman said the bridge would open."))[C.CUE].tolist() == ["say"]
 
 
 def test_a_very_long_text(nlp):

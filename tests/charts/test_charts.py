@@ -163,16 +163,6 @@ def test_importing_charts_changes_no_renderer():
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "True"
 
 
-def test_old_names_still_work_and_warn(seed_doc):
-    with pytest.warns(DeprecationWarning):
-        top = charts.top_entities(seed_doc, n=1)
-    assert list(top.columns)[1:] == [C.LABEL, C.COUNT]
-    with pytest.warns(DeprecationWarning):
-        assert charts.enable_renderer is newslab.widgets.notebook.enable_renderer
-    with pytest.warns(DeprecationWarning):
-        charts.mentions_chart(seed_doc, by=C.START_CHAR)
-
-
 def test_charts_count_by_cluster_by_default_and_by_surface_form_on_request(seed_doc):
     """"Mark Rutte" and "Rutte" are one bar by default; by="key" draws the surface forms apart."""
     by_cluster = charts.top_entities_chart(seed_doc, n=None).to_dict()

@@ -23,7 +23,7 @@ from newslab import columns as C
 from newslab.errors import NewslabError
 from newslab.exercises import FEEDBACK_MIME, check, hint, registry, solution
 from newslab.exercises._context import current_context
-from newslab.exercises._session import SESSION, SOLUTION_SHOWN
+from newslab.exercises.session import SESSION, SOLUTION_SHOWN
 from tests.paths import DATA
 
 IDS = sorted(registry())
@@ -37,7 +37,7 @@ def instructor_article(tmp_path_factory):
     folder = tmp_path_factory.mktemp("instructor")
     article = folder / "riverton.txt"
     shutil.copy(DATA / "instructor-article.txt", article)
-    newslab.Annotator(newslab.load_article(article), path=folder / "riverton.gold.jsonl")
+    newslab.Annotator(newslab.analyze(article), path=folder / "riverton.gold.jsonl")
     return article
 
 

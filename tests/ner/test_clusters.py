@@ -7,7 +7,9 @@ import pytest
 
 import newslab
 from newslab import columns as C
-from newslab.ner.clusters import AliasError, add_clusters, aliases, entity_clusters
+from newslab.errors import AliasError
+from newslab.ner.clusters import entity_clusters
+from newslab.tables.clustering import add_clusters, aliases
 from tests import expected
 
 

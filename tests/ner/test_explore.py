@@ -12,7 +12,7 @@ import newslab
 from newslab import columns as C
 from newslab.labels import LABELS, describe_label
 from newslab.ner import explore
-from newslab.ner.explore import filter_entities, kwic, label_summary, mention_counts
+from newslab.ner.explore import filter_entities, kwic, label_summary
 
 
 @pytest.fixture(scope="module")
@@ -119,10 +119,8 @@ def test_label_summary_of_every_label(table):
     assert label_summary(table.iloc[:0]).empty
 
 
-def test_mention_counts_is_deprecated_for_entity_counts(table):
-    with pytest.warns(DeprecationWarning, match="entity_counts"):
-        counts = mention_counts(table)
-    assert counts.equals(newslab.entity_counts(table, by=C.KEY))
+def test_entity_counts_by_key_counts_each_mention_once(table):
+    counts = newslab.entity_counts(table, by=C.KEY)
     assert list(counts.columns) == list(C.ENTITY_COUNT_COLUMNS)
     assert counts[C.KEY].is_unique and counts[C.COUNT].sum() == len(table)
     assert counts[C.COUNT].is_monotonic_decreasing

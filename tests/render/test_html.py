@@ -13,22 +13,22 @@ HOSTILE = 'Mark Rutte said <script>alert("x")</script> and <img src=x onerror=al
 
 
 def test_entities_use_the_palette(seed_doc):
-    page = newslab.show_entities(seed_doc)
+    page = newslab.entities_html(seed_doc)
     assert page._repr_html_() == str(page)
     assert PALETTE["GPE"] in page and PALETTE["PERSON"] in page
 
 
 def test_label_filter(seed_doc):
-    page = newslab.show_entities(seed_doc, labels=["GPE"])
+    page = newslab.entities_html(seed_doc, labels=["GPE"])
     assert "GPE" in page and ">PERSON<" not in page
 
 
 def test_unknown_label_filter_is_an_error(seed_doc):
     with pytest.raises(newslab.UnknownLabelError):
-        newslab.show_entities(seed_doc, labels=["PLACE"])
+        newslab.entities_html(seed_doc, labels=["PLACE"])
 
 
-@pytest.mark.parametrize("render", [newslab.show_entities, newslab.show_dependencies])
+@pytest.mark.parametrize("render", [newslab.entities_html, newslab.dependencies_html])
 def test_html_in_article_text_comes_out_as_text(render):
     page = render(newslab.analyze(HOSTILE))
     assert "<script" not in page and "<img" not in page
@@ -43,7 +43,7 @@ def test_spans_override_doc_ents_and_labels_are_escaped():
 
 def test_long_sentences_scroll_instead_of_overflowing(seed_doc):
     longest = max(seed_doc.sents, key=len)
-    page = newslab.show_dependencies(longest)
+    page = newslab.dependencies_html(longest)
     assert 'class="newslab-dependencies"' in page and "overflow-x:auto" in page
     compact = newslab.dependencies_html(longest, compact=True)
     width = int(re.search(r'<svg[^>]*width="(\d+)"', compact).group(1))
@@ -69,7 +69,7 @@ def test_each_disagreement_in_a_short_escaped_context_with_its_sentence_on_deman
     gold = riverton(("Ana Field", "PERSON"), ("Riverton Gazette", "ORG"), ("Tom Reyes", "PERSON"))
     predicted = riverton(("Ana Field", "PERSON"), ("Riverton Gazette", "GPE"), ("Monday", "DATE"))
     result = newslab.evaluate(predicted, gold)
-    page = newslab.show_disagreements(result, width=20)
+    page = newslab.disagreements_html(result, width=20)
     table = result.disagreements
     assert page.count("<details>") == page.count("<mark") == len(table) == 3
     for shown, row in zip(contexts(page), table.itertuples()):
@@ -84,7 +84,7 @@ def test_agreement_disagreements_take_the_context_from_their_own_text():
     other = "Riverton Council met in Lakeside."
     result = newslab.agreement([riverton(("Tom Reyes", "PERSON")), (other, [(24, 32, "GPE")])],
                                [riverton(("Tom Reyes", "ORG")), (other, [(24, 32, "LOC")])])
-    page = newslab.show_disagreements(result)
+    page = newslab.disagreements_html(result)
     assert result.disagreements[C.DOC_ID].tolist() == [0, 1]
     shown = contexts(page)
     assert "Tom Reyes" in shown[0] and shown[1] == other and "<th>b</th><th>a</th>" in page
@@ -92,12 +92,12 @@ def test_agreement_disagreements_take_the_context_from_their_own_text():
 
 def test_no_disagreements_says_so():
     same = riverton(("Ana Field", "PERSON"))
-    assert "No disagreements" in newslab.show_disagreements(newslab.evaluate(same, same))
+    assert "No disagreements" in newslab.disagreements_html(newslab.evaluate(same, same))
 
 
 def test_seed_disagreements_are_short(seed_doc):
     result = newslab.evaluate(seed_doc, newslab.gold())
-    shown = contexts(newslab.show_disagreements(result))
+    shown = contexts(newslab.disagreements_html(result))
     table = result.disagreements
     assert len(shown) == len(table) > 0
     for context, row in zip(shown, table.itertuples()):

@@ -123,13 +123,12 @@ def test_entity_counts_one_sort_order():
     assert set(top[C.KEY]) == {"Kyiv"} and len(top) == 2
 
 
-def test_entity_counts_options_are_checked_and_old_ones_warn():
+def test_entity_counts_options_are_checked():
     table = _mentions([("NATO", "ORG", 0), ("Kyiv", "GPE", 1)])
     with pytest.raises(newslab.NewslabError, match="no_such_column"):
         newslab.entity_counts(table, by="no_such_column")
-    with pytest.warns(DeprecationWarning, match="by_label"):
-        old = newslab.entity_counts(table, by_label=True)
-    assert old.equals(newslab.entity_counts(table, by=[C.KEY, C.LABEL]))
+    with pytest.raises(TypeError):
+        newslab.entity_counts(table, by_label=True)  # the 0.1 option, removed in 0.2
 
 
 def test_label_counts(seed_doc):

@@ -180,7 +180,7 @@ def test_grading_on_an_instructors_article_leaves_what_does_not_apply_out(tmp_pa
     import newslab
 
     shutil.copy(DATA / "instructor-article.txt", tmp_path / "riverton.txt")
-    newslab.Annotator(newslab.load_article(tmp_path / "riverton.txt"), path=tmp_path / "riverton.gold.jsonl")
+    newslab.Annotator(newslab.analyze(tmp_path / "riverton.txt"), path=tmp_path / "riverton.gold.jsonl")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("NEWSLAB_ARTICLE", "riverton.txt")  # relative: the kernel runs in another folder
     path = write(tmp_path / "class", "fay.ipynb", IMPORTS, "nl.check('03-gpe-entities', 0)", notebook_id="03")

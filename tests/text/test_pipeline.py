@@ -35,7 +35,7 @@ def test_a_missing_model_says_how_to_install_one(monkeypatch):
 
 
 def test_no_model_installed_at_all(monkeypatch):
-    import newslab.text.pipeline as pipeline
+    import newslab.model_install as pipeline
 
     monkeypatch.delenv(MODEL_ENV, raising=False)
     monkeypatch.setattr(pipeline, "_installed", lambda name: False)

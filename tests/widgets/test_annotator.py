@@ -153,12 +153,13 @@ def test_static_fallback_beside_the_widget_view(annotator):
 
 
 def test_article_text_is_escaped_in_the_fallback():
-    annotator = Annotator("<script>alert(1)</script> Rutte visited Kyiv.", start="empty")
+    annotator = Annotator(newslab.analyze("<script>alert(1)</script> Rutte visited Kyiv."), start="empty")
     assert "<script>" not in annotator.html()
 
 
-def test_accepts_an_article_and_a_span(seed_doc):
-    assert Annotator(newslab.load_article(), start="empty").text == seed_doc.text
+def test_accepts_a_span_and_refuses_an_article_it_would_have_to_parse(seed_doc):
+    with pytest.raises(newslab.NotParsedError, match="nl.Annotator"):
+        Annotator(newslab.load_article(), start="empty")
     part = seed_doc[5:20]
     assert Annotator(part).text.rstrip() == part.text  # as_doc keeps the trailing space
 

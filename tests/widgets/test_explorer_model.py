@@ -9,8 +9,8 @@ import pytest
 
 import newslab
 from newslab import columns as C
+from newslab.ner.counts import entity_counts
 from newslab.ner.explore import filter_entities
-from newslab.tables.parse import entity_counts
 from newslab.widgets.explorer_model import ExplorerModel
 
 
@@ -45,7 +45,7 @@ def test_derived_traits_are_observable_and_follow_the_filter(model, seed_doc):
     assert sorted(seen) == ["counts", "entity_list", "visible"]
     expected = filter_entities(newslab.entities(seed_doc), labels=["GPE"])
     assert model.visible[C.ENT_ID].tolist() == expected[C.ENT_ID].tolist()
-    assert model.entity_list[C.KEY].tolist() == entity_counts(expected, by_label=False)[C.KEY].tolist()
+    assert model.entity_list[C.KEY].tolist() == entity_counts(expected, by=C.KEY)[C.KEY].tolist()
     assert model.counts.startswith(f"{len(expected)} of ")
     seen.clear()
     model.query = "ukr"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import newslab as nl
-from newslab.exercises._session import SESSION
+from newslab.exercises.session import SESSION
 from newslab.widgets.progress import Progress
 from newslab.widgets.progress_model import ProgressModel, progress_text
 
@@ -36,7 +36,7 @@ def test_by_default_every_notebook_checked_in_this_kernel():
 
 
 def test_a_model_can_follow_another_session():
-    from newslab.exercises._session import Session
+    from newslab.exercises.session import Session
 
     other = Session()
     model = ProgressModel("01", session=other)
@@ -59,5 +59,5 @@ def test_the_widget_shows_the_model_and_falls_back_to_text():
     assert "Exercises solved: 0 of 3" in view._table.value
     nl.check("01-paragraph-count", 9)
     assert "Exercises solved: 1 of 3" in view._table.value and "newslab-progress-passed" in view._table.value
-    assert view._repr_mimebundle_()["text/plain"] == progress_text(view.model)
+    assert view._repr_mimebundle_()["text/plain"] == progress_text(view)
     assert repr(view).startswith("Exercises solved: 1 of 3")
