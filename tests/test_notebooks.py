@@ -15,7 +15,7 @@ import pytest
 from nbclient import NotebookClient
 
 from newslab.exercises import FEEDBACK_MIME
-from newslab.teach.release import BEGIN, student_edition
+from newslab.teach.editions import BEGIN, student_edition
 from tests.paths import ARTICLES as ARTICLES_DIR
 from tests.paths import NOTEBOOKS
 

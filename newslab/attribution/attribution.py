@@ -50,7 +50,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
 from .. import columns as C
-from ..tables.guard import require_doc
+from ..edge import require_doc
 from ..tables.index import token_index
 
 if TYPE_CHECKING:

@@ -17,13 +17,13 @@ A gold file holds one attributed statement per line (JSON), with the same fields
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import columns as C
-from ..errors import AnnotationError
+from ..edge import require_table
+from ..io.quotes import read_quotes
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -32,56 +32,10 @@ if TYPE_CHECKING:
 
 __all__ = ["read_quotes", "gold_quotes", "gold_quotes_path", "evaluate_quotes", "QuoteEvaluation"]
 
-_GOLD_FIELDS = (C.SPEAKER, C.SPEAKER_START, C.SPEAKER_END, C.CANONICAL, C.CUE, C.CUE_START, C.CUE_END,
-                C.CONTENT, C.CONTENT_START, C.CONTENT_END, C.KIND)
-_OFFSETS = (C.SPEAKER_START, C.SPEAKER_END, C.CUE_START, C.CUE_END, C.CONTENT_START, C.CONTENT_END)
 
 
-def read_quotes(path: str | os.PathLike[str], *, text: str | None = None) -> pd.DataFrame:
-    """Read an attribution gold file (JSONL) into a table with the columns of :func:`newslab.quotes`.
-
-    Args:
-        path: The ``.quotes.jsonl`` file.
-        text: The article text; when given, every ``speaker``, ``cue`` offset and ``content``
-            must match it.
-
-    Raises:
-        AnnotationError: naming the file and line of a missing field, a bad offset or a
-            ``content`` that differs from the text at its offsets.
-
-    Examples:
-        >>> from newslab.text.article import load_article
-        >>> table = read_quotes(gold_quotes_path(), text=load_article().text)
-        >>> table.loc[0, ["speaker", "cue", "kind"]].tolist()
-        ['Mark Rutte', 'reassure', 'direct']
-    """
-    import pandas as pd
-
-    from ..io._jsonl import json_lines
-
-    rows = [_gold_row(obj, line, path, text) for line, obj in json_lines(path)]
-    table = pd.DataFrame(rows, columns=list(_GOLD_FIELDS))
-    table.insert(0, C.QUOTE_ID, range(len(table)))
-    table = table.sort_values([C.CONTENT_START, C.CUE_START], kind="stable").reset_index(drop=True)
-    return table.astype({col: "int64" for col in (*_OFFSETS, C.QUOTE_ID)})
 
 
-def _gold_row(obj: dict[str, Any], line: int, path: str | os.PathLike[str], text: str | None) -> tuple:
-    missing = [name for name in _GOLD_FIELDS if name not in obj]
-    if missing:
-        raise AnnotationError(f"missing field(s) {missing}", line=line, path=str(path))
-    if any(not isinstance(obj[name], int) or obj[name] < 0 for name in _OFFSETS):
-        raise AnnotationError("offsets must be whole numbers >= 0", line=line, path=str(path))
-    if obj[C.KIND] not in (C.DIRECT, C.REPORTED):
-        raise AnnotationError(f'"kind" must be "direct" or "reported", not {obj[C.KIND]!r}', line=line,
-                              path=str(path))
-    if text is not None:
-        for name, start, end in ((C.SPEAKER, C.SPEAKER_START, C.SPEAKER_END),
-                                 (C.CONTENT, C.CONTENT_START, C.CONTENT_END)):
-            if text[obj[start]:obj[end]] != obj[name]:
-                raise AnnotationError(f"{name} {obj[name]!r} differs from the text at {obj[start]}-{obj[end]} "
-                                      f"({text[obj[start]:obj[end]]!r}); fix the offsets", line=line, path=str(path))
-    return tuple(obj[name] for name in _GOLD_FIELDS)
 
 
 def gold_quotes_path(source: ArticleSource = None) -> Path:
@@ -152,6 +106,7 @@ def evaluate_quotes(pred: pd.DataFrame, gold: pd.DataFrame) -> QuoteEvaluation:
         True
     """
     import pandas as pd
+    pred = require_table(pred, "nl.evaluate_quotes", made_by="nl.quotes(doc)")
 
     exact = _pairs(pred, gold, exact=True)
     partial = _pairs(pred, gold, exact=False)

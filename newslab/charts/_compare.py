@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import altair as alt
 
 from .. import columns as C
+from ..edge import require_table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,6 +27,7 @@ def entity_share_chart(table: pd.DataFrame) -> alt.Chart:
         >>> spec["mark"]["type"], spec["encoding"]["color"]["field"]
         ('rect', 'share')
     """
+    table = require_table(table, "nl.charts.entity_share_chart", made_by="nl.compare.entity_share(corpus)")
     order = table.groupby(C.KEY)[C.COUNT].sum().sort_values(ascending=False, kind="stable").index.tolist()
     return alt.Chart(table, title="Share of each outlet's entity mentions").mark_rect().encode(
         x=alt.X(f"{C.KEY}:N", sort=order, title="Entity"),
@@ -47,6 +49,7 @@ def keyness_chart(table: pd.DataFrame, *, n: int = 5) -> alt.Chart:
         >>> spec["spec"]["encoding"]["x"]["field"], "facet" in spec
         ('log_ratio', True)
     """
+    table = require_table(table, "nl.charts.keyness_chart", made_by="nl.compare.keyness(corpus)")
     top = table.sort_values(C.G2, ascending=False, kind="stable").groupby(C.OUTLET, sort=True).head(n)
     return alt.Chart(top).mark_bar().encode(
         x=alt.X(f"{C.LOG_RATIO}:Q", title="Log ratio (this outlet vs the others)"),
@@ -71,6 +74,7 @@ def shared_sentences_chart(table: pd.DataFrame) -> alt.Chart:
         >>> spec["encoding"]["color"]["field"]
         'n_outlets'
     """
+    table = require_table(table, "nl.charts.shared_sentences_chart", made_by="nl.compare.shared_sentences(corpus)")
     return alt.Chart(table, title="Sentences an outlet shares with how many others").mark_bar().encode(
         x=alt.X(f"count({C.SENT_ID}):Q", title="Body sentences"),
         y=_OUTLET,
@@ -89,6 +93,7 @@ def reporting_verbs_chart(table: pd.DataFrame) -> alt.Chart:
         >>> spec["mark"]["type"]
         'rect'
     """
+    table = require_table(table, "nl.charts.reporting_verbs_chart", made_by="nl.compare.reporting_verbs(corpus)")
     return alt.Chart(table, title="Who speaks, per outlet (subjects of reporting verbs)").mark_rect().encode(
         x=alt.X(f"{C.SUBJECT}:N", title="Speaker (subject)"),
         y=_OUTLET,

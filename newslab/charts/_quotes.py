@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import altair as alt
 
 from .. import columns as C
+from ..edge import require_table
 from ..labels import QUOTE_COLORS
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def statements_chart(table: pd.DataFrame) -> alt.Chart:
         >>> spec["mark"]["type"], spec["encoding"]["x"]["field"], spec["encoding"]["y"]["field"]
         ('point', 'sent_id', 'canonical')
     """
+    table = require_table(table, "nl.charts.statements_chart", made_by="nl.quotes(doc)")
     data = table.assign(**{C.CANONICAL: table[C.CANONICAL].where(table[C.CANONICAL] != "", table[C.SPEAKER])})
     data = data[[C.QUOTE_ID, C.CANONICAL, C.SPEAKER, C.CUE, C.CONTENT, C.KIND, C.SENT_ID, C.RULE]]
     return alt.Chart(data, title="Who speaks where in the article").mark_point(filled=True, size=120).encode(
@@ -62,6 +64,7 @@ def voices_chart(table: pd.DataFrame) -> alt.Chart:
         >>> spec["mark"]["type"], spec["encoding"]["x"]["field"]
         ('bar', 'share')
     """
+    table = require_table(table, "nl.charts.voices_chart", made_by="nl.voices(doc)")
     speakers = [s for s in table[C.SPEAKER] if s != C.REPORTER]
     colors = alt.Scale(domain=[C.REPORTER, *speakers],
                        range=[QUOTE_COLORS[C.REPORTER], *[QUOTE_COLORS[C.SPEAKER]] * len(speakers)])

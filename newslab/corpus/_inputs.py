@@ -9,13 +9,14 @@ millions of articles is cheap, and a Dask worker reads each article itself.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import columns as C
 from ..errors import ArticleError, NewslabError
+from ..io.sidecar import read_sidecar
+from ..io.text import raw_line_at, raw_lines
 from ..text.article import Article, load_article
 
 if TYPE_CHECKING:
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 
 Item = dict[str, Any]
 TEXT_SUFFIXES = (".txt", ".html", ".htm")
-HTML_SUFFIXES = (".html", ".htm")
 TEXT_FIELD = "text"  # the article text in a JSONL line or a DataFrame column
 MAX_BYTES = 10_000_000  # larger inputs go to the errors table: nlp.pipe would take minutes on one article
 
@@ -66,7 +66,7 @@ def _folder_items(folder: Path, *, max_bytes: int) -> Iterator[Item]:
     for path in files:
         item: Item = {"kind": "file", C.SOURCE: str(path), C.META_ID: path.relative_to(folder).with_suffix("").as_posix()}
         try:
-            meta = _sidecar(path)
+            meta = read_sidecar(path)
         except ArticleError as err:
             yield {**item, C.REASON: str(err)}
             continue
@@ -74,36 +74,22 @@ def _folder_items(folder: Path, *, max_bytes: int) -> Iterator[Item]:
         yield _sized(item, path.stat().st_size, max_bytes)
 
 
-def _sidecar(path: Path) -> dict[str, Any]:
-    sidecar = path.with_suffix(".json")
-    if not sidecar.is_file():
-        return {}
-    try:
-        meta = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as err:
-        raise ArticleError(f"the metadata file {sidecar} is not valid JSON: {err}") from None
-    return meta if isinstance(meta, dict) else {}
-
-
 def _jsonl_items(path: Path, *, max_bytes: int) -> Iterator[Item]:
-    offset = 0
-    with path.open("rb") as handle:
-        for number, line in enumerate(handle, start=1):
-            item: Item = {"kind": "jsonl", C.SOURCE: f"{path}:{number}", "path": str(path), "offset": offset,
-                          C.META_ID: str(number)}
-            offset += len(line)
-            if not line.strip():
-                continue
-            if len(line) > max_bytes:
-                yield _sized(item, len(line), max_bytes)
-                continue
-            try:
-                record = json.loads(line)
-                meta = {k: v for k, v in record.items() if k != TEXT_FIELD}
-            except (ValueError, UnicodeDecodeError, AttributeError) as err:
-                yield {**item, C.REASON: f"line {number} is not a JSON object with a \"text\": {err}"}
-                continue
-            yield {**item, C.META_ID: str(meta.get(C.META_ID) or number), "meta": meta}
+    for number, offset, line in raw_lines(path):
+        item: Item = {"kind": "jsonl", C.SOURCE: f"{path}:{number}", "path": str(path), "offset": offset,
+                      C.META_ID: str(number)}
+        if not line.strip():
+            continue
+        if len(line) > max_bytes:
+            yield _sized(item, len(line), max_bytes)
+            continue
+        try:
+            record = json.loads(line)
+            meta = {k: v for k, v in record.items() if k != TEXT_FIELD}
+        except (ValueError, UnicodeDecodeError, AttributeError) as err:
+            yield {**item, C.REASON: f"line {number} is not a JSON object with a \"text\": {err}"}
+            continue
+        yield {**item, C.META_ID: str(meta.get(C.META_ID) or number), "meta": meta}
 
 
 def _frame_items(frame: pd.DataFrame, *, max_bytes: int) -> Iterator[Item]:
@@ -144,38 +130,14 @@ def read(item: Item) -> Article:
         return load_article(text, meta=meta)
     if item["kind"] == "jsonl":
         return load_article(_jsonl_text(item), meta=meta)
-    path = Path(item[C.SOURCE])
-    if path.suffix.lower() in HTML_SUFFIXES:
-        found = {**_html_meta(path), **meta}
-        headline = f"{found[C.TITLE]}\n" if found.get(C.TITLE) else ""  # so that the article has its headline
-        return load_article(headline + _html_text(path), meta=found)
-    return load_article(os.fspath(path), meta=meta)
+    return load_article(Path(item[C.SOURCE]), meta=meta)  # .txt and .html alike, through the one reader
 
 
 def _jsonl_text(item: Item) -> str:
-    with open(item["path"], "rb") as handle:
-        handle.seek(item["offset"])
-        record = json.loads(handle.readline())
+    record = json.loads(raw_line_at(item["path"], item["offset"]))
     text = record.get(TEXT_FIELD)
     if not isinstance(text, str):
         raise ArticleError(f"{item[C.SOURCE]} has no \"{TEXT_FIELD}\" string")
     return text
 
 
-def _html_text(path: Path) -> str:
-    import trafilatura
-
-    text = trafilatura.extract(path.read_bytes(), include_comments=False, include_tables=False)
-    if not text or not text.strip():
-        raise ArticleError(f"{path} holds no article text that trafilatura could extract")
-    return text
-
-
-def _html_meta(path: Path) -> dict[str, Any]:
-    import trafilatura
-
-    found = trafilatura.extract_metadata(path.read_bytes())
-    if found is None:
-        return {}
-    meta = {C.TITLE: found.title, C.DATE: found.date, C.OUTLET: found.sitename}
-    return {k: v for k, v in meta.items() if v}

@@ -11,7 +11,6 @@ counted twice.
 from __future__ import annotations
 
 import functools
-import io
 import json
 import os
 import time
@@ -23,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 from .. import columns as C
 from ..columns import META_KEY
 from ..errors import ArticleError, NewslabError
-from ..io.atomic import atomic_write_bytes, atomic_write_text
+from ..io.atomic import atomic_write_text
+from ..io.tables import write_parquet
 from ..tables.many import article_fields, frame, row_source, stack
 from ._inputs import Item, read
 
@@ -217,13 +217,9 @@ def done_path(out: str | os.PathLike, index: int) -> Path:
 def write_part(out: str | os.PathLike, table: str, index: int | str, frames: list[pd.DataFrame]) -> None:
     """Write a shard's table as one Parquet file, atomically; nothing when the shard has no rows."""
     import pandas as pd
-    import pyarrow as pa
-    import pyarrow.parquet as pq
 
     frames = [frame for frame in frames if len(frame)]
     if not frames:
         part_path(out, table, index).unlink(missing_ok=True)
         return
-    buffer = io.BytesIO()
-    pq.write_table(pa.Table.from_pandas(pd.concat(frames, ignore_index=True), preserve_index=False), buffer)
-    atomic_write_bytes(part_path(out, table, index), buffer.getvalue())
+    write_parquet(pd.concat(frames, ignore_index=True), part_path(out, table, index))

@@ -19,13 +19,16 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .. import columns as C
 from ..attribution.attribution import REPORTING_VERBS  # the one list of reporting verbs, re-exported for notebook 07
+from ..edge import require_many
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from ..tables.many import Many
 
 __all__ = ["entity_share", "keyness", "shared_sentences", "sentence_reach", "reporting_verbs", "quoted_by_outlet",
            "REPORTING_VERBS", "CRITICAL_G2"]
@@ -34,12 +37,12 @@ __all__ = ["entity_share", "keyness", "shared_sentences", "sentence_reach", "rep
 CRITICAL_G2 = 3.84
 
 
-def _entity_table(data: Any) -> pd.DataFrame:
+def _entity_table(data: Many | pd.DataFrame, where: str) -> pd.DataFrame:
     import pandas as pd
 
     from ..tables.mentions import entities
 
-    table = data if isinstance(data, pd.DataFrame) else entities(data)
+    table = data if isinstance(data, pd.DataFrame) else entities(require_many(data, where))
     if C.ARTICLE_ID not in table.columns:
         raise ValueError("compare needs many articles: give a Corpus, a list of docs, or a table built from one")
     table = table[table[C.PART] != C.BYLINE] if C.PART in table.columns else table
@@ -50,7 +53,7 @@ def _group_key(table: pd.DataFrame) -> str:
     return C.CANONICAL if C.CANONICAL in table.columns else C.KEY
 
 
-def entity_share(data: Any, *, n: int | None = None) -> pd.DataFrame:
+def entity_share(data: Many | pd.DataFrame, *, n: int | None = None) -> pd.DataFrame:
     """Each entity's share of every outlet's entity mentions, largest first within an outlet.
 
     Args:
@@ -65,7 +68,7 @@ def entity_share(data: Any, *, n: int | None = None) -> pd.DataFrame:
         >>> bool(share.groupby("outlet")["share"].sum().round(6).eq(1).all())
         True
     """
-    table = _entity_table(data)
+    table = _entity_table(data, "nl.compare.entity_share")
     key = _group_key(table)
     counts = table.groupby([C.OUTLET, key], sort=False).agg(
         **{C.LABEL: (C.LABEL, lambda s: s.mode().iloc[0]), C.COUNT: (C.LABEL, "size")}).reset_index()
@@ -79,7 +82,7 @@ def entity_share(data: Any, *, n: int | None = None) -> pd.DataFrame:
     return counts[list(C.SHARE_COLUMNS)].reset_index(drop=True)
 
 
-def keyness(data: Any, *, min_count: int = 2) -> pd.DataFrame:
+def keyness(data: Many | pd.DataFrame, *, min_count: int = 2) -> pd.DataFrame:
     """The entities each outlet mentions more (or less) often than all the others together.
 
     For an entity with ``a`` mentions in the outlet (``c`` mentions in all) and ``b`` in
@@ -141,7 +144,7 @@ def _keyness_frame(rows: list[tuple]) -> pd.DataFrame:
     return table.astype({C.G2: "float64", C.LOG_RATIO: "float64", C.OVER: "bool"})
 
 
-def shared_sentences(docs: Any, *, threshold: float = 0.5) -> pd.DataFrame:
+def shared_sentences(docs: Many, *, threshold: float = 0.5) -> pd.DataFrame:
     """Pairs of body sentences from different outlets that say much the same thing.
 
     The similarity of two sentences is the Jaccard overlap of their content-word lemmas
@@ -161,6 +164,7 @@ def shared_sentences(docs: Any, *, threshold: float = 0.5) -> pd.DataFrame:
         True
     """
     import pandas as pd
+    docs = require_many(docs, "nl.compare.shared_sentences")
 
     sentences = _body_sentences(docs)
     index: dict[str, set[int]] = defaultdict(set)
@@ -177,7 +181,7 @@ def shared_sentences(docs: Any, *, threshold: float = 0.5) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(C.SHARED_SENTENCE_COLUMNS))
 
 
-def _body_sentences(docs: Any) -> list[tuple[str, str, int, str, frozenset[str]]]:
+def _body_sentences(docs: Many) -> list[tuple[str, str, int, str, frozenset[str]]]:
     from ..tables.many import article_fields
     from ..tables.parse import sentences
 
@@ -194,7 +198,7 @@ def _body_sentences(docs: Any) -> list[tuple[str, str, int, str, frozenset[str]]
     return found
 
 
-def sentence_reach(docs: Any, *, threshold: float = 0.5) -> pd.DataFrame:
+def sentence_reach(docs: Many, *, threshold: float = 0.5) -> pd.DataFrame:
     """Every body sentence of every outlet, with how many other outlets carry a similar one.
 
     ``n_outlets`` is 0 for a sentence only this outlet has (its own selection), and the
@@ -207,6 +211,7 @@ def sentence_reach(docs: Any, *, threshold: float = 0.5) -> pd.DataFrame:
         ['outlet', 'article_id', 'sent_id', 'text', 'n_outlets']
     """
     import pandas as pd
+    docs = require_many(docs, "nl.compare.sentence_reach")
 
     pairs = shared_sentences(docs, threshold=threshold)
     ids = [C.OUTLET, C.ARTICLE_ID, C.SENT_ID]
@@ -216,7 +221,7 @@ def sentence_reach(docs: Any, *, threshold: float = 0.5) -> pd.DataFrame:
     return table.assign(**{C.N_OUTLETS: table[C.N_OUTLETS].fillna(0).astype("int64")})[list(C.SENTENCE_REACH_COLUMNS)]
 
 
-def reporting_verbs(docs: Any) -> pd.DataFrame:
+def reporting_verbs(docs: Many) -> pd.DataFrame:
     """Who speaks in each outlet: the subjects of reporting verbs ("Rutte reiterated ...").
 
     One row per outlet, subject and verb lemma with its count; a pronoun subject ("He") is
@@ -231,6 +236,7 @@ def reporting_verbs(docs: Any) -> pd.DataFrame:
         True
     """
     from ..tables.grammar import svo_triples
+    docs = require_many(docs, "nl.compare.reporting_verbs")
 
     triples = svo_triples(docs)
     triples = triples[triples[C.VERB_LEMMA].str.lower().isin(REPORTING_VERBS)]
@@ -239,7 +245,7 @@ def reporting_verbs(docs: Any) -> pd.DataFrame:
     return counts.sort_values([C.OUTLET, C.COUNT], ascending=[True, False], kind="stable").reset_index(drop=True)
 
 
-def quoted_by_outlet(docs: Any) -> pd.DataFrame:
+def quoted_by_outlet(docs: Many) -> pd.DataFrame:
     """Who is quoted by each outlet, and how much: one row per outlet and speaker.
 
     The statements are those :func:`newslab.quotes` attributes (direct quotations and reported
@@ -262,6 +268,7 @@ def quoted_by_outlet(docs: Any) -> pd.DataFrame:
 
     from ..attribution.attribution import quotes
     from ..tables.many import article_fields, stack
+    docs = require_many(docs, "nl.compare.quoted_by_outlet")
 
     table = stack([(quotes(doc), article_fields(doc, i)) for i, doc in enumerate(docs)])
     if table.empty:

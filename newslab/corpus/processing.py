@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .. import columns as C
 from ..errors import MissingDependencyError, NewslabError
+from ..io.tables import read_json, read_parquet, write_json
 from ._inputs import MAX_BYTES, Item, error_row, plan
 from ._run import (
     ARTICLES,
@@ -147,16 +148,14 @@ def _start(options: Options, shards: list[list[Item]], refused: list[Item]) -> N
     }
     path = Path(options.out) / MANIFEST
     if path.is_file():
-        before = json.loads(path.read_text(encoding="utf-8"))
+        before = read_json(path)
         for part in ("options", "input", "versions"):
             if before.get(part) != manifest[part]:
                 raise NewslabError(f"{options.out} holds a run with other {part} than this one: give another "
                                    "output folder, or delete this one to start again")
         return
-    from ..io.atomic import atomic_write_text
-
     write_part(options.out, ERRORS, _PLAN_ERRORS, [error_frame([error_row(item) for item in refused])])
-    atomic_write_text(path, json.dumps(manifest, indent=1))
+    write_json(manifest, path)
 
 
 def _fingerprint(shards: list[list[Item]]) -> str:
@@ -244,10 +243,10 @@ def read_table(out: str | os.PathLike, table: str) -> pd.DataFrame:
     if table == ERRORS:
         names.insert(0, f"part-{_PLAN_ERRORS}")
     paths = [Path(out) / table / f"{name}.parquet" for name in names]
-    frames = [pd.read_parquet(path) for path in paths if path.is_file()]
-    if not frames:
+    found = read_parquet(paths)
+    if found is None:
         return pd.DataFrame(columns=list(C.ERROR_COLUMNS if table == ERRORS else C.ARTICLE_COLUMNS))
-    return pd.concat(frames, ignore_index=True)
+    return found
 
 
 def summary(out: str | os.PathLike) -> pd.DataFrame:
@@ -280,7 +279,7 @@ def _manifest(out: str | os.PathLike) -> dict[str, Any]:
     path = Path(out) / MANIFEST
     if not path.is_file():
         raise NewslabError(f"{out} is not a processed corpus (it has no {MANIFEST}); run newslab corpus process first")
-    return json.loads(path.read_text(encoding="utf-8"))
+    return read_json(path)
 
 
 def _tables(manifest: dict[str, Any]) -> list[str]:

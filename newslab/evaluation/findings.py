@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .. import columns as C
+from ..edge import require_doc
 from ..markup import Note
 from ..text.article import is_title_case
 from .scores import WRONG_BOUNDARY, Evaluation, evaluate
@@ -85,6 +86,7 @@ def findings(doc: Doc, reference: Any, *, nlp: Language | None = None) -> Findin
         >>> found.headline["headline_case"].tolist()
         ['original', 'sentence']
     """
+    doc = require_doc(doc, "nl.findings")
     evaluation = evaluate(doc, reference)
     table = evaluation.disagreements
     person = table[(table[C.PREDICTED_LABEL] == "PERSON") & table[C.GOLD_LABEL].isin(PLACE_LABELS)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import AnnotationError, NewslabError
-from ..io._jsonl import read_single
+from ..io.annotations import read_single
 from ..io.spans import AnnotatedText
 from ..text.article import ArticleSource, load_article
 

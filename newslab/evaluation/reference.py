@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal, cast
 
 from ..errors import NewslabError
 from ..io.spans import AnnotatedText, spans_from_doc
+from ..io.text import read_text
 from ..markup import Note
 from ..text.article import ArticleSource, load_article
 from .gold import gold, gold_path
@@ -67,7 +68,7 @@ def reference(
         >>> reference(newslab.analyze("Ana Field visited Riverton."))["meta"]["reference"]
         'model'
     """
-    from ..widgets.annotator_model import read_saved
+    from ..io.annotations import read_saved
 
     doc: Doc | None = source if hasattr(source, "ents") else None  # type: ignore[assignment]
     article = load_article(_article_source(source))
@@ -125,7 +126,7 @@ def course_note(topic: str, source: ArticleSource | Doc = None) -> Note:
     path = source_path.with_name(source_path.stem + _NOTES_SUFFIX)
     if not path.is_file():
         return Note("")
-    sections = re.split(r"^## +(.+?)\s*$", path.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    sections = re.split(r"^## +(.+?)\s*$", read_text(path), flags=re.MULTILINE)
     notes = {name.strip(): body.strip() for name, body in zip(sections[1::2], sections[2::2])}
     return Note(notes.get(topic, ""))
 

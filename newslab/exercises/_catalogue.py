@@ -37,7 +37,7 @@ def catalogue() -> pd.DataFrame:
     """
     import pandas as pd
 
-    from . import registry
+    from .checks import registry
 
     rows = [(eid, item.goal, "; ".join(need.name for need in item.needs), ACCEPTED_FORMS[item.kind],
              "; ".join(f"{d.name}: “{d.message}”" for d in item.distractors))

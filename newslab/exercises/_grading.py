@@ -19,7 +19,7 @@ from typing import Any
 __all__ = ["report", "results"]
 
 # reloaded in this order before re-checking; _session is not: it holds what the student answered
-_LEAVES = ("_normalize", "_model", "_context", "_needs")
+_LEAVES = ("_normalize", "_model", "_context", "_needs", "checks")
 
 
 def _fresh() -> ModuleType:
@@ -27,10 +27,11 @@ def _fresh() -> ModuleType:
     for name in _LEAVES:
         if f"{__package__}.{name}" in sys.modules:
             importlib.reload(sys.modules[f"{__package__}.{name}"])
-    package = importlib.reload(sys.modules[__package__ or "newslab.exercises"])
+    importlib.reload(sys.modules[__package__ or "newslab.exercises"])
+    checks = sys.modules[f"{__package__}.checks"]
     for name in sorted(name for name in sys.modules if name.startswith(f"{__package__}.nb")):
         importlib.reload(sys.modules[name])
-    return package
+    return checks
 
 
 def results(notebooks: list[str]) -> dict[str, dict[str, Any]]:
@@ -38,7 +39,9 @@ def results(notebooks: list[str]) -> dict[str, dict[str, Any]]:
     from .session import SESSION
 
     package = _fresh()
-    ctx, found = package.Context(), {}
+    from ._context import Context
+
+    ctx, found = Context(), {}
     for exercise_id, item in package.registry().items():
         if item.notebook not in notebooks:
             continue

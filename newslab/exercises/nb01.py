@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from .. import columns as C
-from . import Context, Distractor, define
+from ._context import Context
+from ._model import Distractor
 from ._needs import BODY, DATELINE
+from .checks import define
 
 
 def _longest(ctx: Context) -> list[Any]:

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from .. import columns as C
 from ..tables.mentions import entity_key
-from . import Context, Distractor, Need, define
+from ._context import Context
+from ._model import Distractor, Need
 from ._needs import GOLD
 from ._normalize import text_key
+from .checks import define
 
 if TYPE_CHECKING:
     import pandas as pd

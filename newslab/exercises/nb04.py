@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import Context, Distractor, Need, define, exercise
+from ._context import Context
+from ._model import Distractor, Need
 from ._needs import DATELINE, GOLD
+from .checks import define, exercise
 
 
 def _model_spans(ctx: Context) -> list[dict[str, Any]]:

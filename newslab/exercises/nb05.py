@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING, Any
 from .. import columns as C
 from ..tables.coerce import name_column
 from ..tables.mentions import entity_key
-from . import Context, Distractor, Need, define
+from ._context import Context
+from ._model import Distractor, Need
 from ._normalize import text_key
+from .checks import define
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -10,7 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import columns as C
-from . import Context, Distractor, Need, define
+from ._context import Context
+from ._model import Distractor, Need
+from .checks import define
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -11,7 +11,9 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .. import columns as C
-from . import Context, Distractor, Need, define
+from ._context import Context
+from ._model import Distractor, Need
+from .checks import define
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -15,6 +15,7 @@ import operator
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypedDict
 
+from ..edge import require_doc
 from ..errors import AnnotationError
 from ..labels import LABELS
 
@@ -49,6 +50,7 @@ def spans_from_doc(doc: Doc, *, key: str | None = None) -> list[SpanDict]:
         >>> [s["label"] for s in spans_from_doc(doc)]
         ['PERSON', 'GPE', 'DATE']
     """
+    doc = require_doc(doc, "nl.spans_from_doc")
     spans = doc.ents if key is None else doc.spans[key]
     found = [SpanDict(start=s.start_char, end=s.end_char, label=s.label_) for s in spans]
     return sorted(found, key=lambda s: (s["start"], s["end"]))

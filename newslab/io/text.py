@@ -146,3 +146,30 @@ def _within_depth(value: Any, limit: int) -> bool:
             return False
         stack.extend((child, depth + 1) for child in children)
     return True
+
+
+def raw_lines(path: str | os.PathLike) -> Iterator[tuple[int, int, bytes]]:
+    """Yield ``(line number, byte offset, raw line)`` for each line of a file, without decoding it.
+
+    For files too large to hold at once (a corpus as JSONL): read one line again later with
+    :func:`raw_line_at`.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "x.jsonl"
+        >>> _ = path.write_bytes(b'{"text": "a"}\\n{"text": "b"}\\n')
+        >>> [(number, offset) for number, offset, _ in raw_lines(path)]
+        [(1, 0), (2, 14)]
+    """
+    offset = 0
+    with open(path, "rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            yield number, offset, line
+            offset += len(line)
+
+
+def raw_line_at(path: str | os.PathLike, offset: int) -> bytes:
+    """The raw line of ``path`` that starts at byte ``offset`` (see :func:`raw_lines`)."""
+    with open(path, "rb") as handle:
+        handle.seek(offset)
+        return handle.readline()

@@ -13,6 +13,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from .. import columns as C
+from ..edge import require_table
 from ..tables.coerce import name_column
 from .counts import entity_counts
 
@@ -42,6 +43,7 @@ def mentions(entities: pd.DataFrame, *, n: int | None = 10, by: str | None = Non
         >>> table[["key", "sent_id"]].values.tolist()
         [['Russia', 0], ['Russia', 2]]
     """
+    entities = require_table(entities, "nl.chartdata.mentions", made_by="nl.entities(doc)")
     name = name_column(entities, by)
     names = entity_counts(entities, by=name, n=n)[name]
     return entities[entities[name].isin(names)].reset_index(drop=True)
@@ -60,6 +62,7 @@ def cooccurrence(entities: pd.DataFrame, *, by: str | None = None) -> pd.DataFra
         [['NATO', 'Ukraine', 2], ['NATO', 'Russia', 1], ['Russia', 'Ukraine', 1]]
     """
     import pandas as pd
+    entities = require_table(entities, "nl.chartdata.cooccurrence", made_by="nl.entities(doc)")
 
     name = name_column(entities, by)
     pairs = entities[[C.SENT_ID, name]].drop_duplicates()
@@ -87,6 +90,7 @@ def network_nodes(entities: pd.DataFrame, *, n: int | None = 20, by: str | None 
         ['NATO', 2, 0.0, 1.0]
     """
     import pandas as pd
+    entities = require_table(entities, "nl.chartdata.network_nodes", made_by="nl.entities(doc)")
 
     name = name_column(entities, by)
     counts = entity_counts(entities, by=[name, C.LABEL], n=n)
@@ -111,6 +115,7 @@ def network_edges(entities: pd.DataFrame, *, n: int | None = 20, by: str | None 
         >>> edges[["key_a", "key_b", "count"]].values.tolist()
         [['NATO', 'Russia', 1], ['NATO', 'Ukraine', 1]]
     """
+    entities = require_table(entities, "nl.chartdata.network_edges", made_by="nl.entities(doc)")
     nodes = network_nodes(entities, n=n, by=by).set_index(C.KEY)
     pairs = cooccurrence(entities, by=by)
     pairs = pairs[pairs[C.KEY_A].isin(nodes.index) & pairs[C.KEY_B].isin(nodes.index)].copy()
@@ -133,6 +138,7 @@ def pos_mix(tokens: pd.DataFrame, *, grouped: bool = True) -> pd.DataFrame:
         >>> table[["pos", "count", "share"]].values.tolist()
         [['PROPN', 2, 0.6666666666666666], ['VERB', 1, 0.3333333333333333]]
     """
+    tokens = require_table(tokens, "nl.chartdata.pos_mix", made_by="nl.tokens(doc)")
     table = tokens[tokens[C.PARAGRAPH_ID].notna() & ~tokens[C.POS].isin(_SKIPPED_POS)]
     pos = table[C.POS].map(lambda tag: POS_GROUPS.get(tag, OTHER_POS)) if grouped else table[C.POS]
     counts = table.assign(**{C.POS: pos}).groupby([C.PARAGRAPH_ID, C.POS]).size().rename(C.COUNT).reset_index()
@@ -151,6 +157,7 @@ def middle_sentence(table: pd.DataFrame) -> float:
         >>> middle_sentence(newslab.sentences(newslab.analyze("One. Two. Three.")))
         1.0
     """
+    table = require_table(table, "nl.chartdata.middle_sentence", made_by="nl.sentences(doc)")
     return float(table[C.SENT_ID].max()) / 2 if len(table) else 0.0
 
 
@@ -167,6 +174,7 @@ def entity_spans(entities: pd.DataFrame, *, keys: list[str] | None = None, by: s
         >>> entity_spans(newslab.entities(newslab.analyze("NATO met Ukraine. NATO left.")), keys=["NATO"])
         [{'start': 0, 'end': 4, 'label': 'ORG'}, {'start': 18, 'end': 22, 'label': 'ORG'}]
     """
+    entities = require_table(entities, "nl.chartdata.entity_spans", made_by="nl.entities(doc)")
     table = entities if keys is None else entities[entities[name_column(entities, by)].isin(list(keys))]
     return [{"start": int(a), "end": int(b), "label": str(label)}
             for a, b, label in table[[C.START_CHAR, C.END_CHAR, C.LABEL]].itertuples(index=False)]

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .. import columns as C
+from ..edge import require_table
 from ..labels import LABELS, check_labels, describe_label
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ def filter_entities(
         >>> filter_entities(table, query="rUTTE")["text"].tolist()
         ['Mark Rutte']
     """
+    table = require_table(table, "nl.filter_entities", made_by="nl.entities(doc)")
     keep = table[C.LABEL].notna()
     wanted = check_labels(labels or (), allowed=known_labels(table))
     if wanted:
@@ -101,6 +103,7 @@ def label_summary(table: pd.DataFrame, *, all_labels: bool = False) -> pd.DataFr
         [['PERSON', 3, 3], ['GPE', 2, 2]]
     """
     from .counts import label_counts
+    table = require_table(table, "nl.label_summary", made_by="nl.entities(doc)")
 
     counts = label_counts(table).set_index(C.LABEL)[C.COUNT]
     summary = counts.to_frame(C.COUNT).join(table.groupby(C.LABEL)[C.KEY].nunique().rename(C.N_ENTITIES))

@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..edge import require_doc, require_table
 from ..labels import PALETTE, check_labels, label_color, part_color
-from ..tables.guard import require_doc
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -162,10 +162,11 @@ def disagreements_html(
         table, texts, sides = result.disagreements, [result._text], sides or ("predicted", "gold")
     elif isinstance(result, Agreement):
         table, texts, sides = result.disagreements, result._texts, sides or ("b", "a")
-    elif texts is None:
-        raise TypeError("disagreements_html(table) needs texts=[...]: or pass the evaluation or agreement itself")
     else:
-        table, sides = result, sides or ("predicted", "gold")
+        table = require_table(result, "nl.disagreements_html", made_by="nl.evaluate(doc, reference)")
+        if texts is None:
+            raise TypeError("disagreements_html(table) needs texts=[...]: or pass the evaluation or agreement itself")
+        sides = sides or ("predicted", "gold")
 
     e = html.escape
     rows = []

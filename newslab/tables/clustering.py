@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Final
 
 from .. import columns as C
 from ..errors import AliasError
+from ..io.tables import read_csv
 
 __all__ = ["ABBREVIATIONS", "aliases", "add_clusters", "cluster_columns"]
 
@@ -100,7 +101,7 @@ def aliases(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     if path is None:
         return pd.DataFrame(list(_DEFAULT_ALIASES), columns=list(C.ALIAS_COLUMNS))
     try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        table = read_csv(path)
     except (OSError, ValueError) as err:
         raise AliasError(f"cannot read the alias table {os.fspath(path)}: {err}") from None
     return _checked(table, os.fspath(path))

@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import columns as C
+from ..edge import not_parsed
 from ..errors import NewslabError
 from ..types import TableKind, is_doc
-from .guard import not_parsed
 
 if TYPE_CHECKING:
     import pandas as pd

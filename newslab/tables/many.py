@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeAlias, TypeVa
 
 from .. import columns as C
 from ..columns import DTYPES, META_KEY
-from .guard import require_doc
+from ..edge import require_doc
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import columns as C
+from ..edge import require_doc
 from .index import token_index, trim
 from .many import frame, per_article
 
@@ -107,6 +108,7 @@ def sentence_span(doc: Doc, sent_id: int) -> Span:
         >>> sentence_span(newslab.analyze("Rutte came. He left."), 1).text
         'He left.'
     """
+    doc = require_doc(doc, "nl.sentence_span")
     table = sentences(doc)
     if not 0 <= sent_id < len(table):
         raise IndexError(f"sentence {sent_id} does not exist: this text has sentences 0 to {len(table) - 1}")

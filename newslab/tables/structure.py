@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import columns as C
+from ..edge import require_doc
 from ..text.article import Article
-from .guard import require_article_or_doc
 from .many import per_article
 
 if TYPE_CHECKING:
@@ -19,7 +19,12 @@ __all__ = ["article_parts", "article_stats"]
 _WORD = re.compile(r"\w+(?:[’'-]\w+)*")
 
 
-@per_article(columns=C.PART_COLUMNS, accepts=require_article_or_doc)
+def _article_or_doc(data: Any, where: str) -> Any:
+    """An ``Article`` (whose parts need no parse) or a parsed ``Doc``; anything else is refused."""
+    return data if isinstance(data, Article) else require_doc(data, where)
+
+
+@per_article(columns=C.PART_COLUMNS, accepts=_article_or_doc)
 def article_parts(article: Article | Doc) -> pd.DataFrame:
     """One row per part (headline, byline, dateline, paragraphs, and the parts that are not body text).
 

@@ -1,6 +1,6 @@
 """Instructor tools: student editions, notebook ids, the class release, the grader and the article preflight."""
 
-from .release import (
+from .editions import (
            SOLUTIONS_DIR,
            apply_notebook_ids,
            release,

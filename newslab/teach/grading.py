@@ -27,6 +27,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NewslabError
+from ..io.atomic import atomic_write_text
+from ..io.notebooks import read_notebook
+from ..io.tables import write_csv
 
 if TYPE_CHECKING:
     import nbformat
@@ -126,7 +129,7 @@ def _read(path: Path) -> nbformat.NotebookNode:
     if not path.stat().st_size:
         raise NewslabError("malformed notebook: the file is empty")
     try:
-        nb = nbformat.read(path, as_version=4)
+        nb = read_notebook(path)
         nbformat.validate(nb)
     except Exception as err:  # any reason a file is not a notebook
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
@@ -232,13 +235,13 @@ def write_grades(grades: pd.DataFrame, out: str | Path) -> list[Path]:
     """Write the grades CSV and, beside it in ``feedback/``, one Markdown file per student."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    grades.to_csv(out, index=False)
+    write_csv(grades, out)
     folder = out.parent / "feedback"
     folder.mkdir(exist_ok=True)
     written = [out]
     for student, rows in grades.groupby("student", sort=True):
         path = folder / f"{_safe(str(student))}.md"
-        path.write_text(feedback_markdown(str(student), rows), encoding="utf-8")
+        atomic_write_text(path, feedback_markdown(str(student), rows))
         written.append(path)
     return written
 

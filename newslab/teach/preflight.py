@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import NewslabError
+from ..io.notebooks import read_notebook
 from ..text.article import ARTICLE_ENV, load_article
 
 if TYPE_CHECKING:
@@ -100,7 +101,6 @@ def run_notebooks(path: str | os.PathLike, folder: str | os.PathLike, *, workdir
     """
     import shutil
 
-    import nbformat
     from nbclient import NotebookClient
 
     errors = []
@@ -110,7 +110,7 @@ def run_notebooks(path: str | os.PathLike, folder: str | os.PathLike, *, workdir
         for notebook in sorted(Path(folder).glob("*.ipynb")):
             copy = Path(workdir) / notebook.name
             shutil.copy(notebook, copy)
-            nb = nbformat.read(copy, as_version=4)
+            nb = read_notebook(copy)
             NotebookClient(nb, timeout=timeout, kernel_name="python3", allow_errors=True,
                            resources={"metadata": {"path": str(workdir)}}).execute()
             errors += [f"{notebook.name}, cell {i}: {out.ename}: {out.evalue}"

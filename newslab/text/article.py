@@ -7,7 +7,6 @@ original file.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Iterator
@@ -17,9 +16,11 @@ from typing import Any, Literal, NamedTuple, Union
 
 from .. import columns as C
 from ..errors import ArticleError
+from ..io.sidecar import read_sidecar
 from ..io.text import decode, read_text
 from ..seeds import seed_path
 from . import _shapes
+from .html import HTML_SUFFIXES, is_html, read_html
 
 __all__ = ["Article", "Part", "load_article", "ArticleSource", "ARTICLE_ENV", "is_title_case"]
 
@@ -33,7 +34,6 @@ ARTICLE_ENV = "NEWSLAB_ARTICLE"
 
 _LINE = re.compile(r"[^\r\n]+")
 _TEXT_SUFFIXES = {".txt", ".text", ".md"}
-_HTML_SUFFIXES = {".html", ".htm"}
 
 
 @dataclass(frozen=True)
@@ -180,14 +180,19 @@ def load_article(source: ArticleSource = None, *, meta: dict[str, Any] | None = 
         source = _decode(source, where="the given bytes")
     elif isinstance(source, os.PathLike) or _looks_like_path(source):
         path = Path(source)
-        text, where = _read(path), str(path)
+        text = _read(path)
         if not text.strip():  # name the file: in a list of many, the reader must know which one
             raise ArticleError(f"{path} is empty (or only whitespace): there is nothing to read")
-        meta = {**_sidecar_meta(path), "source": str(path), **(meta or {})}
-        return parse_article(_html_text(text, where=where) if _is_html(text, path) else text, meta=meta)
+        found: dict[str, Any] = {}
+        if is_html(text, path.suffix):
+            text, found = read_html(text, where=str(path))
+        return parse_article(text, meta={**found, **read_sidecar(path), C.SOURCE: str(path), **(meta or {})})
     if not isinstance(source, str):
         raise ArticleError(f"cannot load an article from {type(source).__name__}; give text, bytes or a path")
-    return parse_article(_html_text(source, where="the given HTML") if _is_html(source) else source, meta=meta)
+    if is_html(source):
+        source, found = read_html(source, where="the given HTML")
+        meta = {**found, **(meta or {})}
+    return parse_article(source, meta=meta)
 
 
 def is_title_case(headline: str) -> bool:
@@ -203,31 +208,6 @@ def is_title_case(headline: str) -> bool:
         False
     """
     return _shapes.title_case(headline)
-
-
-def _is_html(text: str, path: Path | None = None) -> bool:
-    if path is not None and path.suffix.lower() in _HTML_SUFFIXES:
-        return True
-    return re.match(r"\s*(?:<!doctype html|<html[\s>])", text, re.IGNORECASE) is not None
-
-
-def _html_text(html: str, *, where: str) -> str:
-    """The article in an HTML page as plain text: headline, ``By`` line, date line, paragraphs."""
-    import trafilatura
-
-    body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
-    if not body or len(body.split()) < 15:
-        raise ArticleError(f"{where}: no article text was found in this HTML page; save the article "
-                           "as plain text (one paragraph per line) and load that file instead")
-    found = trafilatura.extract_metadata(html)
-    head = []
-    if found is not None and found.title and not body.startswith(found.title):
-        head.append(found.title)
-    if found is not None and found.author:
-        head.append(f"By {found.author}")
-    if found is not None and found.date:
-        head.append(f"Published {found.date}")
-    return "\n".join([*head, body])
 
 
 def parse_article(text: str, *, meta: dict[str, Any] | None = None) -> Article:
@@ -416,7 +396,7 @@ def _looks_like_path(source: object) -> bool:
     if Path(source).exists():
         return True
     suffix = Path(source).suffix.lower()
-    return suffix in _TEXT_SUFFIXES | _HTML_SUFFIXES or (os.sep in source and " " not in source)
+    return suffix in _TEXT_SUFFIXES | HTML_SUFFIXES or (os.sep in source and " " not in source)
 
 
 def _read(path: Path) -> str:
@@ -430,13 +410,3 @@ def _read(path: Path) -> str:
 def _decode(data: bytes, *, where: str) -> str:
     return decode(data, path=None if where == "the given bytes" else where)
 
-
-def _sidecar_meta(path: Path) -> dict[str, Any]:
-    sidecar = path.with_suffix(".json")
-    if not sidecar.is_file():
-        return {}
-    try:
-        data = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as err:
-        raise ArticleError(f"the metadata file {sidecar} is not valid JSON: {err}") from None
-    return data if isinstance(data, dict) else {}

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 import anywidget
 
 from .. import columns as C
+from ..edge import require_doc
 from ..io.spans import spans_from_doc
-from ..tables.guard import require_doc
 from .annotator_model import AnnotationModel, Start
 
 if TYPE_CHECKING:

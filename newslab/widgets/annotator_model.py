@@ -40,13 +40,13 @@ from typing import Any, Literal
 import traitlets
 
 from ..errors import AnnotationError, FileChangedError, SaveError
-from ..io._jsonl import read_single
+from ..io.annotations import read_saved
 from ..io.atomic import atomic_write_text, clean_stale_temps, fingerprint, unencodable
 from ..io.spans import AnnotatedText, SpanDict, validate_spans
 from ..labels import LABELS, label_color
 from ._traits import WidgetModel
 
-__all__ = ["AnnotationModel", "Start", "read_saved", "snap"]
+__all__ = ["AnnotationModel", "Start", "snap"]
 
 Start = Literal["model", "file", "empty"]
 _STARTS = ("model", "file", "empty")
@@ -339,27 +339,6 @@ def snap(tokens: Sequence[Sequence[int]], start: int, end: int) -> tuple[int, in
     return first, last
 
 
-def read_saved(path: str | os.PathLike, *, text: str) -> AnnotatedText | None:
-    """Read the annotated text saved at ``path``; ``None`` if there is no file or it is empty.
-
-    Raises:
-        AnnotationError: naming the file and the line, if the file is not one valid annotated
-            text of exactly ``text``.
-
-    Examples:
-        >>> read_saved("no-such-file.jsonl", text="Rutte came.") is None
-        True
-    """
-    if not os.path.exists(path):
-        return None
-    try:
-        saved = read_single(path, labels=None)
-    except AnnotationError as err:
-        raise AnnotationError(f"{err.reason}; the file was not changed", line=err.line, path=str(path)) from None
-    if saved is not None and saved["text"] != text:
-        raise AnnotationError("the saved annotations are of another text than the one being annotated; "
-                              "pass another path, or move this file away to start again", line=1, path=str(path))
-    return saved
 
 
 def digest(data: str) -> str:

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 import traitlets
 
+from ..edge import require_doc
 from ..ner.chartdata import entity_spans, middle_sentence
 from ..tables.coerce import name_column
-from ..tables.guard import require_doc
 from ..tables.mentions import entities
 from ..tables.parse import sentences
 from ._traits import DocTrait, WidgetModel

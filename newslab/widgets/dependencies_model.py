@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import traitlets as t
 
 from .. import columns as C
-from ..tables.guard import require_doc
+from ..edge import require_doc
 from ._traits import DocTrait, WidgetModel
 
 if TYPE_CHECKING:

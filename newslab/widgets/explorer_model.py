@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 import traitlets as t
 
 from .. import columns as C
+from ..edge import require_doc
 from ..errors import NewslabError
 from ..labels import check_labels
 from ..ner.explore import filter_entities, known_labels, kwic
-from ..tables.guard import require_doc
 from ._traits import DocTrait, Frame, WidgetModel
 
 if TYPE_CHECKING:

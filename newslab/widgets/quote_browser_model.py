@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import traitlets
 
 from .. import columns as C
-from ..tables.guard import require_doc
+from ..edge import require_doc
 from ._traits import DocTrait, WidgetModel
 
 if TYPE_CHECKING:

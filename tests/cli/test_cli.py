@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 import newslab
-from newslab import model_install
 from newslab.cli import app
+from newslab.cli import model as model_install
 
 runner = CliRunner()
 OFFICIAL_LINE = (

@@ -30,9 +30,10 @@ FORGED_BUNDLE = (
 )
 REPLACED_CHECKERS = (
     "import newslab.exercises as ex\n"
-    "ex.judge_value = lambda item, value, ctx: ex.Feedback(item.id, 'passed', 'forged', '', 1)\n"
+    "import newslab.exercises.checks as checks\n"
+    "checks.judge_value = lambda item, value, ctx: ex.Feedback(item.id, 'passed', 'forged', '', 1)\n"
     "for item in ex.registry().values():\n"
-    "    ex._REGISTRY[item.id] = ex.Exercise(item.id, '', lambda answer, ctx: True, answers=None)\n"
+    "    checks._REGISTRY[item.id] = ex.Exercise(item.id, '', lambda answer, ctx: True, answers=None)\n"
     "ex.SESSION.answers['01-longest-sentence'] = 0  # a wrong answer, recorded without nl.check"
 )
 

@@ -9,7 +9,8 @@ import pytest
 
 from newslab.errors import AnnotationError
 from newslab.io import atomic as _atomic
-from newslab.widgets.annotator_model import AnnotationModel, read_saved, snap
+from newslab.io.annotations import read_saved
+from newslab.widgets.annotator_model import AnnotationModel, snap
 from tests.paths import SEEDS
 
 TEXT = "Mark Rutte visited Kyiv on Thursday."

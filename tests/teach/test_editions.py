@@ -5,7 +5,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from newslab.errors import NewslabError
-from newslab.teach.release import apply_notebook_ids, release, solution_blocks, student_edition, write_student_editions
+from newslab.teach.editions import apply_notebook_ids, release, solution_blocks, student_edition, write_student_editions
 from tests.paths import ROOT
 
 

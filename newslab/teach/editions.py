@@ -22,6 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import NewslabError
+from ..io.atomic import atomic_write_text
+from ..io.notebooks import read_notebook, write_notebook
+from ..io.text import read_text
 from .grading import METADATA_KEY
 
 if TYPE_CHECKING:
@@ -103,13 +106,12 @@ def student_edition(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 def write_student_editions(notebooks_dir: str | Path = "notebooks") -> list[Path]:
     """Regenerate ``notebooks/NN-*.ipynb`` from ``notebooks/solutions/NN-*.ipynb``."""
-    import nbformat
 
     folder = Path(notebooks_dir)
     written = []
     for source in sorted((folder / SOLUTIONS_DIR).glob("*.ipynb")):
         target = folder / source.name
-        nbformat.write(_with_id(student_edition(nbformat.read(source, as_version=4)), source.name), target)
+        write_notebook(_with_id(student_edition(read_notebook(source)), source.name), target)
         written.append(target)
     return written
 
@@ -132,13 +134,12 @@ def apply_notebook_ids(notebooks_dir: str | Path = "notebooks") -> list[Path]:
     Run it once after adding a notebook; from then on the id travels with the notebook and its
     student edition, so a student who renames the file is still graded on the right exercises.
     """
-    import nbformat
 
     changed = []
     for path in sorted((Path(notebooks_dir) / SOLUTIONS_DIR).glob("*.ipynb")):
-        nb = nbformat.read(path, as_version=4)
+        nb = read_notebook(path)
         if not nb.metadata.get(METADATA_KEY, {}).get("id"):
-            nbformat.write(_with_id(nb, path.name), path)
+            write_notebook(_with_id(nb, path.name), path)
             changed.append(path)
     return changed
 
@@ -159,37 +160,35 @@ def release(out: str | Path, *, root: str | Path = ".", package: str = DEFAULT_P
     Raises:
         NewslabError: if a solution marker would reach the release.
     """
-    import nbformat
 
     root, out = Path(root), Path(out)
     (out / "binder").mkdir(parents=True, exist_ok=True)
     written = []
     for source in sorted((root / "notebooks" / SOLUTIONS_DIR).glob("*.ipynb")):
-        nb = _with_id(student_edition(nbformat.read(source, as_version=4)), source.name)
-        nbformat.write(nb, out / source.name)
+        nb = _with_id(student_edition(read_notebook(source)), source.name)
+        write_notebook(nb, out / source.name)
         written.append(out / source.name)
     written += _release_binder(root / "binder", out / "binder", package)
-    (out / "README.md").write_text(_student_readme(root, written), encoding="utf-8")
+    atomic_write_text(out / "README.md", _student_readme(root, written))
     written.append(out / "README.md")
     _refuse_solutions(written)
     return written
 
 
 def _release_binder(source: Path, target: Path, package: str) -> list[Path]:
-    requirements = (source / "requirements.txt").read_text(encoding="utf-8").rstrip("\n")
-    (target / "requirements.txt").write_text(f"{requirements}\n# newslab itself\n{package}\n", encoding="utf-8")
-    (target / "runtime.txt").write_text((source / "runtime.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    requirements = read_text(source / "requirements.txt").rstrip("\n")
+    atomic_write_text(target / "requirements.txt", f"{requirements}\n# newslab itself\n{package}\n")
+    atomic_write_text(target / "runtime.txt", read_text(source / "runtime.txt"))
     return [target / "requirements.txt", target / "runtime.txt"]
 
 
 def _student_readme(root: Path, notebooks: list[Path]) -> str:
-    import nbformat
 
-    readme = (root / "README.md").read_text(encoding="utf-8")
+    readme = read_text(root / "README.md")
     section = _STUDENT_SECTION.search(readme)
     rows = []
     for path in (p for p in notebooks if p.suffix == ".ipynb"):
-        first = next((c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"), "")
+        first = next((c.source for c in read_notebook(path).cells if c.cell_type == "markdown"), "")
         title = first.splitlines()[0].lstrip("# ").strip() if first else path.stem
         rows.append(f"| [{title}]({path.name}) |")
     body = section.group(1).strip() if section else ""
@@ -198,5 +197,5 @@ def _student_readme(root: Path, notebooks: list[Path]) -> str:
 
 def _refuse_solutions(paths: list[Path]) -> None:
     for path in paths:
-        if BEGIN in path.read_text(encoding="utf-8"):
+        if BEGIN in read_text(path):
             raise NewslabError(f"{path}: a solution marker reached the release; regenerate the student editions")
