@@ -30,6 +30,7 @@ _EXPORTS: dict[str, str] = {
     # tidy tables
     "tokens": "tables.parse",
     "sentences": "tables.parse",
+    "lede": "tables.parse",
     "entities": "tables.mentions",
     "entity_counts": "ner.counts",
     "label_counts": "ner.counts",
@@ -173,7 +174,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .tables.clustering import aliases
     from .tables.grammar import pos_counts, svo_triples
     from .tables.mentions import entities
-    from .tables.parse import noun_chunks, sentence_span, sentences, tokens
+    from .tables.parse import lede, noun_chunks, sentence_span, sentences, tokens
     from .tables.structure import article_parts, article_stats
     from .text.article import Article, Part, load_article
     from .text.pipeline import analyze, analyze_many, load_pipeline

@@ -41,3 +41,18 @@ def toy_entities():
     rows = [(i, text, label, entity_key(text), start, start + len(text), 0, 1, sent, sent, "paragraph")
             for i, text, label, start, sent in TOY_MENTIONS]
     return add_clusters(pd.DataFrame(rows, columns=list(C.ENTITY_BASE_COLUMNS)))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def newslab_home(tmp_path_factory):
+    """Whatever newslab writes to its own folder (processed corpora) goes to a temporary one, kernels included."""
+    import os
+
+    folder = tmp_path_factory.mktemp("newslab-home")
+    previous = os.environ.get("NEWSLAB_HOME")
+    os.environ["NEWSLAB_HOME"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("NEWSLAB_HOME", None)
+    else:
+        os.environ["NEWSLAB_HOME"] = previous

@@ -8,7 +8,7 @@ DataFrame with a ``text`` column and metadata columns).
 
 from .cluster import local_cluster, worker_heap_plugin
 from .collection import Corpus, load_corpus, teaching_corpus, teaching_folder
-from .processing import TABLES, process, read_table, summary
+from .processing import TABLES, default_out, process, read_table, summary, tables_home
 
 __all__ = ["Corpus", "load_corpus", "teaching_corpus", "teaching_folder", "process", "local_cluster",
-           "worker_heap_plugin", "read_table", "summary", "TABLES"]
+           "worker_heap_plugin", "read_table", "summary", "tables_home", "default_out", "TABLES"]

@@ -15,6 +15,7 @@ DataFrame with a ``text`` column and metadata columns).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Sequence
@@ -43,14 +44,18 @@ from ._run import components as _components
 if TYPE_CHECKING:
     import pandas as pd
 
+    from ..types import PathLike
 
-__all__ = ["process", "read_table", "summary", "TABLES", "MANIFEST"]
+
+__all__ = ["process", "read_table", "summary", "tables_home", "default_out", "TABLES", "MANIFEST", "HOME_ENV"]
 
 
 Engine = Literal["local", "dask"]
 
 
 MANIFEST = "manifest.json"
+#: Where :func:`process` writes when it is given no output folder (see :func:`tables_home`).
+HOME_ENV = "NEWSLAB_HOME"
 
 
 _PLAN_ERRORS = "plan"
@@ -58,7 +63,7 @@ _PLAN_ERRORS = "plan"
 
 def process(
     source: Any,
-    out: str | os.PathLike,
+    out: PathLike | None = None,
     *,
     tables: Sequence[str] = ("entities", "sentences"),
     engine: Engine = "local",
@@ -80,7 +85,8 @@ def process(
 
     Args:
         source: A folder of ``.txt``/``.html`` files, a JSONL file or a pandas column (see the module docstring).
-        out: The output folder.
+        out: The output folder; by default a folder of its own for this ``source`` under
+            :func:`tables_home` (so a notebook writes nothing into the folder it runs in).
         tables: Any of ``entities``, ``sentences``, ``tokens``, ``noun_chunks``, ``svo_triples``,
             ``pos_counts``, ``clusters`` (:func:`newslab.entity_clusters`) and ``quotes``
             (:func:`newslab.quotes`). Only the pipeline components they need run: ``entities``,
@@ -114,6 +120,7 @@ def process(
     """
     from ..text.pipeline import resolve_model
 
+    out = default_out(source) if out is None else out
     options = _options(out, tables, resolve_model(model), batch_size, headline_case)
     items, refused = plan(source, max_bytes=max_bytes)
     shards = [items[i : i + shard_size] for i in range(0, len(items), max(shard_size, 1))]
@@ -127,6 +134,39 @@ def process(
         else:
             raise NewslabError(f"engine must be 'local' or 'dask', not {engine!r}")
     return Path(out)
+
+
+def tables_home() -> Path:
+    """The folder newslab writes processed corpora to when it is given none.
+
+    ``$NEWSLAB_HOME/corpus-tables`` if ``NEWSLAB_HOME`` is set, else ``newslab/corpus-tables`` in
+    the user's cache folder (``$XDG_CACHE_HOME``, by default ``~/.cache``).
+
+    Examples:
+        >>> tables_home().name
+        'corpus-tables'
+    """
+    home = os.environ.get(HOME_ENV)
+    base = Path(home) if home else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newslab"
+    return base / "corpus-tables"
+
+
+def default_out(source: Any) -> Path:
+    """The output folder of :func:`process` for ``source`` when none is given: one folder per input.
+
+    Raises:
+        NewslabError: for a table or a column of texts, which has no name to keep its tables under.
+
+    Examples:
+        >>> from newslab.corpus import teaching_folder
+        >>> default_out(teaching_folder()).name.startswith("corpus-")
+        True
+    """
+    if not isinstance(source, (str, os.PathLike)):
+        raise NewslabError("give process() an output folder (out=...) for a table of texts")
+    path = Path(source).resolve()
+    digest = hashlib.sha256(str(path).encode("utf-8")).hexdigest()[:8]
+    return tables_home() / f"{path.stem or 'corpus'}-{digest}"
 
 
 def _options(out: Any, tables: Sequence[str], model: str, batch_size: int, headline_case: str) -> Options:

@@ -11,9 +11,10 @@ __all__ = ["BODY", "DATELINE", "GOLD", "first_body_sentence"]
 
 def first_body_sentence(ctx: Context) -> int | None:
     """The ``sent_id`` of the first sentence of the body, or ``None`` for an article without body."""
-    table = ctx.sentences
-    body = table[table[C.PART] == C.PARAGRAPH]
-    return None if body.empty else int(body[C.SENT_ID].iloc[0])
+    from ..tables.parse import lede
+
+    first = lede(ctx.doc)
+    return None if first.empty else int(first[C.SENT_ID].iloc[0])
 
 
 BODY = Need("body paragraph", lambda ctx: first_body_sentence(ctx) is not None)

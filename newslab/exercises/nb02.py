@@ -35,7 +35,7 @@ def _next_root(ctx: Context) -> str | None:
     return _sentence(ctx, sent_id).root.lemma_ if sent_id < len(ctx.sentences) else None
 
 
-_FIRST = 'first = nl.sentences(doc).query("part == \'paragraph\'")["sent_id"].iloc[0]  # first body sentence\n'
+_FIRST = 'first = nl.lede(doc)["sent_id"].iloc[0]  # the first body sentence\n'
 
 
 def _pos_count(ctx: Context, tags: tuple[str, ...]) -> int:

@@ -16,7 +16,7 @@ Examples:
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -32,6 +32,8 @@ from .text import decode, loads_json
 
 __all__ = [
     "FORMATS",
+    "EXPORT_NAMES",
+    "export",
     "check_alignment",
     "read",
     "read_brat",
@@ -96,6 +98,38 @@ def write(records: Any, path: str | os.PathLike, *, format: Format | None = None
     path = Path(path)
     chosen = _checked(format) or ("brat" if not path.suffix or path.suffix == ".txt" else _guess(path, writing=True))
     return FORMATS[chosen][1](records, path, **options)
+
+
+#: The file each format is exported to, beside the annotations file ``<stem>.jsonl`` (see :func:`export`).
+EXPORT_NAMES: dict[str, str] = {
+    "prodigy": "{stem}-prodigy.jsonl", "docbin": "{stem}.spacy", "conll": "{stem}.conll", "brat": "{stem}-brat",
+    "jsonl": "{stem}-spacy.jsonl",
+}
+
+
+def export(records: Any, path: str | os.PathLike, *, formats: Iterable[Format] = ("prodigy", "docbin", "conll"),
+           **options: Any) -> dict[str, Path]:
+    """Write annotated texts in several formats at once, each file named after ``path``.
+
+    Beside ``my-annotations/name-1a2b3c4d.jsonl`` (the annotator's own file, which is kept as
+    it is) this writes ``name-1a2b3c4d-prodigy.jsonl``, ``.spacy`` and ``.conll`` (and, when
+    asked, a brat folder ``-brat`` and spaCy JSONL ``-spacy.jsonl``).
+
+    Returns:
+        Each format and the path written.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "riverton.jsonl"
+        >>> written = export([("Rutte visited Kyiv.", [(14, 18, "GPE")])], path)
+        >>> sorted(p.name for p in written.values())
+        ['riverton-prodigy.jsonl', 'riverton.conll', 'riverton.spacy']
+    """
+    path = Path(path)
+    chosen = [_checked(name) for name in formats]
+    records = list(records) if not isinstance(records, (dict, tuple)) else [records]
+    return {name: write(records, path.with_name(EXPORT_NAMES[name].format(stem=path.stem)), format=name, **options)
+            for name in chosen if name is not None}
 
 
 def _checked(format: str | None) -> Format | None:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .. import columns as C
-from ..edge import require_table
+from ..edge import require_doc, require_table
 from ..labels import LABELS, check_labels, describe_label
 
 if TYPE_CHECKING:
@@ -55,9 +55,15 @@ def filter_entities(
     return table[keep].reset_index(drop=True)
 
 
-def kwic(doc: Doc, key: str, *, width: int = 40, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every mention of one entity, keyword in context: the text left of it, the mention,
-    the text right of it and its whole sentence.
+def kwic(
+    doc: Doc,
+    key: str | Iterable[str] | None,
+    *,
+    width: int = 40,
+    mentions: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Every mention of one entity (or of several), keyword in context: the text left of it,
+    the mention, the text right of it and its whole sentence.
 
     Mentions belong to the same entity when they share the ``key`` of
     :func:`newslab.entities` ("NATO" and "NATO's" do), whatever label the model gave each.
@@ -65,7 +71,9 @@ def kwic(doc: Doc, key: str, *, width: int = 40, mentions: pd.DataFrame | None =
 
     Args:
         doc: A parsed article.
-        key: The entity, as a key or as a mention ("NATO's" finds "NATO").
+        key: The entity, as a key or as a mention ("NATO's" finds "NATO"); or several (a list,
+            a table column), whose mentions come in reading order. ``None`` or an empty list
+            gives a table with no row.
         width: Characters of context on each side.
         mentions: The entity table of ``doc``, if already computed.
 
@@ -74,11 +82,15 @@ def kwic(doc: Doc, key: str, *, width: int = 40, mentions: pd.DataFrame | None =
         >>> doc = newslab.analyze("NATO met in Brussels. Rutte leads NATO's staff.")
         >>> kwic(doc, "NATO", width=10)[["left", "text", "right", "sent_id"]].values.tolist()
         [['', 'NATO', ' met in Br', 0], ['tte leads ', 'NATO', "'s staff.", 1]]
+        >>> kwic(doc, ["Rutte", "Brussels"])["text"].tolist(), len(kwic(doc, []))
+        (['Brussels', 'Rutte'], 0)
     """
     from ..tables.mentions import entities, entity_key
 
+    doc = require_doc(doc, "nl.kwic")
+    keys = [] if key is None else [key] if isinstance(key, str) else [str(k) for k in key]
     table = entities(doc) if mentions is None else mentions
-    rows = table[table[C.KEY] == entity_key(key)]
+    rows = table[table[C.KEY].isin({entity_key(k) for k in keys})]
     text = doc.text
     starts, ends = rows[C.START_CHAR].tolist(), rows[C.END_CHAR].tolist()
     found = rows.assign(**{

@@ -10,8 +10,8 @@ or a :class:`newslab.corpus.Corpus`), a table function stacks the table of each,
 
 from .grammar import pos_counts, svo_triples
 from .mentions import entities, entity_key
-from .parse import noun_chunks, sentence_span, sentences, tokens
+from .parse import lede, noun_chunks, sentence_span, sentences, tokens
 from .structure import article_parts, article_stats
 
-__all__ = ["tokens", "sentences", "entities", "noun_chunks", "entity_key", "sentence_span", "article_parts",
+__all__ = ["tokens", "sentences", "lede", "entities", "noun_chunks", "entity_key", "sentence_span", "article_parts",
            "article_stats", "pos_counts", "svo_triples"]

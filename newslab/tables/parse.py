@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 
-__all__ = ["tokens", "sentences", "noun_chunks", "sentence_span"]
+__all__ = ["tokens", "sentences", "lede", "noun_chunks", "sentence_span"]
 
 
 def _token_rows(doc: Doc) -> list[tuple]:
@@ -76,6 +76,26 @@ def sentences(doc: Doc) -> pd.DataFrame:
         ['headline', 'New NATO Chief Rutte Reaffirms Support for Ukraine During Kyiv Visit']
     """
     return frame(_sentence_rows(doc), C.SENTENCE_COLUMNS)
+
+
+def _lede_rows(doc: Doc) -> list[tuple]:
+    return next(([row] for row in _sentence_rows(doc) if row[-1] == C.PARAGRAPH), [])
+
+
+@per_article(rows=_lede_rows, columns=C.SENTENCE_COLUMNS)
+def lede(doc: Doc) -> pd.DataFrame:
+    """The lede: the first sentence of the body, as a row of :func:`sentences` (no row without a body).
+
+    Given many articles, one row per article: the first thing each outlet chose to say.
+
+    Examples:
+        >>> import newslab
+        >>> lede(newslab.analyze())[["sent_id", "part"]].values.tolist()
+        [[3, 'paragraph']]
+        >>> lede(newslab.analyze("Riverton Votes\\nThe council met on Monday. It voted."))["text"].tolist()
+        ['The council met on Monday.']
+    """
+    return frame(_lede_rows(doc), C.SENTENCE_COLUMNS)
 
 
 def _noun_chunk_rows(doc: Doc) -> list[tuple]:

@@ -20,7 +20,6 @@ import traitlets as t
 
 if TYPE_CHECKING:
     import pandas as pd
-    from spacy.tokens import Doc
 
 __all__ = ["WidgetModel", "DocTrait", "Frame", "held", "paused"]
 
