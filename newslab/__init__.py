@@ -43,9 +43,9 @@ _EXPORTS: dict[str, str] = {
     # who said what
     "entity_clusters": "ner.clusters",
     "aliases": "tables.clustering",
-    "quotes": "attribution.attribution",
-    "REPORTING_VERBS": "attribution.attribution",
-    "voices": "attribution.attribution",
+    "quotes": "attribution.statements",
+    "REPORTING_VERBS": "attribution.statements",
+    "voices": "attribution.statements",
     "gold_quotes": "attribution.evaluation",
     "read_quotes": "attribution.evaluation",
     "evaluate_quotes": "attribution.evaluation",
@@ -133,8 +133,8 @@ __all__ = sorted([*_EXPORTS, "__version__"])
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from . import charts, corpus, exercises, io, types
-    from .attribution.attribution import REPORTING_VERBS, quotes, voices
     from .attribution.evaluation import QuoteEvaluation, evaluate_quotes, gold_quotes, read_quotes
+    from .attribution.statements import REPORTING_VERBS, quotes, voices
     from .charts import linked_charts, save_chart
     from .corpus import compare
     from .errors import (

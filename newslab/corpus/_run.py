@@ -125,7 +125,7 @@ def pipeline(model: str, wanted: tuple[str, ...]) -> Language:
 
 
 def table_functions() -> dict[str, Callable[[Doc], pd.DataFrame]]:
-    from ..attribution.attribution import quotes
+    from ..attribution.statements import quotes
     from ..ner.clusters import entity_clusters
     from ..tables.grammar import pos_counts, svo_triples
     from ..tables.mentions import entities

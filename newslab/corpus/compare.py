@@ -22,7 +22,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from .. import columns as C
-from ..attribution.attribution import REPORTING_VERBS  # the one list of reporting verbs, re-exported for notebook 07
+from ..attribution.statements import REPORTING_VERBS  # the one list of reporting verbs, re-exported for notebook 07
 from ..edge import require_many
 
 if TYPE_CHECKING:
@@ -266,7 +266,7 @@ def quoted_by_outlet(docs: Many) -> pd.DataFrame:
     """
     import pandas as pd
 
-    from ..attribution.attribution import quotes
+    from ..attribution.statements import quotes
     from ..tables.many import article_fields, stack
     docs = require_many(docs, "nl.compare.quoted_by_outlet")
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def _statements(ctx: Context) -> pd.DataFrame:
-    from ..attribution.attribution import quotes
+    from ..attribution.statements import quotes
 
     return quotes(ctx.doc)
 
@@ -57,7 +57,7 @@ def _one_spelling(ctx: Context) -> int | None:
 
 
 def _reporter_share(ctx: Context) -> float:
-    from ..attribution.attribution import voices
+    from ..attribution.statements import voices
 
     table = voices(ctx.doc)
     return float(table.loc[table[C.SPEAKER] == C.REPORTER, C.SHARE].sum())

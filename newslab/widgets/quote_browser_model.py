@@ -85,7 +85,7 @@ class QuoteModel(WidgetModel):
 
     @traitlets.observe("doc")
     def _on_doc(self, change: dict[str, Any]) -> None:
-        from ..attribution.attribution import quotes
+        from ..attribution.statements import quotes
 
         table = quotes(self.doc)
         rows = table.astype(object).where(table.notna(), None).to_dict("records")

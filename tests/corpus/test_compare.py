@@ -108,7 +108,7 @@ def test_compare_needs_many_articles(seed_doc):
 
 
 def test_quoted_by_outlet_counts_statements_per_speaker_cluster(nlp):
-    pytest.importorskip("newslab.attribution.attribution", reason="newslab.quotes arrives with the quotes work")
+    pytest.importorskip("newslab.attribution.statements", reason="newslab.quotes arrives with the quotes work")
     docs = [fictional("Riverton Post", "Mayor Ana Field opened the library on Monday. She said that parking was "
                                        "scarce. Field said the doors would stay open late."),
             fictional("Lakeside Daily", "Councillor Ben Ode said that the council agreed.")]

@@ -117,7 +117,7 @@ def quotes(doc: Doc) -> pd.DataFrame:
     A cue is a verb whose lemma is in :data:`REPORTING_VERBS` (``nl.REPORTING_VERBS``), with a
     subject; its direct object counts as a statement only for the verbs in :data:`OBJECT_VERBS`
     ("stressed the need for ..."), and "call" only in "call for". The patterns and their
-    ``rule`` names are listed in the module's documentation (``help(newslab.attribution.attribution)``).
+    ``rule`` names are listed in the module's documentation (``help(newslab.attribution.statements)``).
 
     Args:
         doc: A parsed article (:func:`newslab.analyze`), or any spaCy ``Doc`` with a parser.

@@ -1,4 +1,4 @@
-"""Who said what (newslab.attribution.attribution): every attribution pattern on short fictional texts, the seed, and random input."""
+"""Who said what (newslab.attribution.statements): every attribution pattern on short fictional texts, the seed, and random input."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import newslab
 from newslab import columns as C
-from newslab.attribution.attribution import REPORTING_VERBS, quotes, voices
+from newslab.attribution.statements import REPORTING_VERBS, quotes, voices
 from tests import expected
 
 
