@@ -19,8 +19,12 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ModelNotFoundError
+
+if TYPE_CHECKING:
+    from .types import PathLike
 
 __all__ = ["MIRROR", "OFFICIAL", "SOURCES", "MODEL_ENV", "INSTALL_HINT", "ModelSource", "requirement_line", "resolve_model"]
 
@@ -83,7 +87,7 @@ INSTALL_HINT = (
 )
 
 
-def resolve_model(model: str | os.PathLike | None = None) -> str:
+def resolve_model(model: PathLike | None = None) -> str:
     """Return the name or path of the pipeline :func:`newslab.load_pipeline` would load.
 
     Raises:

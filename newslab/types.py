@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Literal, TypeAlias, Union
 if TYPE_CHECKING:
     from typing import TypeGuard
 
+    import pandas as pd
     from spacy.tokens import Doc
 
     from .text.article import Article
 
-__all__ = ["PathLike", "ArticleSource", "DocLike", "TableKind", "is_doc"]
+__all__ = ["PathLike", "ArticleSource", "DocLike", "CorpusSource", "TableKind", "is_doc"]
 
 #: A file path, as a string or a path object.
 PathLike: TypeAlias = Union[str, "os.PathLike[str]"]
@@ -24,6 +25,9 @@ PathLike: TypeAlias = Union[str, "os.PathLike[str]"]
 ArticleSource: TypeAlias = Union[str, "os.PathLike[str]", bytes, "Article", None]
 #: What :func:`newslab.analyze` reads: an article source, or a parsed ``Doc``.
 DocLike: TypeAlias = Union["Doc", ArticleSource]
+#: What the corpus readers read: a folder of ``.txt``/``.html`` files, a JSONL file, or a pandas column
+#: of texts (or a DataFrame with a ``text`` column).
+CorpusSource: TypeAlias = Union[str, "os.PathLike[str]", "pd.Series", "pd.DataFrame"]
 #: The tidy tables a ``Doc`` can be turned into.
 TableKind = Literal["tokens", "sentences", "entities"]
 

@@ -9,15 +9,17 @@ draws, once (``tests/test_charts.py``).
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import altair as alt
 import vl_convert
 
 from ..errors import NewslabError
 from ..io.atomic import atomic_write_bytes, atomic_write_text
+
+if TYPE_CHECKING:
+    from ..types import PathLike
 
 __all__ = ["chart_svg", "chart_png", "chart_html", "save_chart", "chart_spec"]
 
@@ -95,7 +97,7 @@ def chart_html(chart: alt.TopLevelMixin | dict) -> str:
     return page[: start + len(_SPEC_START)] + safe + page[end:]
 
 
-def save_chart(chart: alt.TopLevelMixin, path: str | os.PathLike, *, scale: float = 2.0) -> Path:
+def save_chart(chart: alt.TopLevelMixin, path: PathLike, *, scale: float = 2.0) -> Path:
     """Save a chart as ``.png``, ``.svg`` or a self-contained, offline ``.html`` file.
 
     The file is written atomically: a reader never sees half of it.

@@ -22,13 +22,15 @@ from ..text.article import Article, load_article
 if TYPE_CHECKING:
     import pandas as pd
 
+    from ..types import CorpusSource
+
 Item = dict[str, Any]
 TEXT_SUFFIXES = (".txt", ".html", ".htm")
 TEXT_FIELD = "text"  # the article text in a JSONL line or a DataFrame column
 MAX_BYTES = 10_000_000  # larger inputs go to the errors table: nlp.pipe would take minutes on one article
 
 
-def plan(source: Any, *, max_bytes: int = MAX_BYTES) -> tuple[list[Item], list[Item]]:
+def plan(source: CorpusSource, *, max_bytes: int = MAX_BYTES) -> tuple[list[Item], list[Item]]:
     """Return the articles to process and the inputs refused before parsing (with a reason)."""
     items: list[Item] = []
     errors: list[Item] = []
@@ -41,7 +43,7 @@ def plan(source: Any, *, max_bytes: int = MAX_BYTES) -> tuple[list[Item], list[I
     return items, errors
 
 
-def _items(source: Any, *, max_bytes: int) -> Iterator[Item]:
+def _items(source: CorpusSource, *, max_bytes: int) -> Iterator[Item]:
     import pandas as pd
 
     if isinstance(source, pd.Series):

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from ..types import PathLike
+
 ARTICLES = "articles"
 ERRORS = "errors"
 DONE = "_done"
@@ -205,16 +207,16 @@ def error_frame(errors: list[tuple[str, str, str]]) -> pd.DataFrame:
     return pd.DataFrame(errors, columns=list(C.ERROR_COLUMNS), dtype="string")
 
 
-def part_path(out: str | os.PathLike, table: str, index: int | str) -> Path:
+def part_path(out: PathLike, table: str, index: int | str) -> Path:
     name = f"part-{index:05d}" if isinstance(index, int) else f"part-{index}"
     return Path(out) / table / f"{name}.parquet"
 
 
-def done_path(out: str | os.PathLike, index: int) -> Path:
+def done_path(out: PathLike, index: int) -> Path:
     return Path(out) / DONE / f"part-{index:05d}.json"
 
 
-def write_part(out: str | os.PathLike, table: str, index: int | str, frames: list[pd.DataFrame]) -> None:
+def write_part(out: PathLike, table: str, index: int | str, frames: list[pd.DataFrame]) -> None:
     """Write a shard's table as one Parquet file, atomically; nothing when the shard has no rows."""
     import pandas as pd
 

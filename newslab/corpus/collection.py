@@ -9,10 +9,9 @@ the seed article. For thousands of articles, see :func:`newslab.corpus.process`.
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, overload
 
 from .. import columns as C
 from ..errors import ArticleError
@@ -26,6 +25,8 @@ __all__ = ["Corpus", "load_corpus", "teaching_corpus", "teaching_folder"]
 if TYPE_CHECKING:
     import pandas as pd
     from spacy.tokens import Doc
+
+    from ..types import CorpusSource, PathLike
 
 
 class Corpus(Sequence["Doc"]):
@@ -78,7 +79,7 @@ class Corpus(Sequence["Doc"]):
         return pd.DataFrame(rows, columns=list(C.ARTICLE_COLUMNS), dtype="string")
 
 
-def load_corpus(source: Any, *, model: str | os.PathLike | None = None, max_bytes: int = MAX_BYTES) -> Corpus:
+def load_corpus(source: CorpusSource, *, model: PathLike | None = None, max_bytes: int = MAX_BYTES) -> Corpus:
     """Read and parse a small collection of articles into a :class:`Corpus`, in memory.
 
     Inputs that cannot be read (empty, undecodable, too large, a duplicate id) are left out

@@ -44,7 +44,7 @@ from ._run import components as _components
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..types import PathLike
+    from ..types import CorpusSource, PathLike
 
 
 __all__ = ["process", "read_table", "summary", "tables_home", "default_out", "TABLES", "MANIFEST", "HOME_ENV"]
@@ -62,7 +62,7 @@ _PLAN_ERRORS = "plan"
 
 
 def process(
-    source: Any,
+    source: CorpusSource,
     out: PathLike | None = None,
     *,
     tables: Sequence[str] = ("entities", "sentences"),
@@ -71,7 +71,7 @@ def process(
     client: Any = None,
     batch_size: int = 64,
     shard_size: int = 200,
-    model: str | os.PathLike | None = None,
+    model: PathLike | None = None,
     headline_case: Literal["sentence", "original"] = "sentence",
     max_bytes: int = MAX_BYTES,
     progress: bool = True,
@@ -151,7 +151,7 @@ def tables_home() -> Path:
     return base / "corpus-tables"
 
 
-def default_out(source: Any) -> Path:
+def default_out(source: CorpusSource) -> Path:
     """The output folder of :func:`process` for ``source`` when none is given: one folder per input.
 
     Raises:
@@ -263,7 +263,7 @@ def _progress(total: int, todo: int, *, enabled: bool) -> Any:
     return tqdm(total=total, initial=total - todo, unit="article", disable=not enabled, smoothing=0.1)
 
 
-def read_table(out: str | os.PathLike, table: str) -> pd.DataFrame:
+def read_table(out: PathLike, table: str) -> pd.DataFrame:
     """Read one table of a processed corpus, from its finished shards, in input order.
 
     ``table`` is ``articles``, ``errors`` or one of the tables the run wrote.
@@ -289,7 +289,7 @@ def read_table(out: str | os.PathLike, table: str) -> pd.DataFrame:
     return found
 
 
-def summary(out: str | os.PathLike) -> pd.DataFrame:
+def summary(out: PathLike) -> pd.DataFrame:
     """What a processed corpus holds: shards done, articles, errors, rows per table, versions.
 
     Examples:
@@ -315,7 +315,7 @@ def summary(out: str | os.PathLike) -> pd.DataFrame:
     return pd.DataFrame(list(values.items()), columns=list(C.STATS_COLUMNS))
 
 
-def _manifest(out: str | os.PathLike) -> dict[str, Any]:
+def _manifest(out: PathLike) -> dict[str, Any]:
     path = Path(out) / MANIFEST
     if not path.is_file():
         raise NewslabError(f"{out} is not a processed corpus (it has no {MANIFEST}); run newslab corpus process first")

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     import pandas as pd
     from spacy.tokenizer import Tokenizer
 
+    from ..io.spans import Annotated
+
 __all__ = ["agreement", "Agreement", "cohen_kappa", "OUTSIDE"]
 
 OUTSIDE = "O"
@@ -83,7 +85,7 @@ class Agreement:
         return scores_html(self._caption(), self._scores())
 
 
-def agreement(a: Any, b: Any, *, labels: Iterable[str] | None = None) -> Agreement:
+def agreement(a: Annotated | Sequence[Annotated], b: Annotated | Sequence[Annotated], *, labels: Iterable[str] | None = None) -> Agreement:
     """Compare two annotators' spans on the same text, or on two lists of texts.
 
     Args:

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from ..io.spans import Annotated
+
 __all__ = ["findings", "Findings", "evaluate_many", "PLACE_LABELS"]
 
 #: Labels of places in the OntoNotes scheme.
@@ -69,7 +71,7 @@ class Findings:
         return Note("\n".join(f"- {line}" for line in _statements(self)))
 
 
-def findings(doc: Doc, reference: Any, *, nlp: Language | None = None) -> Findings:
+def findings(doc: Doc, reference: Annotated, *, nlp: Language | None = None) -> Findings:
     """Collect where the model goes wrong on an article, against a reference.
 
     Args:
@@ -102,7 +104,7 @@ def findings(doc: Doc, reference: Any, *, nlp: Language | None = None) -> Findin
     )
 
 
-def evaluate_many(predictions: Mapping[str, Any], reference: Any) -> pd.DataFrame:
+def evaluate_many(predictions: Mapping[str, Any], reference: Annotated) -> pd.DataFrame:
     """Score several parses of one article against one reference: one row each, by name.
 
     Examples:

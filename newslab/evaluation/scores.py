@@ -41,15 +41,18 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .. import columns as C
 from ..errors import AnnotationError
 from ..io.spans import AnnotatedText, annotated_text, validate_spans
+from ..types import is_doc
 from ._summary import scores_html, scores_text
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from ..io.spans import Annotated
 
 __all__ = ["evaluate", "Evaluation", "KINDS", "Mode"]
 
@@ -134,8 +137,8 @@ _Outcome = tuple[str, "_Span | None", "_Span | None"]  # (kind, predicted, gold)
 
 
 def evaluate(
-    predicted: Any,
-    gold: Any,
+    predicted: Annotated,
+    gold: Annotated,
     *,
     mode: Mode = "exact",
     labels: Iterable[str] | None = None,
@@ -293,10 +296,10 @@ def _counts(outcomes: list[_Outcome], requested: list[str]) -> dict[str, tuple[i
 _SENTENCE_END = re.compile(r"\n+|(?<=[.!?])['\"’”)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
 
-def _sentences(gold: Any, predicted: Any, text: str) -> list[tuple[int, str, int]]:
+def _sentences(gold: Annotated, predicted: Annotated, text: str) -> list[tuple[int, str, int]]:
     """``(start_char, text, sent_id)`` of every sentence, from a parsed Doc if there is one."""
     for obj in (gold, predicted):
-        if hasattr(obj, "has_annotation") and obj.has_annotation("SENT_START"):
+        if is_doc(obj) and obj.has_annotation("SENT_START"):
             from ..tables.parse import sentences
 
             table = sentences(obj)

@@ -15,13 +15,12 @@ Examples:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from ..errors import AnnotationError, TextFileError
-from ._align import check_alignment, to_doc
+from ._align import _is_single, check_alignment, to_doc
 from ._brat import read_brat, write_brat
 from ._conll import read_conll, write_conll
 from ._docbin import read_docbin, read_docbin_docs, write_docbin
@@ -29,6 +28,10 @@ from ._jsonl import read_jsonl, write_jsonl
 from ._prodigy import read_prodigy, write_prodigy
 from .spans import AnnotatedText
 from .text import decode, loads_json
+
+if TYPE_CHECKING:
+    from ..types import PathLike
+    from .spans import Annotated, Records
 
 __all__ = [
     "FORMATS",
@@ -62,7 +65,7 @@ FORMATS: dict[str, tuple[Callable[..., list[AnnotatedText]], Callable[..., Path]
 _SUFFIXES = {".jsonl": "jsonl", ".spacy": "docbin", ".conll": "conll", ".iob": "conll", ".ann": "brat"}
 
 
-def read(path: str | os.PathLike, *, format: Format | None = None, **options: Any) -> list[AnnotatedText]:
+def read(path: PathLike, *, format: Format | None = None, **options: Any) -> list[AnnotatedText]:
     """Read annotated texts, choosing the reader from ``format`` or the file's extension.
 
     ``.jsonl`` is read as Prodigy when its first task has ``_view_id`` or ``_input_hash``,
@@ -82,7 +85,7 @@ def read(path: str | os.PathLike, *, format: Format | None = None, **options: An
     return FORMATS[_checked(format) or _guess(Path(path))][0](path, **options)
 
 
-def write(records: Any, path: str | os.PathLike, *, format: Format | None = None, **options: Any) -> Path:
+def write(records: Records, path: PathLike, *, format: Format | None = None, **options: Any) -> Path:
     """Write annotated texts, choosing the writer from ``format`` or the file's extension.
 
     ``.jsonl`` is written as plain JSONL unless ``format="prodigy"``; a path without an
@@ -107,7 +110,7 @@ EXPORT_NAMES: dict[str, str] = {
 }
 
 
-def export(records: Any, path: str | os.PathLike, *, formats: Iterable[Format] = ("prodigy", "docbin", "conll"),
+def export(records: Records, path: PathLike, *, formats: Iterable[Format] = ("prodigy", "docbin", "conll"),
            **options: Any) -> dict[str, Path]:
     """Write annotated texts in several formats at once, each file named after ``path``.
 
@@ -127,7 +130,7 @@ def export(records: Any, path: str | os.PathLike, *, formats: Iterable[Format] =
     """
     path = Path(path)
     chosen = [_checked(name) for name in formats]
-    records = list(records) if not isinstance(records, (dict, tuple)) else [records]
+    records = [cast("Annotated", records)] if _is_single(records) else list(cast("Iterable[Annotated]", records))
     return {name: write(records, path.with_name(EXPORT_NAMES[name].format(stem=path.stem)), format=name, **options)
             for name in chosen if name is not None}
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..columns import META_KEY
 from ..errors import AnnotationError, SaveError
@@ -22,10 +22,12 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
+    from .spans import Annotated, Records
+
 __all__ = ["check_alignment", "to_doc"]
 
 
-def check_alignment(record: Any, *, nlp: Language | None = None) -> list[dict[str, Any]]:
+def check_alignment(record: Annotated, *, nlp: Language | None = None) -> list[dict[str, Any]]:
     """Return the spans of ``record`` that do not fall on the tokenizer's token boundaries.
 
     Each problem is a dict with the span's ``text``, ``start``, ``end`` and ``label``, and the
@@ -47,7 +49,7 @@ def check_alignment(record: Any, *, nlp: Language | None = None) -> list[dict[st
     return [_problem(doc, span) for span in record["spans"] if _strict(doc, span) is None]
 
 
-def to_doc(record: Any, *, nlp: Language | None = None, key: str | None = None) -> Doc:
+def to_doc(record: Annotated, *, nlp: Language | None = None, key: str | None = None) -> Doc:
     """Build a tokenized ``Doc`` with the record's spans as ``doc.ents`` (or ``doc.spans[key]``).
 
     The record's ``meta`` is kept in ``doc.user_data["newslab_meta"]``, as
@@ -101,14 +103,14 @@ def tokenize(text: str, nlp: Language | None) -> Doc:
     return (nlp or _blank()).make_doc(text)
 
 
-def records_and_docs(records: Any) -> Iterator[tuple[AnnotatedText, Doc | None]]:
+def records_and_docs(records: Records) -> Iterator[tuple[AnnotatedText, Doc | None]]:
     """Coerce a writer's input: one record, a Doc, a pair, or an iterable of them.
 
     Raises:
         SaveError: for a text UTF-8 cannot store (a lone surrogate), before anything is written.
     """
     items = [records] if _is_single(records) else records
-    for number, item in enumerate(items, start=1):
+    for number, item in enumerate(cast("Iterable[Annotated]", items), start=1):
         record = annotated_text(item)
         problem = unencodable(record["text"])
         if problem:

@@ -9,13 +9,12 @@ are skipped: newslab only carries entity spans. Discontinuous entities
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..errors import AnnotationError
 from ..labels import LABELS
@@ -24,6 +23,10 @@ from .atomic import atomic_write_text
 from .spans import AnnotatedText, SpanDict, validate_spans
 from .text import read_text
 
+if TYPE_CHECKING:
+    from ..types import PathLike
+    from .spans import Records
+
 __all__ = ["read_brat", "write_brat"]
 
 _ENTITY = re.compile(r"T\S*\t(\S+) (\d+) (\d+)\t(.*)")
@@ -31,7 +34,7 @@ _SKIPPED = tuple("REAMN*#")
 _SAFE_NAME = re.compile(r"[\w.-]+")
 
 
-def read_brat(path: str | os.PathLike, *, labels: Iterable[str] | None = LABELS) -> list[AnnotatedText]:
+def read_brat(path: PathLike, *, labels: Iterable[str] | None = LABELS) -> list[AnnotatedText]:
     """Read brat standoff annotations: one ``.txt``/``.ann`` pair, or every pair in a folder.
 
     Args:
@@ -64,7 +67,7 @@ def read_brat(path: str | os.PathLike, *, labels: Iterable[str] | None = LABELS)
     return [_read_pair(path.with_suffix("") if path.suffix in (".ann", ".txt") else path, allowed)]
 
 
-def write_brat(records: Any, path: str | os.PathLike) -> Path:
+def write_brat(records: Records, path: PathLike) -> Path:
     """Write annotated texts (or Docs, or pairs) as brat ``.txt``/``.ann`` pairs, atomically.
 
     If ``path`` ends in ``.ann`` or ``.txt``, exactly one record is written, to that pair, and

@@ -10,12 +10,11 @@ overlapping spans, and spans over whitespace only.
 
 from __future__ import annotations
 
-import os
 import re
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import AnnotationError
 from ..labels import LABELS
@@ -28,13 +27,16 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
+    from ..types import PathLike
+    from .spans import Records
+
 __all__ = ["DOCSTART", "read_conll", "write_conll"]
 
 DOCSTART = "-DOCSTART- -X- -X- O"
 _TAG = re.compile(r"O|[BI]-\S+")
 
 
-def read_conll(path: str | os.PathLike, *, labels: Iterable[str] | None = LABELS) -> list[AnnotatedText]:
+def read_conll(path: PathLike, *, labels: Iterable[str] | None = LABELS) -> list[AnnotatedText]:
     """Read a CoNLL-2003 style IOB2 file into annotated texts, one per ``-DOCSTART-``.
 
     Because CoNLL keeps no whitespace, each text is rebuilt by newslab's convention: the
@@ -57,7 +59,7 @@ def read_conll(path: str | os.PathLike, *, labels: Iterable[str] | None = LABELS
     return [_record(doc, path, allowed) for doc in _documents(path)]
 
 
-def write_conll(records: Any, path: str | os.PathLike, *, nlp: Language | None = None) -> Path:
+def write_conll(records: Records, path: PathLike, *, nlp: Language | None = None) -> Path:
     """Write annotated texts (or Docs, or pairs) as a CoNLL-2003 style IOB2 file, atomically.
 
     Tokens come from a given ``Doc`` or from ``nlp``'s tokenizer (default
@@ -141,7 +143,7 @@ def _tag(token: Token, prev: Token | None) -> str:
     return f"{'I' if same else 'B'}-{check_plain_label(token.ent_type_, format='CoNLL')}"
 
 
-def _documents(path: str | os.PathLike) -> Iterator[list[tuple[int, list[str]]]]:
+def _documents(path: PathLike) -> Iterator[list[tuple[int, list[str]]]]:
     """Yield each document as ``(line number, [token, tag])`` rows; ``[]`` marks a sentence end."""
     rows: list[tuple[int, list[str]]] = []
     text = read_text(path)
@@ -162,7 +164,7 @@ def _documents(path: str | os.PathLike) -> Iterator[list[tuple[int, list[str]]]]
         yield rows
 
 
-def _record(rows: list[tuple[int, list[str]]], path: str | os.PathLike,
+def _record(rows: list[tuple[int, list[str]]], path: PathLike,
             labels: Iterable[str] | None) -> AnnotatedText:
     """Rebuild one document's text and spans from its rows."""
     text, spans, open_span = "", [], None
@@ -189,7 +191,7 @@ def _record(rows: list[tuple[int, list[str]]], path: str | os.PathLike,
 
 
 def _check_tag(tag: str, open_span: SpanDict | None, labels: Iterable[str] | None, line: int,
-               path: str | os.PathLike) -> None:
+               path: PathLike) -> None:
     if not _TAG.fullmatch(tag):
         raise AnnotationError(f"{tag!r} is not an IOB2 tag (O, B-LABEL or I-LABEL)",
                               line=line, path=str(path))

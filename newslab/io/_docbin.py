@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..columns import META_KEY
 from ..errors import AnnotationError
@@ -19,10 +18,13 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from ..types import PathLike
+    from .spans import Records
+
 __all__ = ["read_docbin", "read_docbin_docs", "write_docbin"]
 
 
-def read_docbin_docs(path: str | os.PathLike, *, nlp: Language | None = None) -> list[Doc]:
+def read_docbin_docs(path: PathLike, *, nlp: Language | None = None) -> list[Doc]:
     """Read the ``Doc`` objects of a ``.spacy`` file, with everything they were saved with.
 
     Args:
@@ -47,7 +49,7 @@ def read_docbin_docs(path: str | os.PathLike, *, nlp: Language | None = None) ->
 
 
 def read_docbin(
-    path: str | os.PathLike,
+    path: PathLike,
     *,
     nlp: Language | None = None,
     key: str | None = None,
@@ -78,7 +80,7 @@ def read_docbin(
     return records
 
 
-def write_docbin(records: Any, path: str | os.PathLike, *, nlp: Language | None = None) -> Path:
+def write_docbin(records: Records, path: PathLike, *, nlp: Language | None = None) -> Path:
     """Write annotated texts (or Docs, or pairs) to a ``.spacy`` file, atomically.
 
     A ``Doc`` is stored as it is (tokens, tags, parse, entities, span groups, ``user_data``).

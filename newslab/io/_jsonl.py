@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import AnnotationError
 from ..labels import LABELS
@@ -15,10 +14,14 @@ from .atomic import atomic_write_text
 from .spans import AnnotatedText, annotated_text, validate_spans
 from .text import json_lines
 
+if TYPE_CHECKING:
+    from ..types import PathLike
+    from .spans import Records
+
 __all__ = ["read_jsonl", "read_single", "write_jsonl"]
 
 
-def read_jsonl(path: str | os.PathLike, *, labels: Iterable[str] | None = LABELS) -> list[AnnotatedText]:
+def read_jsonl(path: PathLike, *, labels: Iterable[str] | None = LABELS) -> list[AnnotatedText]:
     """Read annotated texts from a JSONL file, one ``{"text", "spans", "meta"}`` per line.
 
     Args:
@@ -39,7 +42,7 @@ def read_jsonl(path: str | os.PathLike, *, labels: Iterable[str] | None = LABELS
     return [record_at(obj, line, path, labels) for line, obj in json_lines(path)]
 
 
-def read_single(path: str | os.PathLike, *, labels: Iterable[str] | None = LABELS) -> AnnotatedText | None:
+def read_single(path: PathLike, *, labels: Iterable[str] | None = LABELS) -> AnnotatedText | None:
     """Read a JSONL file that holds one annotated text (a gold file, a saved annotation session).
 
     Returns:
@@ -65,7 +68,7 @@ def read_single(path: str | os.PathLike, *, labels: Iterable[str] | None = LABEL
     return found
 
 
-def write_jsonl(records: Any, path: str | os.PathLike) -> Path:
+def write_jsonl(records: Records, path: PathLike) -> Path:
     """Write annotated texts (or Docs, or ``(text, spans)`` pairs) as JSONL, atomically.
 
     Examples:
@@ -82,7 +85,7 @@ def write_jsonl(records: Any, path: str | os.PathLike) -> Path:
     return atomic_write_text(path, "".join(line + "\n" for line in lines))
 
 
-def record_at(obj: dict[str, Any], line: int, path: str | os.PathLike,
+def record_at(obj: dict[str, Any], line: int, path: PathLike,
               labels: Iterable[str] | None) -> AnnotatedText:
     """Coerce and validate one JSON object, naming its file and line on failure."""
     if not isinstance(obj.get("text"), str):

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +31,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from ..types import PathLike
+    from .spans import Records
+
 __all__ = ["input_hash", "read_prodigy", "task_hash", "write_prodigy"]
 
 VIEW_ID = "ner_manual"
@@ -40,7 +42,7 @@ _TASK_KEYS = ("answer", "_annotator_id", "_session_id", "_timestamp")
 
 
 def read_prodigy(
-    path: str | os.PathLike,
+    path: PathLike,
     *,
     answers: Iterable[str] | None = ("accept",),
     labels: Iterable[str] | None = LABELS,
@@ -83,7 +85,7 @@ def read_prodigy(
     return records
 
 
-def write_prodigy(records: Any, path: str | os.PathLike, *, nlp: Language | None = None) -> Path:
+def write_prodigy(records: Records, path: PathLike, *, nlp: Language | None = None) -> Path:
     """Write annotated texts (or Docs, or pairs) as Prodigy ``ner.manual`` tasks, atomically.
 
     Tokens are those of a given ``Doc``, else ``nlp``'s tokenizer (default
@@ -147,7 +149,7 @@ def _task(record: AnnotatedText, doc: Doc | None, nlp: Language | None) -> dict[
     return {**task, "meta": meta} if meta else task
 
 
-def _check_tokens(task: dict[str, Any], line: int, path: str | os.PathLike) -> None:
+def _check_tokens(task: dict[str, Any], line: int, path: PathLike) -> None:
     """Check that each span's token indices (``token_end`` inclusive) match its characters."""
     tokens = task.get("tokens")
     if not isinstance(tokens, list):

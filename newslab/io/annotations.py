@@ -7,14 +7,18 @@ the student's work back, both through :func:`read_saved`.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from ..errors import AnnotationError
 from ._jsonl import read_single
 from .spans import AnnotatedText
 
+if TYPE_CHECKING:
+    from ..types import PathLike
+
 __all__ = ["read_saved", "read_single"]
 
-def read_saved(path: str | os.PathLike, *, text: str) -> AnnotatedText | None:
+def read_saved(path: PathLike, *, text: str) -> AnnotatedText | None:
     """Read the annotated text saved at ``path``; ``None`` if there is no file or it is empty.
 
     Raises:

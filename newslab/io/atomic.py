@@ -26,6 +26,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 try:
     import fcntl
@@ -34,11 +35,14 @@ except ImportError:  # pragma: no cover - Windows: the fingerprint check alone g
 
 from ..errors import FileChangedError, SaveError
 
+if TYPE_CHECKING:
+    from ..types import PathLike
+
 _SUFFIX = ".newslab-tmp"
 _ORPHAN_AGE = 60.0  # seconds: a temp file without a live writer is stale after this long
 
 
-def atomic_write_text(path: str | os.PathLike, text: str, *, encoding: str = "utf-8",
+def atomic_write_text(path: PathLike, text: str, *, encoding: str = "utf-8",
                       expect: str | None = None) -> Path:
     """Write ``text`` to ``path`` through a temporary file in the same folder and a rename.
 
@@ -77,7 +81,7 @@ def unencodable(text: str, *, encoding: str = "utf-8") -> str | None:
     return None
 
 
-def atomic_write_bytes(path: str | os.PathLike, data: bytes, *, expect: str | None = None) -> Path:
+def atomic_write_bytes(path: PathLike, data: bytes, *, expect: str | None = None) -> Path:
     """Like :func:`atomic_write_text`, for bytes.
 
     Args:
@@ -174,7 +178,7 @@ def _locked(target: Path | None) -> Iterator[None]:
         os.close(fd)
 
 
-def fingerprint(path: str | os.PathLike) -> str:
+def fingerprint(path: PathLike) -> str:
     """The SHA-256 of a file's bytes, ``""`` when there is no file.
 
     Examples:
@@ -187,7 +191,7 @@ def fingerprint(path: str | os.PathLike) -> str:
         return ""
 
 
-def resolve(path: str | os.PathLike) -> Path:
+def resolve(path: PathLike) -> Path:
     """The file a write to ``path`` should replace: the final target of a symbolic link.
 
     Examples:
@@ -198,7 +202,7 @@ def resolve(path: str | os.PathLike) -> Path:
     return Path(os.path.realpath(source)) if source.is_symlink() else source
 
 
-def clean_stale_temps(path: str | os.PathLike) -> list[Path]:
+def clean_stale_temps(path: PathLike) -> list[Path]:
     """Remove temporary files of ``path`` left by a writer that died (``kill -9``, power loss).
 
     A temporary file is stale when the process named in it is gone, or, for a name without a

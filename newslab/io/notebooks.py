@@ -6,7 +6,6 @@ write notebooks only through here.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,10 +15,12 @@ from .text import read_text
 if TYPE_CHECKING:
     import nbformat
 
+    from ..types import PathLike
+
 __all__ = ["read_notebook", "write_notebook"]
 
 
-def read_notebook(path: str | os.PathLike[str]) -> nbformat.NotebookNode:
+def read_notebook(path: PathLike) -> nbformat.NotebookNode:
     """Read a notebook file as nbformat version 4.
 
     Raises:
@@ -35,7 +36,7 @@ def read_notebook(path: str | os.PathLike[str]) -> nbformat.NotebookNode:
         raise TextFileError(f"not a Jupyter notebook: {err}", path=str(path)) from None
 
 
-def write_notebook(nb: nbformat.NotebookNode, path: str | os.PathLike[str]) -> Path:
+def write_notebook(nb: nbformat.NotebookNode, path: PathLike) -> Path:
     """Write ``nb`` to ``path``, atomically (a crash never leaves half a notebook)."""
     import nbformat
 

@@ -8,7 +8,6 @@ exclusive) and ``kind``.
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING, Any
 
 from .. import columns as C
@@ -18,6 +17,8 @@ from .text import json_lines
 if TYPE_CHECKING:
     import pandas as pd
 
+    from ..types import PathLike
+
 __all__ = ["read_quotes", "QUOTE_KINDS"]
 
 #: The kinds a gold statement may have.
@@ -26,7 +27,7 @@ _GOLD_FIELDS = (C.SPEAKER, C.SPEAKER_START, C.SPEAKER_END, C.CANONICAL, C.CUE, C
                 C.CONTENT, C.CONTENT_START, C.CONTENT_END, C.KIND)
 _OFFSETS = (C.SPEAKER_START, C.SPEAKER_END, C.CUE_START, C.CUE_END, C.CONTENT_START, C.CONTENT_END)
 
-def read_quotes(path: str | os.PathLike[str], *, text: str | None = None) -> pd.DataFrame:
+def read_quotes(path: PathLike, *, text: str | None = None) -> pd.DataFrame:
     """Read an attribution gold file (JSONL) into a table with the columns of :func:`newslab.quotes`.
 
     Args:
@@ -52,7 +53,7 @@ def read_quotes(path: str | os.PathLike[str], *, text: str | None = None) -> pd.
     table = table.sort_values([C.CONTENT_START, C.CUE_START], kind="stable").reset_index(drop=True)
     return table.astype({col: "int64" for col in (*_OFFSETS, C.QUOTE_ID)})
 
-def _gold_row(obj: dict[str, Any], line: int, path: str | os.PathLike[str], text: str | None) -> tuple:
+def _gold_row(obj: dict[str, Any], line: int, path: PathLike, text: str | None) -> tuple:
     missing = [name for name in _GOLD_FIELDS if name not in obj]
     if missing:
         raise AnnotationError(f"missing field(s) {missing}", line=line, path=str(path))

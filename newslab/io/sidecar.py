@@ -6,17 +6,19 @@ readers alike.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ArticleError, TextFileError
 from .text import loads_json, read_text
 
+if TYPE_CHECKING:
+    from ..types import PathLike
+
 __all__ = ["read_sidecar", "sidecar_path"]
 
 
-def sidecar_path(path: str | os.PathLike[str], suffix: str = ".json") -> Path:
+def sidecar_path(path: PathLike, suffix: str = ".json") -> Path:
     """The file beside ``path`` with the same name and ``suffix`` (``name.txt`` -> ``name.json``).
 
     Examples:
@@ -26,7 +28,7 @@ def sidecar_path(path: str | os.PathLike[str], suffix: str = ".json") -> Path:
     return Path(path).with_suffix(suffix)
 
 
-def read_sidecar(path: str | os.PathLike[str]) -> dict[str, Any]:
+def read_sidecar(path: PathLike) -> dict[str, Any]:
     """The metadata in ``<name>.json`` beside an article file; ``{}`` when there is none.
 
     Raises:

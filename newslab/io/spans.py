@@ -12,17 +12,18 @@ An *annotated text* is a plain dict, the shape spaCy's and Prodigy's JSONL use::
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, TypedDict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict, Union
 
 from ..edge import require_doc
 from ..errors import AnnotationError
 from ..labels import LABELS
+from ..types import is_doc
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["SpanDict", "AnnotatedText", "annotated_text", "spans_from_doc", "validate_spans"]
+__all__ = ["SpanDict", "AnnotatedText", "Annotated", "Records", "annotated_text", "spans_from_doc", "validate_spans"]
 
 
 class SpanDict(TypedDict):
@@ -41,6 +42,13 @@ class AnnotatedText(TypedDict, total=False):
     meta: dict[str, Any]
 
 
+#: One annotated text in any shape newslab reads: the dict itself, a parsed ``Doc`` (its
+#: entities), or a ``(text, spans)`` pair whose spans are dicts or ``(start, end, label)`` tuples.
+Annotated: TypeAlias = Union[Mapping[str, Any], "Doc", tuple[str, Sequence[Any]]]
+#: What the writers take: one annotated text, or an iterable of them.
+Records: TypeAlias = Annotated | Iterable[Annotated]
+
+
 def spans_from_doc(doc: Doc, *, key: str | None = None) -> list[SpanDict]:
     """Return ``doc.ents`` (or the span group ``key``) as span dicts, sorted by offset.
 
@@ -56,7 +64,7 @@ def spans_from_doc(doc: Doc, *, key: str | None = None) -> list[SpanDict]:
     return sorted(found, key=lambda s: (s["start"], s["end"]))
 
 
-def annotated_text(obj: Any, *, key: str | None = None) -> AnnotatedText:
+def annotated_text(obj: Annotated, *, key: str | None = None) -> AnnotatedText:
     """Coerce a ``Doc``, an annotated-text dict or a ``(text, spans)`` pair to an annotated text.
 
     Spans may be dicts with ``start``/``end``/``label`` or ``(start, end, label)`` tuples.
@@ -65,7 +73,7 @@ def annotated_text(obj: Any, *, key: str | None = None) -> AnnotatedText:
         >>> annotated_text(("Rutte visited Kyiv.", [(14, 18, "GPE")]))["spans"]
         [{'start': 14, 'end': 18, 'label': 'GPE'}]
     """
-    if hasattr(obj, "ents") and hasattr(obj, "text"):
+    if is_doc(obj):
         return AnnotatedText(text=obj.text, spans=spans_from_doc(obj, key=key), meta={})
     if isinstance(obj, Mapping):
         if "text" not in obj:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,10 +18,12 @@ from .text import loads_json, read_text
 if TYPE_CHECKING:
     import pandas as pd
 
+    from ..types import PathLike
+
 __all__ = ["write_parquet", "read_parquet", "read_json", "write_json", "read_csv", "write_csv"]
 
 
-def write_parquet(table: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
+def write_parquet(table: pd.DataFrame, path: PathLike) -> Path:
     """Write ``table`` as one Parquet file (without its index), atomically.
 
     Examples:
@@ -39,7 +40,7 @@ def write_parquet(table: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     return atomic_write_bytes(path, buffer.getvalue())
 
 
-def read_parquet(paths: Iterable[str | os.PathLike[str]]) -> pd.DataFrame | None:
+def read_parquet(paths: Iterable[PathLike]) -> pd.DataFrame | None:
     """The Parquet files that exist among ``paths``, as one table in order; ``None`` if none does."""
     import pandas as pd
 
@@ -47,17 +48,17 @@ def read_parquet(paths: Iterable[str | os.PathLike[str]]) -> pd.DataFrame | None
     return pd.concat(frames, ignore_index=True) if frames else None
 
 
-def read_json(path: str | os.PathLike[str]) -> Any:
+def read_json(path: PathLike) -> Any:
     """One JSON value from a UTF-8 file, read strictly (see :func:`newslab.io.text.loads_json`)."""
     return loads_json(read_text(path), path=path)
 
 
-def write_json(value: Any, path: str | os.PathLike[str]) -> Path:
+def write_json(value: Any, path: PathLike) -> Path:
     """Write ``value`` as indented JSON, atomically."""
     return atomic_write_text(path, json.dumps(value, indent=1, ensure_ascii=False))
 
 
-def read_csv(path: str | os.PathLike[str]) -> pd.DataFrame:
+def read_csv(path: PathLike) -> pd.DataFrame:
     """A CSV file as a table of strings (empty cells stay empty strings, nothing becomes NaN).
 
     Raises:
@@ -68,6 +69,6 @@ def read_csv(path: str | os.PathLike[str]) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
-def write_csv(table: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
+def write_csv(table: pd.DataFrame, path: PathLike) -> Path:
     """Write ``table`` as CSV (without its index), atomically."""
     return atomic_write_text(path, table.to_csv(index=False))

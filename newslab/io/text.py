@@ -9,12 +9,14 @@ UTF-8, not JSON, or JSON nested absurdly deep always gives the same
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import TextFileError
+
+if TYPE_CHECKING:
+    from ..types import PathLike
 
 __all__ = ["MAX_JSON_DEPTH", "decode", "json_lines", "loads_json", "read_bytes", "read_text"]
 
@@ -22,7 +24,7 @@ MAX_JSON_DEPTH: Final = 64  # annotated texts nest 3 deep; deeper JSON is a mist
 _RESAVE = "Re-save it as UTF-8 (for example: iconv -f latin1 -t utf-8 in.txt > out.txt)."
 
 
-def read_text(path: str | os.PathLike, *, keep_bom: bool = False) -> str:
+def read_text(path: PathLike, *, keep_bom: bool = False) -> str:
     """Read a UTF-8 text file; a leading byte-order mark is dropped unless ``keep_bom``.
 
     ``keep_bom`` is for files whose character offsets count the mark (brat ``.txt``).
@@ -44,7 +46,7 @@ def read_text(path: str | os.PathLike, *, keep_bom: bool = False) -> str:
     return decode(data, path=str(path), keep_bom=keep_bom)
 
 
-def read_bytes(path: str | os.PathLike) -> bytes:
+def read_bytes(path: PathLike) -> bytes:
     """Read a file's bytes; a missing file, a folder or an unreadable file is a clean error.
 
     Examples:
@@ -80,7 +82,7 @@ def decode(data: bytes, *, path: str | None = None, keep_bom: bool = False) -> s
                             f"cannot be decoded. {_RESAVE}", line=line if path else None, path=path) from None
 
 
-def loads_json(raw: str, *, line: int | None = None, path: str | os.PathLike | None = None) -> Any:
+def loads_json(raw: str, *, line: int | None = None, path: PathLike | None = None) -> Any:
     """Parse one JSON value strictly: no ``NaN``/``Infinity``, no nesting deeper than
     :data:`MAX_JSON_DEPTH`.
 
@@ -108,7 +110,7 @@ def loads_json(raw: str, *, line: int | None = None, path: str | os.PathLike | N
     return value
 
 
-def json_lines(path: str | os.PathLike) -> Iterator[tuple[int, dict[str, Any]]]:
+def json_lines(path: PathLike) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield ``(line number, object)`` for each non-blank line of a JSONL file.
 
     Raises:
@@ -148,7 +150,7 @@ def _within_depth(value: Any, limit: int) -> bool:
     return True
 
 
-def raw_lines(path: str | os.PathLike) -> Iterator[tuple[int, int, bytes]]:
+def raw_lines(path: PathLike) -> Iterator[tuple[int, int, bytes]]:
     """Yield ``(line number, byte offset, raw line)`` for each line of a file, without decoding it.
 
     For files too large to hold at once (a corpus as JSONL): read one line again later with
@@ -168,7 +170,7 @@ def raw_lines(path: str | os.PathLike) -> Iterator[tuple[int, int, bytes]]:
             offset += len(line)
 
 
-def raw_line_at(path: str | os.PathLike, offset: int) -> bytes:
+def raw_line_at(path: PathLike, offset: int) -> bytes:
     """The raw line of ``path`` that starts at byte ``offset`` (see :func:`raw_lines`)."""
     with open(path, "rb") as handle:
         handle.seek(offset)

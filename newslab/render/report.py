@@ -7,7 +7,6 @@ every piece of article text is HTML-escaped.
 from __future__ import annotations
 
 import html
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +17,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from spacy.tokens import Doc
 
-    from ..types import DocLike
+    from ..types import DocLike, PathLike
 
 __all__ = ["report_html", "write_report"]
 
@@ -115,7 +114,7 @@ def _figures(svgs: list[str]) -> str:
     return f'<h2>Charts</h2><div class="newslab-report-charts">{"".join(figures)}</div>'
 
 
-def write_report(source: DocLike, path: str | os.PathLike, *, helper_process: bool = False) -> Path:
+def write_report(source: DocLike, path: PathLike, *, helper_process: bool = False) -> Path:
     """Write :func:`report_html` of ``source`` to ``path`` atomically and return the path.
 
     Examples:

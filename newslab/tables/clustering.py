@@ -43,6 +43,8 @@ __all__ = ["ABBREVIATIONS", "aliases", "add_clusters", "cluster_columns"]
 if TYPE_CHECKING:
     import pandas as pd
 
+    from ..types import PathLike
+
 
 
 #: Forms that name the same entity; the first form of a row is only a label for the row.
@@ -82,7 +84,7 @@ _DEFAULT_ALIASES: Final = (
 _TITLES: Final = re.compile(r"^(?:the |mr\.? |mrs\.? |ms\.? |dr\.? )", re.I)
 
 
-def aliases(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+def aliases(path: PathLike | None = None) -> pd.DataFrame:
     """The alias table: the default transliteration variants, or your own CSV file.
 
     Pass the table (edited or not) to :func:`entity_clusters` or :func:`newslab.entities`
@@ -115,7 +117,7 @@ def _checked(table: pd.DataFrame, where: str) -> pd.DataFrame:
     return table[list(C.ALIAS_COLUMNS)].astype(str)
 
 
-def _alias_map(table: pd.DataFrame | str | os.PathLike[str] | None) -> dict[str, str]:
+def _alias_map(table: pd.DataFrame | PathLike | None) -> dict[str, str]:
     import pandas as pd
 
     if table is None:
@@ -157,7 +159,7 @@ def _group_keys(keys: list[str], labels: list[str], alias_map: dict[str, str]) -
     return groups
 
 
-def add_clusters(table: pd.DataFrame, *, aliases: pd.DataFrame | str | os.PathLike[str] | None = None
+def add_clusters(table: pd.DataFrame, *, aliases: pd.DataFrame | PathLike | None = None
                  ) -> pd.DataFrame:
     """Add ``cluster_id`` and ``canonical`` columns to an entity table (rows in document order).
 
@@ -178,7 +180,7 @@ def add_clusters(table: pd.DataFrame, *, aliases: pd.DataFrame | str | os.PathLi
     return table.astype({C.CLUSTER_ID: "int64", C.CANONICAL: "object"})
 
 
-def cluster_columns(keys: list[str], labels: list[str], *, aliases: pd.DataFrame | str | os.PathLike[str] | None = None
+def cluster_columns(keys: list[str], labels: list[str], *, aliases: pd.DataFrame | PathLike | None = None
                     ) -> tuple[list[int], list[str]]:
     """The ``cluster_id`` and ``canonical`` of each mention, given their keys and labels in document order.
 

@@ -6,7 +6,6 @@ and part of each mention; given many docs it stacks the table of each (``article
 
 from __future__ import annotations
 
-import os
 import re
 from typing import TYPE_CHECKING
 
@@ -21,8 +20,10 @@ if TYPE_CHECKING:
     import pandas as pd
     from spacy.tokens import Doc
 
+    from ..types import PathLike
 
-def _entity_rows(doc: Doc, *, aliases: pd.DataFrame | str | os.PathLike[str] | None = None) -> list[tuple]:
+
+def _entity_rows(doc: Doc, *, aliases: pd.DataFrame | PathLike | None = None) -> list[tuple]:
     index = token_index(doc)
     mentions = [(i, ent.text, ent.label_, entity_key(ent.text), ent.start_char, ent.end_char,
                  ent.start, ent.end, *index.locate(ent.start)) for i, ent in enumerate(doc.ents)]
@@ -31,7 +32,7 @@ def _entity_rows(doc: Doc, *, aliases: pd.DataFrame | str | os.PathLike[str] | N
 
 
 @per_article(rows=_entity_rows, columns=C.ENTITY_COLUMNS)
-def entities(doc: Doc, *, aliases: pd.DataFrame | str | os.PathLike[str] | None = None) -> pd.DataFrame:
+def entities(doc: Doc, *, aliases: pd.DataFrame | PathLike | None = None) -> pd.DataFrame:
     """One row per entity mention, with its label, a ``key`` and the entity cluster it belongs to.
 
     ``key`` is the mention's text with typographic apostrophes straightened, a possessive

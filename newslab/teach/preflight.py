@@ -18,6 +18,8 @@ from ..text.article import ARTICLE_ENV, load_article
 if TYPE_CHECKING:
     import pandas as pd
 
+    from ..types import PathLike
+
 __all__ = ["preflight", "Preflight", "run_notebooks"]
 
 
@@ -50,7 +52,7 @@ class Preflight:
         return not self.problems
 
 
-def preflight(path: str | os.PathLike) -> Preflight:
+def preflight(path: PathLike) -> Preflight:
     """Check an article file the way the notebooks will read it.
 
     Raises:
@@ -93,7 +95,7 @@ def _applicability(article: object) -> pd.DataFrame | None:
     return None if applicability is None else applicability(article)
 
 
-def run_notebooks(path: str | os.PathLike, folder: str | os.PathLike, *, workdir: str | os.PathLike,
+def run_notebooks(path: PathLike, folder: PathLike, *, workdir: PathLike,
                   timeout: int = 600) -> list[str]:
     """Execute every student notebook in ``folder`` on the article; return the errors, one line each.
 

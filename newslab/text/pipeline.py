@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal, TypeVar
@@ -31,6 +30,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from ..types import PathLike
+
 __all__ = [
     "load_pipeline", "analyze", "analyze_many", "resolve_model", "sentence_case", "MODEL_ENV", "INSTALL_HINT",
 ]
@@ -45,7 +46,7 @@ HeadlineCase = Literal["sentence", "original"]
 T = TypeVar("T")
 
 
-def load_pipeline(model: str | os.PathLike | None = None, *, rules: Rules | None = None) -> Language:
+def load_pipeline(model: PathLike | None = None, *, rules: Rules | None = None) -> Language:
     """Load the spaCy pipeline once per process and return it.
 
     Args:
@@ -90,7 +91,7 @@ def _load(name: str) -> Language:
 def analyze(
     source: ArticleSource | Doc = None,
     *,
-    model: str | os.PathLike | None = None,
+    model: PathLike | None = None,
     headline_case: HeadlineCase = "sentence",
     rules: Rules | None = None,
 ) -> Doc:
@@ -124,7 +125,7 @@ def analyze(
 def analyze_many(
     sources: Iterable[ArticleSource],
     *,
-    model: str | os.PathLike | None = None,
+    model: PathLike | None = None,
     batch_size: int = 64,
     n_process: int = 1,
     headline_case: HeadlineCase = "sentence",

@@ -20,6 +20,7 @@ import traitlets as t
 
 if TYPE_CHECKING:
     import pandas as pd
+    from spacy.tokens import Doc  # noqa: F401 (the string annotation of DocTrait)
 
 __all__ = ["WidgetModel", "DocTrait", "Frame", "held", "paused"]
 

@@ -11,7 +11,6 @@ in one message (:meth:`Annotator._batch`) and a static HTML copy. The front end
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +25,8 @@ from .annotator_model import AnnotationModel, Start
 if TYPE_CHECKING:
     import pandas as pd
     from spacy.tokens import Doc
+
+    from ..types import PathLike
 
 __all__ = ["Annotator"]
 
@@ -75,7 +76,7 @@ class Annotator(AnnotationModel, anywidget.AnyWidget):
         doc: Doc,
         *,
         labels: Iterable[str] | None = None,
-        path: str | os.PathLike | None = None,
+        path: PathLike | None = None,
         start: Start = "model",
         **kwargs: Any,
     ) -> None:

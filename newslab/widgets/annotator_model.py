@@ -35,7 +35,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import traitlets
 
@@ -45,6 +45,9 @@ from ..io.atomic import atomic_write_text, clean_stale_temps, fingerprint, unenc
 from ..io.spans import AnnotatedText, SpanDict, validate_spans
 from ..labels import LABELS, label_color
 from ._traits import WidgetModel
+
+if TYPE_CHECKING:
+    from ..types import PathLike
 
 __all__ = ["AnnotationModel", "Start", "snap"]
 
@@ -97,7 +100,7 @@ class AnnotationModel(WidgetModel):
         *,
         labels: Iterable[str] | None = None,
         predicted: Iterable[Mapping[str, Any]] = (),
-        path: str | os.PathLike | None = None,
+        path: PathLike | None = None,
         start: Start = "model",
         **kwargs: Any,
     ) -> None:
