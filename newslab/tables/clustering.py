@@ -36,7 +36,6 @@ from typing import TYPE_CHECKING, Final
 
 from .. import columns as C
 from ..errors import AliasError
-from ..io.tables import read_csv
 
 __all__ = ["ABBREVIATIONS", "aliases", "add_clusters", "cluster_columns"]
 
@@ -103,6 +102,8 @@ def aliases(path: PathLike | None = None) -> pd.DataFrame:
     if path is None:
         return pd.DataFrame(list(_DEFAULT_ALIASES), columns=list(C.ALIAS_COLUMNS))
     try:
+        from ..io.tables import read_csv  # only for a CSV of one's own: io loads every format
+
         table = read_csv(path)
     except (OSError, ValueError) as err:
         raise AliasError(f"cannot read the alias table {os.fspath(path)}: {err}") from None
