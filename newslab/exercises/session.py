@@ -23,10 +23,14 @@ class Session(traitlets.HasTraits):
     Attributes:
         statuses: Exercise id -> status of its last check (``passed``, ``failed``, ...).
         hints_used: Exercise id -> how many hint steps were shown (``4``: the solution too).
+        attempts: Exercise id -> how many answers were checked (an unanswered check does not count).
+        responses: Exercise id -> the last written answer to a "Think about it" prompt (:func:`respond`).
     """
 
     statuses = traitlets.Dict(value_trait=traitlets.Unicode(), key_trait=traitlets.Unicode())
     hints_used = traitlets.Dict(value_trait=traitlets.Int(), key_trait=traitlets.Unicode())
+    attempts = traitlets.Dict(value_trait=traitlets.Int(), key_trait=traitlets.Unicode())
+    responses = traitlets.Dict(value_trait=traitlets.Unicode(), key_trait=traitlets.Unicode())
 
     def __init__(self) -> None:
         super().__init__()
@@ -36,7 +40,12 @@ class Session(traitlets.HasTraits):
         """Remember the status of a check and the (normalised) answer it was given."""
         if status != "unanswered":
             self.answers[exercise_id] = answer
+            self.attempts = {**self.attempts, exercise_id: self.attempts.get(exercise_id, 0) + 1}
         self.statuses = {**self.statuses, exercise_id: status}
+
+    def respond(self, exercise_id: str, text: str) -> None:
+        """Remember a written answer (the instructor reads and scores it)."""
+        self.responses = {**self.responses, exercise_id: text}
 
     def hint_step(self, exercise_id: str, total: int) -> int:
         """Advance to the next hint step (1-based, at most ``total``) and return it."""
