@@ -52,6 +52,7 @@ def report_html(source: DocLike = None, *, helper_process: bool = False) -> str:
 
 
 def _page(source: DocLike, *, start: Callable[..., Callable[[], list[str]]]) -> str:
+    from ..tables.many import row_source
     from ..tables.mentions import entities
     from ..tables.parse import sentences, tokens
     from ..text.pipeline import analyze
@@ -59,12 +60,22 @@ def _page(source: DocLike, *, start: Callable[..., Callable[[], list[str]]]) -> 
     doc = analyze(source)  # the report, like analyze, reads any source
     meta = dict(doc.user_data.get(C.META_KEY, {}))
     title = str(meta.get("title") or " ".join(doc.text.split()[:8]))
-    mentions = entities(doc)
-    svgs = start(_chart_svgs, mentions, sentences(doc), tokens(doc))  # drawn while the rest of the page is built
-    sections = [_metadata(meta), _article(doc), _entity_table(mentions), _figures(svgs())]
+    # The tables travel as row tuples: this process never needs pandas, the helper builds the frames
+    rows = [(source.rows(doc), source.columns) for source in map(row_source, (entities, sentences, tokens))
+            if source is not None]
+    tables = start(_tables_html, rows)  # drawn while the article's HTML is built
+    sections = [_metadata(meta), _article(doc), *tables()]
     return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head>"
             f'<body class="newslab-report"><h1>{html.escape(title)}</h1>{"".join(sections)}</body></html>\n')
+
+
+def _tables_html(rows: list[tuple[list[tuple[Any, ...]], tuple[str, ...]]]) -> list[str]:
+    """The entity table and the charts of the page, from the row tuples of the entity, sentence and token tables."""
+    from ..tables.many import frame
+
+    mentions, sentences, tokens = (frame(table, columns) for table, columns in rows)
+    return [_entity_table(mentions), _figures(_chart_svgs(mentions, sentences, tokens))]
 
 
 def _metadata(meta: dict[str, Any]) -> str:

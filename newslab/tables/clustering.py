@@ -119,10 +119,10 @@ def _checked(table: pd.DataFrame, where: str) -> pd.DataFrame:
 
 
 def _alias_map(table: pd.DataFrame | PathLike | None) -> dict[str, str]:
-    import pandas as pd
-
     if table is None:
         return {}
+    import pandas as pd
+
     frame = _checked(table, "given") if isinstance(table, pd.DataFrame) else aliases(table)
     return {a.casefold(): c for a, c in zip(frame[C.ALIAS], frame[C.CANONICAL], strict=True)}
 
