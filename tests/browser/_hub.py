@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 #: The configurable-http-proxy the tests install from npm when none is found: the newest release
 #: whose dependencies all run on Node.js 18 (Debian 12's) and 20 (5.2.0 takes commander 14, which
 #: wants 20; 5.3.0 commander 15, which wants 22.12). scripts/bootstrap.sh installs the same one
-#: into the same folder (tests/test_doors.py checks that they agree).
+#: into the same folder (test_hub.py checks that they agree).
 CHP_VERSION = "5.1.0"
 CHP_ENV = "NEWSLAB_CHP"  # a configurable-http-proxy to use instead
 #: The class repository's folder in a student's home: nbgitpuller names it after the repository.
