@@ -82,11 +82,26 @@ def proxy_command() -> Path:
     )
 
 
-def make_class_repo(dest: Path) -> Path:
-    """A class repository as an instructor makes one (`newslab teach release`), committed on `main`."""
+#: The GitHub repository the class README's links name (the test clones a local copy instead).
+CLASS_REPO = "newslab-edu/newslab-class"
+
+
+def start_class_release(dest: Path, hub_url: str) -> subprocess.Popen[bytes]:
+    """Begin writing a class repository as an instructor does (`newslab teach release`, with the
+    hub's link for the README); it runs while the hub starts."""
     newslab = Path(sys.executable).parent / "newslab"
-    subprocess.run([str(newslab), "teach", "release", "--out", str(dest), "--root", str(REPO)],
-                   check=True, capture_output=True)
+    return subprocess.Popen(
+        [str(newslab), "teach", "release", "--out", str(dest), "--root", str(REPO), "--repo", CLASS_REPO,
+         "--hub", hub_url],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+
+
+def finish_class_release(release: subprocess.Popen[bytes], dest: Path) -> Path:
+    """Wait for the release and commit it on `main`, as the instructor pushes it."""
+    output, _ = release.communicate(timeout=120)
+    if release.returncode:
+        raise RuntimeError(f"newslab teach release failed:\n{output.decode(errors='replace')}")
     git = ["git", "-C", str(dest), "-c", "user.name=newslab tests", "-c", "user.email=tests@newslab.invalid"]
     subprocess.run([*git, "init", "--quiet", "--initial-branch=main"], check=True)
     subprocess.run([*git, "add", "--all"], check=True)
@@ -106,6 +121,7 @@ class LocalHub:
         self.port, self.proxy_api_port, self.hub_port = free_port(), free_port(), free_port()
         self._service_token = secrets.token_hex(24)  # lets the tests call the user's server API
         self.log_path = workdir / "jupyterhub.log"
+        self.class_repo: Path | None = None  # the class repository the test pulls, once released
         self._proc: subprocess.Popen[bytes] | None = None
 
     @property

@@ -18,7 +18,16 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from _hub import CLASS_DIR, SPAWN_TIMEOUT_S, LocalHub, chp_prefix, make_class_repo, proxy_command
+from _hub import (
+    CLASS_DIR,
+    CLASS_REPO,
+    SPAWN_TIMEOUT_S,
+    LocalHub,
+    chp_prefix,
+    finish_class_release,
+    proxy_command,
+    start_class_release,
+)
 from _lab import (
     ARTIFACTS_DIR,
     NOTEBOOKS_DIR,
@@ -54,20 +63,25 @@ def timings() -> Iterator[dict[str, float]]:
 
 @pytest.fixture(scope="module")
 def hub(chromium: str, tmp_path_factory: pytest.TempPathFactory, timings: dict[str, float]) -> Iterator[LocalHub]:
+    """The hub, started while `newslab teach release` writes the class repository (`hub.class_repo`)."""
     install_lab_overrides()
     started = time.monotonic()
     local = LocalHub(tmp_path_factory.mktemp("hub"), proxy_command())
-    local.start()
-    timings["hub_ready_s"] = round(time.monotonic() - started, 1)
+    class_repo = tmp_path_factory.mktemp("instructor") / CLASS_DIR
+    release = start_class_release(class_repo, local.base)
     try:
+        local.start()
+        local.class_repo = finish_class_release(release, class_repo)
+        timings["hub_ready_and_class_released_s"] = round(time.monotonic() - started, 1)
         yield local
     finally:
+        release.kill()
         local.stop()
 
 
 @pytest.fixture(scope="module")
-def class_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_class_repo(tmp_path_factory.mktemp("instructor") / CLASS_DIR)
+def class_repo(hub: LocalHub) -> Path:
+    return hub.class_repo
 
 
 @pytest.fixture
@@ -108,6 +122,9 @@ def test_hub_pulls_the_class_and_runs_notebook_01(
 ) -> None:
     """Notebook 01 runs on the hub; a widget answers the mouse and saves into the student's home."""
     nbp, page = notebook_page, notebook_page.page
+    readme = (class_repo / "README.md").read_text(encoding="utf-8")
+    hub_link = nbgitpuller_link(hub.base, f"https://github.com/{CLASS_REPO}", notebook=NB01)
+    assert f"[open on the course hub]({hub_link})" in readme, "teach release --hub wrote no link to this hub"
     timings["link_to_notebook_01_s"] = _open_through_nbgitpuller(nbp, hub, class_repo, NB01)
 
     started = time.monotonic()
@@ -147,7 +164,17 @@ def test_hub_runs_notebook_05_charts_and_dashboard(
 ) -> None:
     """Notebook 05's offline charts draw on the hub and the dashboard answers a click (kernel included)."""
     nbp = notebook_page
+    pulled = hub.home() / CLASS_DIR
+    if pulled.is_dir():  # after notebook 01: the student has work there, and the instructor pushes a change
+        (pulled / "my-notes.md").write_text("constructed student note\n", encoding="utf-8")
+        with (class_repo / "README.md").open("a", encoding="utf-8") as readme:
+            readme.write("\nWeek 2: notebook 05.\n")
+        git = ["git", "-C", str(class_repo), "-c", "user.name=t", "-c", "user.email=t@newslab.invalid"]
+        subprocess.run([*git, "commit", "--quiet", "--all", "--message", "week 2"], check=True)
     timings["link_to_notebook_05_s"] = _open_through_nbgitpuller(nbp, hub, class_repo, NB05)
+    if (pulled / "my-notes.md").exists():  # the second click pulled the new commit and kept the student's file
+        assert "Week 2: notebook 05." in (pulled / "README.md").read_text(encoding="utf-8")
+        assert (pulled / "my-notes.md").read_text(encoding="utf-8") == "constructed student note\n"
     started = time.monotonic()
     check_notebook(nbp, NOTEBOOKS_DIR / NB05)  # with its interactions: every chart drawn, a bar clicked
     timings["notebook_05_run_all_and_interactions_s"] = round(time.monotonic() - started, 1)
