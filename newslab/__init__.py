@@ -104,6 +104,7 @@ _EXPORTS: dict[str, str] = {
     "SaveError": "errors",
     "FileChangedError": "errors",
     "NotParsedError": "errors",
+    "DoorError": "errors",
     "AliasError": "errors",
     "ModelInstallError": "errors",
     # any article (issue 9)
@@ -141,6 +142,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         AliasError,
         AnnotationError,
         ArticleError,
+        DoorError,
         FileChangedError,
         MissingDependencyError,
         ModelInstallError,

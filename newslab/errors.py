@@ -21,6 +21,7 @@ __all__ = [
     "AliasError",
     "ModelInstallError",
     "NotParsedError",
+    "DoorError",
 ]
 
 
@@ -101,3 +102,9 @@ class NotParsedError(NewslabError, TypeError):
 
     Parse it once with ``doc = nl.analyze(...)`` and pass ``doc`` (or its table) around.
     """
+
+
+class DoorError(NewslabError, ValueError):
+    """A link to a door into the course (Binder, a JupyterHub, Codespaces, Colab) cannot be
+    made from what was given: a repository that is not ``owner/name``, a hub address that is
+    not ``http(s)://``, an app the link does not know."""

@@ -3,7 +3,8 @@
 #
 #   bash scripts/bootstrap.sh setup   # only set up
 #   bash scripts/bootstrap.sh lab     # set up, then JupyterLab on the first notebook
-#   bash scripts/bootstrap.sh test    # set up, install Chromium if missing, run the whole suite
+#   bash scripts/bootstrap.sh test    # set up, install Chromium, git, Node.js/npm and the hub's proxy if
+#                                     # missing, run the whole suite
 #
 # Safe to run again: pip runs only when pyproject.toml is newer than the last install.
 set -euo pipefail
@@ -14,6 +15,10 @@ PY="$VENV/bin/python"
 STAMP="$VENV/.newslab-installed"
 NOTEBOOK=notebooks/01-reading-the-article.ipynb
 CHROMIUM=/usr/bin/chromium
+# The JupyterHub test's proxy, from npm, kept outside the repository (tests/browser/_hub.py reads the
+# same folder and version). 5.1.0: the newest whose dependencies all run on Node.js 18 (Debian 12) and 20.
+CHP_VERSION=5.1.0
+CHP_PREFIX="${NEWSLAB_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/newslab}/configurable-http-proxy-$CHP_VERSION"
 
 say() { printf '==> %s\n' "$*"; }
 warn() { printf '\n!!! %s\n\n' "$*" >&2; }
@@ -53,6 +58,36 @@ ensure_chromium() {
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 }
 
+# Debian packages the tests need: git (nbgitpuller clones the class repository on the hub), and
+# Node.js with npm for the hub's proxy. Without root or sudo, say what will fail.
+ensure_debian() {
+    local missing=()
+    command -v git >/dev/null 2>&1 || missing+=(git)
+    command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1; then
+            sudo="sudo"
+        else
+            warn "${missing[*]} missing and this user can neither apt-get nor sudo: the JupyterHub test will FAIL.
+    Install them with: apt-get install -y ${missing[*]}   (as root), then run make test again."
+            return 0
+        fi
+    fi
+    say "installing Debian's ${missing[*]} for the JupyterHub test"
+    $sudo apt-get update
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+}
+
+# configurable-http-proxy for tests/browser/test_hub.py, pinned, into the cache folder (not the repository).
+ensure_proxy() {
+    [ -x "$CHP_PREFIX/node_modules/.bin/configurable-http-proxy" ] && return 0
+    command -v npm >/dev/null 2>&1 || return 0  # ensure_debian has said why
+    say "installing configurable-http-proxy $CHP_VERSION into $CHP_PREFIX"
+    npm install --prefix "$CHP_PREFIX" --no-audit --no-fund --no-save "configurable-http-proxy@$CHP_VERSION"
+}
+
 case "${1:-}" in
     setup)
         setup
@@ -70,6 +105,8 @@ case "${1:-}" in
         shift
         setup
         ensure_chromium
+        ensure_debian
+        ensure_proxy
         exec "$PY" -m pytest "$@"
         ;;
     *)

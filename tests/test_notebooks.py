@@ -195,4 +195,4 @@ def test_student_edition_is_generated_from_the_solution(path):
     student = nbformat.read(NOTEBOOKS / path.name, as_version=4)
     expected = student_edition(solution)
     assert [c.source for c in student.cells] == [c.source for c in expected.cells], (
-        "regenerate with: python -m newslab.teach notebooks")
+        "regenerate with: newslab teach student")

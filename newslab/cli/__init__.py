@@ -179,14 +179,22 @@ def teach_grade(
 def teach_release(
     out: Annotated[Path, typer.Option("--out", "-o", help="The folder to write: the class repository.")],
     root: Annotated[Path, typer.Option(help="This repository.")] = Path("."),
-    package: Annotated[str | None, typer.Option(help="How Binder installs newslab (pip requirement).")] = None,
+    package: Annotated[str | None, typer.Option(
+        help="How Binder, Codespaces and Colab install newslab (pip requirement).")] = None,
+    repo: Annotated[str | None, typer.Option(
+        help="The class repository on GitHub, owner/name: the README gets Binder, Codespaces and Colab links.")] = None,
+    hub: Annotated[str | None, typer.Option(
+        help="Your JupyterHub's address: the README gets the nbgitpuller link that opens the class there.")] = None,
+    branch: Annotated[str, typer.Option(help="The class repository's branch the links open.")] = "main",
 ) -> None:
-    """Write a class repository: student editions, binder/ and a README for students, no solutions."""
+    """Write a class repository: student editions, binder/, .devcontainer/, Colab's first cell, a README; no solutions."""
     from ..teach.editions import DEFAULT_PACKAGE, release
 
     with user_errors():
-        written = release(out, root=root, package=package or DEFAULT_PACKAGE)
+        written = release(out, root=root, package=package or DEFAULT_PACKAGE, repo=repo, hub=hub, branch=branch)
     typer.echo(f"wrote {len(written)} files in {out}; push that folder to the class repository")
+    if repo is None:
+        typer.echo("no --repo owner/name: the README describes the doors but has no Binder, Codespaces or Colab links")
 
 
 @teach_app.command("ids")

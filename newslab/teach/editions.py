@@ -8,23 +8,27 @@ still runs top to bottom and each check answers "not answered yet" with a hint.
 
 Each notebook carries its id in its metadata (``{"newslab": {"id": "02"}}``): the grader
 (:mod:`newslab.teach.grading`) takes the exercise total from it, never from the file name.
-:func:`release` writes what a class repository needs, without the solution notebooks.
+:func:`release` writes what a class repository needs, without the solution notebooks, with every
+door into it (:mod:`newslab.teach.doors`): Binder, a JupyterHub, Codespaces and Colab.
 """
 
 from __future__ import annotations
 
 import ast
 import copy
+import json
 import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import NewslabError
+from ..errors import DoorError, NewslabError
 from ..io.atomic import atomic_write_text
 from ..io.notebooks import read_notebook, write_notebook
 from ..io.text import read_text
+from . import doors
+from .doors import DEFAULT_PACKAGE
 from .grading import METADATA_KEY
 
 if TYPE_CHECKING:
@@ -144,55 +148,82 @@ def apply_notebook_ids(notebooks_dir: str | Path = "notebooks") -> list[Path]:
     return changed
 
 
-#: The package line a class repository's Binder installs newslab with.
-DEFAULT_PACKAGE = "newslab @ git+https://github.com/newslab-edu/newslab@main"
 _STUDENT_SECTION = re.compile(r"^## For students\n(.*?)(?=^## |\Z)", re.M | re.S)
+#: What git leaves out of a class repository: the dev container's environment and Jupyter's own files.
+CLASS_GITIGNORE = ".venv/\n.ipynb_checkpoints/\n__pycache__/\n"
 
 
-def release(out: str | Path, *, root: str | Path = ".", package: str = DEFAULT_PACKAGE) -> list[Path]:
-    """Write a class repository: student editions, ``binder/`` and a README for students; no solutions.
+def release(out: str | Path, *, root: str | Path = ".", package: str = DEFAULT_PACKAGE, repo: str | None = None,
+            hub: str | None = None, branch: str = "main") -> list[Path]:
+    """Write a class repository: the student editions, every door into them, a README; no solutions.
+
+    The doors (see :mod:`newslab.teach.doors`):
+
+    - ``binder/``: the pinned requirements with ``package`` added, the runtime, and a ``postBuild``
+      that installs ``overrides.json`` (JupyterLab's defaults: no Jupyter news pop-up);
+    - ``.devcontainer/devcontainer.json`` for Codespaces: the same requirements in ``.venv``, the
+      same ``postBuild``, the first notebook opened;
+    - Colab: each notebook's first code cell installs newslab and the model on Colab, and does
+      nothing anywhere else, so one notebook serves Binder, a JupyterHub, Codespaces and Colab;
+    - a JupyterHub: the README's nbgitpuller link (with ``hub``) or the recipe for it.
 
     Args:
         out: The folder to write (created; files there are overwritten).
         root: This repository (with ``notebooks/solutions/``, ``binder/`` and ``README.md``).
-        package: How the class's Binder installs newslab (a pinned tag is safest).
+        package: How the class installs newslab on Binder, in a codespace and on Colab (a pinned
+            tag is safest).
+        repo: The class repository on GitHub (``owner/name``), for the README's badges and links.
+        hub: The course's JupyterHub (``https://...``), for the README's one-click link; needs ``repo``.
+        branch: The class repository's branch the links open.
 
     Raises:
         NewslabError: if a solution marker would reach the release.
+        DoorError: if ``repo`` is not ``owner/name``, or ``hub`` is not an address or comes without ``repo``.
     """
 
     root, out = Path(root), Path(out)
-    (out / "binder").mkdir(parents=True, exist_ok=True)
+    if repo is not None:
+        doors.codespaces_url(repo)  # refuses a repository that is not owner/name before writing anything
+    if hub is not None:
+        if repo is None:
+            raise DoorError("a hub link (--hub) needs the class repository (--repo owner/name) it pulls")
+        doors.nbgitpuller_link(hub, f"https://github.com/{repo}")
     written = []
     for source in sorted((root / "notebooks" / SOLUTIONS_DIR).glob("*.ipynb")):
-        nb = _with_id(student_edition(read_notebook(source)), source.name)
+        nb = doors.colab_edition(_with_id(student_edition(read_notebook(source)), source.name), package=package)
         write_notebook(nb, out / source.name)
         written.append(out / source.name)
+    notebooks = [p.name for p in written]
     written += _release_binder(root / "binder", out / "binder", package)
-    atomic_write_text(out / "README.md", _student_readme(root, written))
-    written.append(out / "README.md")
+    if notebooks:
+        devcontainer = json.dumps(doors.class_devcontainer(notebooks[0]), indent=2) + "\n"
+        written.append(atomic_write_text(out / ".devcontainer" / "devcontainer.json", devcontainer))
+    written.append(atomic_write_text(out / ".gitignore", CLASS_GITIGNORE))
+    readme = doors.class_readme([(name, _title(out / name)) for name in notebooks],
+                                for_students=_for_students(root), repo=repo, hub=hub, branch=branch)
+    written.append(atomic_write_text(out / "README.md", readme))
     _refuse_solutions(written)
     return written
 
 
 def _release_binder(source: Path, target: Path, package: str) -> list[Path]:
     requirements = read_text(source / "requirements.txt").rstrip("\n")
-    atomic_write_text(target / "requirements.txt", f"{requirements}\n# newslab itself\n{package}\n")
-    atomic_write_text(target / "runtime.txt", read_text(source / "runtime.txt"))
-    return [target / "requirements.txt", target / "runtime.txt"]
+    return [
+        atomic_write_text(target / "requirements.txt", f"{requirements}\n# newslab itself\n{package}\n"),
+        atomic_write_text(target / "runtime.txt", read_text(source / "runtime.txt")),
+        atomic_write_text(target / "overrides.json", read_text(source / "overrides.json")),
+        atomic_write_text(target / "postBuild", doors.CLASS_POST_BUILD),
+    ]
 
 
-def _student_readme(root: Path, notebooks: list[Path]) -> str:
+def _for_students(root: Path) -> str:
+    section = _STUDENT_SECTION.search(read_text(root / "README.md"))
+    return section.group(1).strip() if section else ""
 
-    readme = read_text(root / "README.md")
-    section = _STUDENT_SECTION.search(readme)
-    rows = []
-    for path in (p for p in notebooks if p.suffix == ".ipynb"):
-        first = next((c.source for c in read_notebook(path).cells if c.cell_type == "markdown"), "")
-        title = first.splitlines()[0].lstrip("# ").strip() if first else path.stem
-        rows.append(f"| [{title}]({path.name}) |")
-    body = section.group(1).strip() if section else ""
-    return "\n".join(["# newslab: the notebooks", "", body, "", "| notebook |", "| --- |", *rows, ""])
+
+def _title(path: Path) -> str:
+    first = next((c.source for c in read_notebook(path).cells if c.cell_type == "markdown"), "")
+    return first.splitlines()[0].lstrip("# ").strip() if first else path.stem
 
 
 def _refuse_solutions(paths: list[Path]) -> None:

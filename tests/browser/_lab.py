@@ -49,6 +49,14 @@ CHROMIUM_FLAGS = [
 VIEWPORT = {"width": 1280, "height": 4000}
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
+# JupyterLab that asks the internet nothing: no news feed, no update check, no extension manager
+# listing (the hub's single-user servers take the same).
+QUIET_LAB_ARGS = (
+    "--LabApp.news_url=None",
+    "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    "--LabApp.extension_manager=readonly",
+)
+
 RUN_TIMEOUT_S = 180
 SETTLE_TIMEOUT_S = 10
 KERNEL_READY_TIMEOUT_S = 90
@@ -143,9 +151,7 @@ class JupyterServer:
             f"--IdentityProvider.token={self.token}",
             f"--ServerApp.root_dir={self.root}",
             "--allow-root",
-            "--LabApp.news_url=None",
-            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-            "--LabApp.extension_manager=readonly",
+            *QUIET_LAB_ARGS,
             *self.lab_args,
         ]  # fmt: skip
         log = self.log_path.open("wb")
@@ -257,6 +263,7 @@ class NotebookPage:
     context: BrowserContext
     page: Page
     blocked: list[str] = field(default_factory=list)
+    allowed: int = 0  # requests to loopback, let through
     console: list[str] = field(default_factory=list)
     notebook: str | None = None
 
@@ -272,6 +279,7 @@ class NotebookPage:
 
     def _route(self, route) -> None:
         if urlparse(route.request.url).hostname in LOOPBACK:
+            self.allowed += 1
             route.continue_()
         else:
             self.blocked.append(route.request.url)

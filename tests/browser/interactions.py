@@ -455,13 +455,31 @@ def _quote_browser_click(page: Page, kernel: Kernel) -> None:
     assert len(styles) == 3, f"speaker, cue and content share a style: {styles}"
 
 
+def _tables_fit_their_cells(page: Page, kernel: Kernel) -> None:
+    """No table is wider than its output cell. At 1280 px with the file browser open, a wider
+    pandas table hides its last columns behind a scroll bar, and JupyterLab squeezes its text
+    column into a strip a few words wide (notebook 01's sentence table did both)."""
+    tables = page.locator(".jp-OutputArea-output table")
+    assert tables.count(), "no table on the page"
+    overflows = page.eval_on_selector_all(
+        ".jp-OutputArea-output table",
+        """els => els.map((t, i) => {
+            const cell = t.closest(".jp-OutputArea-output");
+            const over = Math.round(t.getBoundingClientRect().right - cell.getBoundingClientRect().right);
+            return over > 1 ? `table ${i + 1} (${t.rows[0].innerText.trim().slice(0, 60)}) is ${over} px wider` : null;
+        }).filter(x => x)""",
+    )
+    assert overflows == [], overflows
+
+
 INTERACTIONS: dict[str, list[Interaction]] = {
-    "02": [_dependency_slider_drag],
+    "01": [_tables_fit_their_cells],
+    "02": [_dependency_slider_drag, _tables_fit_their_cells],
     "03": [_explorer_label_filter, _explorer_search, _explorer_pick_entity],
     # in this order: the later two act on the span the first one added
     "04": [_annotator_select_and_label, _annotator_overlap_refused, _annotator_undo],
     "05": [_charts_all_drawn, _dashboard_click_bar],
-    "06": [_charts_all_drawn, _quote_browser_click],
+    "06": [_charts_all_drawn, _quote_browser_click, _tables_fit_their_cells],
     "07": [_charts_all_drawn],  # the comparison charts of one event, many outlets
     "ok_widget": [
         _fixture_text_reaches_kernel,
