@@ -13,6 +13,7 @@ import re
 from typing import Final
 
 from .. import columns as C
+from ._shapes import is_date_line
 
 #: A line longer than this is prose, whatever word it starts with (a long line under a
 #: boilerplate form gets a warning instead).
@@ -39,11 +40,17 @@ _BOILERPLATE = _whole(
     # broken widgets
     r"oops!?", r"something went wrong\.?", r"please try again later\.?", r"in this article:?",
     r"loading\.{0,3}", r"comments?(?: \(\d+\))?", r"\d+ comments?",
-    # tracking ids: one token with a long run of digits
-    r"[A-Za-z]{0,12}\d{12,}[A-Za-z0-9]*",
+    # tracking ids: one token with a long run of digits; a counter alone (comments, shares)
+    r"[A-Za-z]{0,12}\d{12,}[A-Za-z0-9]*", r"\d{1,5}",
+    # blog and feed platforms
+    r"showing posts with label .{1,60}", r"show all posts", r"(?:older|newer) posts?", r"post a comment",
+    r"no comments:?", r"\d+ comments?:?", r"subscribe to: .{1,60}", r"labels?: .{1,120}", r"posted by .{1,80}",
+    r"powered by \w[\w .-]{1,40}", r"(?:sorry, )?(?:there (?:are|is) )?no (?:recent )?(?:results|comments|posts|"
+    r"articles|stories)\b.{0,80}", r"commented", r"most (?:read|viewed|commented|popular)",
 )
 _AD = _whole(
-    r"advertisement", r"advertising", r"sponsored(?: content)?", r"ad", r"scroll to continue(?: with content)?",
+    r"advertisement", r"advertising", r"sponsored(?: content)?", r"ad", r"(?:home|post|page|header|footer|sidebar) "
+    r"(?:top|bottom|middle|side) ad", r"scroll to continue(?: with content)?",
     r"(?:article|story) continues (?:below|after (?:this )?(?:the )?advertisement)(?: advertisement)?",
     r"continue reading (?:the main story|below)", r"(?:additional )?support (?:for [\w ]{1,40} )?(?:is )?provided by:?",
     r"learn more",
@@ -74,7 +81,8 @@ _AUDIO = _whole(
     r"voiced by artificial intelligence\.?", r"no media source currently available",
     r"audio version\b.{0,40}", r"\d{1,2}:\d{2}(?::\d{2})?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)+",
 )
-_SOURCE = _whole(r"sources?(?: link)?", r"source:\s*\S.{0,150}")
+_SOURCE = _whole(r"sources?(?: link)?", r"sources?\s*:\s*\S.{0,150}",
+                 r"the post .{5,200} appeared first on .{2,80}")  # a feed's footer
 #: The syndicator's tag in brackets before the dateline: ``(MENAFN- Kuwait News Agency (KUNA))``.
 SYNDICATOR = re.compile(r"\([A-Z][A-Za-z]{1,15}\s*-\s*[^()]{2,60}(?:\([A-Z]{2,8}\))?\)")
 #: An agency's name alone, or with its section in capitals: ``Anadolu Agency WORLD``.
@@ -89,9 +97,12 @@ _RELATED_WORDS = (
 _RELATED_LABEL = _whole(rf"(?:{_RELATED_WORDS})\s*[:»>…]*")
 _RELATED_TITLED = re.compile(
     r"^(?:read more|read also|also read|read|related|see also|watch)\s*[:»>|]+\s*\S.{0,200}$"
+    r"|^(?:also read|read also)\s+\S.{0,200}$"
     r"|^.{4,200}\s+(?:…\s*)?read more\s*[»>.…]*$",
     re.IGNORECASE,
 )
+#: A link in a list of stories: a title, then when it was posted ("... - 31 mins ago", "... - November 6, 2020").
+_TIMED_LINK = re.compile(r"^(?P<title>.{10,200}?[^.!?,;:])\s+[-–—|]\s+(?P<when>.{4,40})$")
 _AUTHOR_LABEL = _whole(r"authors?:?", r"about the authors?", r"written by:?")
 
 #: Notes glued before the first sentence of the body: the note ends where the body begins.
@@ -114,6 +125,8 @@ def furniture(line: str) -> str | None:
         [None, None]
     """
     bare = line.strip()
+    if len(bare.split()) >= 30 and not re.search(r"[.,;:!?]", bare) and bare[:1] not in "-–—•*·":
+        return C.BOILERPLATE  # a run of menu or icon labels: prose always has some punctuation
     if not bare or len(bare.split()) > MAX_WORDS * 2:
         return None
     for kind, pattern in _FORMS:
@@ -121,6 +134,8 @@ def furniture(line: str) -> str | None:
             return kind
     if SYNDICATOR.fullmatch(bare) or _AGENCY_SECTION.match(bare):
         return C.SOURCE_LINE
+    if (link := _TIMED_LINK.match(bare)) and is_date_line(link.group("when")):
+        return C.RELATED
     return None
 
 

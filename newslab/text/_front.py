@@ -59,8 +59,6 @@ def _orphans_and_widgets(reading: Reading, front: range) -> None:
     widget = False
     for k in front:
         line = reading.line(k)
-        if reading.kind(k - 1) == C.DATE_LINE and reading.free(k) and _shapes.is_orphan_date_word(line):
-            reading.set(k, C.DATE_LINE)  # "Published" and "on" on two lines, the date lost
         if reading.kind(k) == C.BOILERPLATE and line.strip().lower().startswith("in this article"):
             widget = True  # the entity cards under "In this article:": a name, the name again, a role
         elif widget and reading.free(k) and not _shapes.ends_sentence(line) and len(line.split()) <= 12:
@@ -109,7 +107,9 @@ def _label_only(reading: Reading, k: int, candidates: list[int]) -> bool:
 
 def _section_label(line: str) -> bool:
     words = line.split()
-    return _shapes.is_label(line) and (len(words) <= 2 and len(line) <= 25 or line.isupper() and len(words) <= 4)
+    if line.isupper() and len(words) <= 5 and not _shapes.ends_sentence(line):
+        return True  # "BELARUS NEWS AND ANALYSIS", "WORLD"
+    return _shapes.is_label(line) and len(words) <= 2 and len(line) <= 25
 
 
 def _around_headline(reading: Reading, candidates: list[int], headline: int, end: int) -> None:

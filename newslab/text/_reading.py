@@ -36,6 +36,8 @@ def read(text: str, fix: dict[str, Any]) -> Reading:
     for k in range(len(reading.pieces)):
         if reading.free(k):
             reading.pieces[k].kind = _shape(reading, k)
+        if reading.free(k) and reading.kind(k - 1) == C.DATE_LINE and _shapes.is_orphan_date_word(reading.line(k)):
+            reading.pieces[k].kind = C.DATE_LINE  # "Published" and "on" on two lines, the date lost
     _front.read_front(reading)
     _read_body(reading)
     return reading
@@ -68,6 +70,10 @@ def _split_glued(reading: Reading) -> None:
             if note[0] == C.EDITOR_NOTE:
                 reading.warn(f"split the editor's note {quote(line)} off the paragraph it was glued to")
             reading.split(k, start + note[1])
+        elif (credit := _shapes.GLUED_CREDIT.match(line)) is not None and _shapes.dateline(
+                reading.text, start + credit.end(), reading.pieces[k].end):
+            reading.split(k, start + credit.end())  # "kali9/iStock(BALTIMORE) — ...": the photo credit
+            reading.pieces[k].kind = C.CAPTION
         elif (tag := _boilerplate.SYNDICATOR.match(line)) is not None and tag.end() < len(line) and (
                 _shapes.dateline(reading.text, start + tag.end() + 1, reading.pieces[k].end)
                 or _shapes.dateline(reading.text, start + tag.end(), reading.pieces[k].end)):
@@ -122,14 +128,14 @@ def _shape(reading: Reading, k: int) -> str | None:
     if not bare:
         return C.BOILERPLATE
     if (kind := _boilerplate.furniture(bare)) is not None:
-        if len(bare.split()) > 12:
+        if len(bare.split()) > 12 and kind != C.RELATED:  # a long line under a short form: say so
             reading.warn(f"read {quote(line)} as {KIND_WORDS.get(kind, kind)}, not as a paragraph")
         return kind
-    if _shapes.is_credit(line):
+    if _shapes.is_credit(bare):
         return C.CREDIT
-    if _shapes.is_caption(line):
+    if _shapes.is_caption(bare):
         return C.CAPTION
-    if _shapes.is_date_line(line):
+    if _shapes.is_date_line(bare):
         return C.DATE_LINE
     return None
 
@@ -169,6 +175,9 @@ def _find_dateline(reading: Reading, start: int) -> None:
     for rank, k in enumerate(_candidates(reading, start, limit=3)):
         piece = reading.pieces[k]
         match = _shapes.dateline(reading.text, piece.start, piece.end)
+        if match is None and rank == 0 and (match := _shapes.colon_dateline(reading.text, piece.start, piece.end)):
+            reading.warn(f"read {quote(match.group('place'))} as the dateline (a place and a colon at the start of "
+                         f"the first paragraph); if it is not, pass dateline=false")
         if match is None:
             continue
         _split_dateline(reading, k, match)
@@ -186,15 +195,15 @@ def _split_dateline(reading: Reading, k: int, match: re.Match[str]) -> None:
     if "agency2" in groups:
         groups["agency"] = groups.pop("agency2")
     reading.found.update(groups)
-    place_end = match.end("region") if match.group("region") else match.end("place")
-    _cut_dateline(reading, k, place_end, match.end())
+    place_end = match.end("region") if groups.get("region") else match.end("place")
+    _cut_dateline(reading, k, match.start("place"), place_end, match.end())  # "(BALTIMORE) —": the place alone
 
 
-def _cut_dateline(reading: Reading, k: int, place_end: int, body_start: int) -> None:
-    """Piece ``k`` becomes the dateline up to ``place_end``, and the paragraph from ``body_start``."""
+def _cut_dateline(reading: Reading, k: int, place_start: int, place_end: int, body_start: int) -> None:
+    """Piece ``k`` becomes the dateline (the place) and the paragraph from ``body_start``."""
     piece = reading.pieces[k]
     forced = piece.forced
-    reading.pieces[k : k + 1] = [Piece(piece.start, place_end, piece.gap, C.DATELINE, True),
+    reading.pieces[k : k + 1] = [Piece(place_start, place_end, piece.gap, C.DATELINE, True),
                                  Piece(body_start, piece.end, False, C.PARAGRAPH if forced else None, forced)]
 
 
@@ -213,7 +222,7 @@ def _given_dateline(reading: Reading, words: str) -> None:
         else:
             if match is not None:
                 reading.found.update({key: v for key, v in match.groupdict().items() if v and key != "place"})
-            _cut_dateline(reading, k, place_end, body)
+            _cut_dateline(reading, k, piece.start, place_end, body)
             reading.pieces[k + 1].kind, reading.pieces[k + 1].forced = C.PARAGRAPH, True
         return
     raise _corrections.not_found("dateline", words)
@@ -337,6 +346,38 @@ def _body_kinds(reading: Reading, start: int) -> None:
         if reading.pieces[k].kind == C.PARAGRAPH and not reading.pieces[k].forced and (
                 _shapes.is_initials(reading.line(k))):
             reading.pieces[k].kind = C.CREDIT  # the editor's initials after the last paragraph
+    _doubtful_paragraphs(reading)
+
+
+def _doubtful_paragraphs(reading: Reading) -> None:
+    """Words left after the body ("Pages"), and paragraphs that may be something else: warn about them."""
+    paragraphs = [k for k, p in enumerate(reading.pieces) if p.kind == C.PARAGRAPH and not p.forced]
+    while len(paragraphs) > 1 and len(reading.line(paragraphs[-1]).split()) <= 2 and (
+            not _shapes.ends_sentence(reading.line(paragraphs[-1]))):
+        k = paragraphs.pop()
+        reading.pieces[k].kind = C.BOILERPLATE
+        reading.warn(f"read {quote(reading.line(k))} after the last paragraph as page furniture, not as a paragraph; "
+                     f'if it is one, pass keep=["{first_words(reading.line(k))}"]')
+    for k in paragraphs[1:-1]:
+        line = reading.line(k)
+        if len(line.split()) <= 20 and not _shapes.ends_sentence(line) and not line.rstrip().endswith(":") and (
+                not _shapes.is_bullet(line)) and "\n" not in line:
+            reading.warn(f"read {quote(line)} as a paragraph, though it has no closing stop; if it is a heading "
+                         f'or a link, pass skip=["{first_words(line)}"]')
+    if len(paragraphs) >= 2 and _under_headline(reading, paragraphs[0]):
+        first, second = (len(reading.line(k).split()) for k in paragraphs[:2])
+        if first <= 12 and second >= 2 * first:
+            line = reading.line(paragraphs[0])
+            reading.warn(f"read {quote(line)} as the first paragraph, though it is short: if it is a summary "
+                         f'under the headline (a standfirst), pass skip=["{first_words(line)}"]')
+
+
+def _under_headline(reading: Reading, k: int) -> bool:
+    """Only lines that are not body (a date, a byline, page furniture) stand between the headline and ``k``."""
+    j = k - 1
+    while j >= 0 and reading.kind(j) not in (C.HEADLINE, C.PARAGRAPH, C.DATELINE):
+        j -= 1
+    return j >= 0 and reading.kind(j) == C.HEADLINE
 
 
 def _body_kind(reading: Reading, k: int) -> str:

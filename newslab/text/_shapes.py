@@ -21,7 +21,7 @@ _DAY_MONTH_YEAR = rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})\.?,?\s
 # "October 3, 2024", "Oct. 3 2024", and the "October 03,2024" of some sites (no space after the comma)
 _MONTH_DAY_YEAR = rf"(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:(?:,\s*|\s+)(?P<y2>\d{{4}}))?"
 _ISO = r"(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
-_DOTTED = r"(?P<d4>\d{1,2})\.(?P<m4>\d{1,2})\.(?P<y4>\d{4})"  # 03.10.2024, day first
+_DOTTED = r"(?P<d4>\d{1,2})(?P<sep>[./])(?P<m4>\d{1,2})(?P=sep)(?P<y4>\d{4})"  # 03.10.2024, 09/01/2007
 _DATE = re.compile(rf"\b(?:{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}|{_ISO}|{_DOTTED})(?![\d])", re.IGNORECASE)
 
 #: Words that may surround a date on a date line ("Published Thursday 3 October 2024, 10:15 GMT").
@@ -29,11 +29,11 @@ _DATE_LINE_FILLER = re.compile(
     r"(?i:\b(?:published|updated|posted|last|first|modified|created|on|at|am|pm|a\.m|p\.m|ago|min|mins|read|"
     r"hours?|hrs?|minutes?|seconds?|days?|weeks?|months?|just|now|about|and|"
     r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b\.?)"
-    r"|\b[A-Z]{2,5}\b|\d{1,2}[:.]\d{2}(?::\d{2})?|[+-]\d{1,4}\b",
+    r"|\b[A-Z]{2,5}\b|\d{1,2}[:.]\d{2}(?::\d{2})?(?i:\s*[ap]\.?m\b\.?)?|[+-]\d{1,4}\b",
 )
 #: A date line without a date: "15 minutes ago", "·4 min read", "1 Min Read", "Published", "14:24".
 _UNDATED_LINE = re.compile(
-    r"^(?:(?:published|updated|posted|last updated)(?: on)?:?"
+    r"^(?:(?:published|updated|posted|last updated|date|dated)(?: on)?:?"
     r"|(?:(?:published|updated|posted|last updated):?\s+)?(?:about\s+)?(?:\d+|an?|one)\s+"
     r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago"
     r"|[·•|]?\s*(?:\d+|one)\s*(?:-\s*)?min(?:ute)?s?\.?\s+read"
@@ -58,6 +58,15 @@ _DATELINE_OUTLET = re.compile(
     rf"(?P<place>[A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+){{0,2}})(?:,\s*(?P<region>{_REGION}))?"
     rf"(?:,\s*(?P<date>{_DATELINE_DATE}))?\s*\((?P<agency>[A-Z][A-Za-z]{{1,12}})\)\s*(?::|{_DASH})\s+(?=\S)"
 )
+_LEADING_PLACE = re.compile(rf"^\s*{_PLACE},\s+(?={_MONTH}|\d)")
+#: ABC News: the place in brackets, ``(BALTIMORE) —``.
+_DATELINE_BRACKETED = re.compile(rf"\((?P<place>{_PLACE})(?:,\s*(?P<region>{_REGION}))?\)\s*{_DASH}\s+(?=\S)")
+#: A place and a colon, as Indian and Pakistani papers write it: ``London: British Prime Minister ...``.
+COLON_DATELINE = re.compile(r"(?P<place>[A-Z][a-z’'-]{2,}(?:\s[A-Z][a-z’'-]{2,})?):\s+(?=[A-Z])")
+_NOT_COLON_PLACES = frozenset(
+    "details quote source sources background update updates note notes editor watch read related photo photos image "
+    "video breaking exclusive analysis opinion summary context report reports warning question answer comment "
+    "statement live latest also meanwhile correction clarification disclaimer important".split())
 #: A dateline alone on its line: ``KIEV``, or ``Kyiv • UNN``.
 _OWN_LINE_PLACE = re.compile(r"^(?P<place>[A-Z][A-Z.'’\-]{2,}(?:\s+[A-Z][A-Z.'’\-]{2,}){0,2})$")
 _OWN_LINE_AGENCY = re.compile(
@@ -95,6 +104,8 @@ _CREDIT = re.compile(
     r"^\(?\s*(?:(?:additional\s+)?reporting|writing|editing|compiled|research|graphics|translation)\s+by\b"
     r"|\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story)\b"
     r"|^\(?\s*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4}|copyright\s*©)|\ball rights reserved\b"
+    # "BBC Monitoring. Copyright BBC.": a short line that ends in "Copyright <Name>"
+    r"|(?:^|[.!]\s+)(?-i:Copyright\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})\.?$"
     r"|^\(end\)$|^\(?with inputs from [\w ,]{2,40}\.?\)?$"
     # editors' initials, with the agencies: "rc/sms (dpa, AP)"
     r"|^[a-z]{2,4}(?:/[a-z]{2,4})+(?:\s*\([^()]{1,60}\))?$",
@@ -116,13 +127,19 @@ _CAPTION = re.compile(
     r"|(?:\b|(?<=[a-z]))(?:Photograph|Photo|Image)(?:\s+by)?:\s*[^.]{2,60}$"  # glued: "...at a timeImage: Jo/NNA"
     rf"|\s{_BRACKETED_CREDIT}$"
     r"|[.!?”\"]?\s*[—–]\s*(?:Reuters|REUTERS|AP|AFP|Getty Images|EPA|Xinhua|Anadolu(?: Agency)?)\.?$"
+    r"|[.!?]\s+(?:Photo|Image|Picture|File photo)s?\s+(?i:courtesy(?: of)?|by|via|credit:?)\s+[A-Z][^.!?]{1,90}$"
 )
+#: A photo credit glued before an ABC-style dateline: ``kali9/iStock(BALTIMORE) — ...``.
+GLUED_CREDIT = re.compile(r"^[\w.-]+(?:\s[\w.-]+){0,3}/[\w.-]+(?:\s[\w.-]+){0,2}(?=\([A-Z])")
 CLOSING_QUOTES = "\"”’'»"
 OPENING_QUOTES = "\"“‘'«"
 _SENTENCE_END = tuple(".!?")
 _SMALL_WORDS = frozenset(
     "a an and as at but by for from in into nor of off on onto or over per the to up via vs with".split()
 )
+_SENTENCE_OPENERS = frozenset("the a an this these those here there they he she it we i you our his her its".split())
+_LIST_VERBS = frozenset("are is was were include includes included follows following said says added adds be "
+                        "been being as".split())
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|]{2,40}$")  # "Headline | Inquirer Opinion"
 _LOOSE = re.compile(r"[^\w\s]|_")
 
@@ -134,6 +151,10 @@ def iso_date(text: str, *, year: int | None = None) -> str | None:
         day = parts["d1"] or parts["d2"] or parts["d3"] or parts["d4"]
         month_text = parts["m1"] or parts["m2"] or parts["m3"] or parts["m4"]
         found_year = parts["y1"] or parts["y2"] or parts["y3"] or parts["y4"] or year
+        if parts["d4"] and parts["sep"] == "/" and int(parts["d4"]) <= 12 and int(parts["m4"]) <= 12:
+            continue  # 09/01/2007: the 9th of January or September 1st, depending on the site
+        if parts["d4"] and parts["sep"] == "/" and int(parts["m4"]) > 12:
+            day, month_text = parts["m4"], parts["d4"]  # 10/23/2024, month first
         month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text[:4].lower(),
                                                                            _MONTHS.get(month_text[:3].lower()))
         try:
@@ -148,9 +169,12 @@ def is_date_line(line: str) -> bool:
     if _UNDATED_LINE.match(line.strip()):
         return True
     line = _GLUED_WORD.sub(" ", line)
+    line = _LEADING_PLACE.sub("", line)  # "WASHINGTON, Sept 29 | Sun Sep 29, 2013 2:45pm EDT"
     match = _DATE.search(line)
-    if match is None or len(line.split()) > 16 or iso_date(match.group()) is None:
+    if match is None or len(line.split()) > 16:
         return False
+    if iso_date(match.group(), year=2000) is None and not match.group("d4"):
+        return False  # no such day ("February 30"); a date without its year ("Wednesday, December 8") is one
     rest = _DATE.sub(" ", line[: match.start()] + " " + line[match.end() :])  # a second date ("last updated ...")
     rest = _DATE_LINE_FILLER.sub(" ", rest)
     return not re.search(r"[^\W\d_]{2,}", rest)
@@ -163,7 +187,16 @@ def is_orphan_date_word(line: str) -> bool:
 
 def dateline(text: str, start: int, end: int) -> re.Match[str] | None:
     """Match a dateline at ``text[start:end]`` (the start of a body line)."""
-    return DATELINE.match(text, start, end) or _DATELINE_OUTLET.match(text, start, end)
+    return (DATELINE.match(text, start, end) or _DATELINE_OUTLET.match(text, start, end)
+            or _DATELINE_BRACKETED.match(text, start, end))
+
+
+def colon_dateline(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``London: ...``: a place and a colon (a weak form; a label such as "Details:" is not one)."""
+    match = COLON_DATELINE.match(text, start, end)
+    if match is None or any(word.lower() in _NOT_COLON_PLACES for word in match.group("place").split()):
+        return None
+    return match
 
 
 def own_line_dateline(line: str) -> re.Match[str] | None:
@@ -294,8 +327,9 @@ def is_subhead(line: str) -> bool:
     bare = line.strip()
     if not 1 <= len(words) <= 10 or len(line) > 90:
         return False
-    if bare.endswith(":"):
-        return len(words) <= 6 and not bare.lstrip().startswith(OPENING_QUOTES)
+    if bare.endswith(":"):  # "Background:", "Key developments on Dec. 6:", not "The new appointments are:"
+        return (len(words) <= 6 and not bare.lstrip().startswith(OPENING_QUOTES)
+                and words[0].lower() not in _SENTENCE_OPENERS and words[-1].rstrip(":").lower() not in _LIST_VERBS)
     if bare[:1] in OPENING_QUOTES:
         inner = bare[1:].rstrip(CLOSING_QUOTES)
         return ends_in_quote(bare) and len(words) <= 8 and not inner.rstrip().endswith((".", "!", "?", ","))
