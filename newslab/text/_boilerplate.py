@@ -29,6 +29,7 @@ def _whole(*forms: str, flags: int = _I) -> re.Pattern[str]:
 _BOILERPLATE = _whole(
     # navigation
     r"(?:\d+\.\s*)?skip to (?:the )?(?:main )?(?:content|navigation|menu|main menu|search|footer|more .{1,40})\b.{0,40}",
+    r"skip (?:navigation|nav|to navigation)", r"(?:back to )?(?:the )?(?:top|bottom) of (?:the )?page",
     r"edit post", r"connect with us", r"back to top", r"toggle navigation", r"main menu", r"menu", r"search",
     r"[-–—|•·*_=]+",
     # share buttons and permalinks
@@ -37,7 +38,9 @@ _BOILERPLATE = _whole(
     r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|pinterest|reddit|email)(?:\s+(?:facebook|twitter|x|"
     r"linkedin|whatsapp|telegram|pinterest|reddit|email))*",
     r"https?://\S+", r"www\.\S+",
-    # broken widgets
+    # the browser notices and broken widgets
+    r"(?:ie|internet explorer) \d+ is not supported\b.{0,160}", r"(?:your|this) browser (?:is|does) not\b.{0,160}",
+    r"please (?:enable|update|upgrade) (?:javascript|your browser)\b.{0,120}",
     r"oops!?", r"something went wrong\.?", r"please try again later\.?", r"in this article:?",
     r"loading\.{0,3}", r"comments?(?: \(\d+\))?", r"\d+ comments?",
     # tracking ids: one token with a long run of digits; a counter alone (comments, shares)
@@ -70,6 +73,9 @@ _PROMO = _whole(
     r"follow (?:us|our coverage\b.{0,60}) on .{0,40}(?:@\S+|telegram|whatsapp|facebook|instagram|x|twitter|"
     r"youtube)\b.{0,30}",
     r"download (?:our|the) (?:free )?app\b.{0,60}", r"donate(?: now| today)?[.!]?",
+    # paywalls
+    r"\W{0,3}\s*you have (?:\d+|one|two|three) (?:more )?free (?:articles?|stories) (?:left|remaining|available)?\b.{0,120}",
+    r"you(?:'ve| have) reached your (?:limit|free article limit)\b.{0,120}", r"subscribe to (?:continue|keep) reading\b.{0,60}",
 )
 _EDITOR_NOTE = _whole(
     r"editor[’']?s[’']? note\b.{0,400}", r"more to come(?:\.{3}|…|\.)?", r"this is a developing story\b.{0,200}",
@@ -96,7 +102,10 @@ _RELATED_WORDS = (
 )
 _RELATED_LABEL = _whole(rf"(?:{_RELATED_WORDS})\s*[:»>…]*")
 _RELATED_TITLED = re.compile(
-    r"^(?:read more|read also|also read|read|related|see also|watch)\s*[:»>|]+\s*\S.{0,200}$"
+    # "To read the full article click here.", "Click here for the latest updates."
+    r"^(?:to )?(?:read|see|watch|view|download|listen to|hear) (?:the )?(?:full|whole|complete|original|rest of the|"
+    r"entire) .{0,40}(?:click|tap) here\.?$|^(?:click|tap) here\b.{0,100}$"
+    r"|^(?:read more|read also|also read|read|related|see also|watch)\s*[:»>|]+\s*\S.{0,200}$"
     r"|^(?:also read|read also)\s+\S.{0,200}$"
     r"|^.{4,200}\s+(?:…\s*)?read more\s*[»>.…]*$",
     re.IGNORECASE,

@@ -127,7 +127,7 @@ def _around_headline(reading: Reading, candidates: list[int], headline: int, end
             _own_line_dateline(reading, k, place)
         elif k > headline and byline is None and _name_byline(reading, k):
             byline = line
-        elif byline is not None and _shapes.is_role_line(line):
+        elif byline is not None and (_shapes.is_role_line(line) or _shapes.is_outlet_line(line)):
             reading.set(k, C.AUTHOR)
         elif (_shapes.is_label(line) and k < headline) or (_section_label(line) and not _heads_list(reading, k)):
             reading.set(k, C.KICKER)
@@ -147,7 +147,7 @@ def _name_byline(reading: Reading, k: int) -> bool:
     with_station = _shapes.is_name_with_station(line)
     after = reading.line(k + 1) if k + 1 < len(reading.pieces) else ""
     if not (with_station or (_shapes.is_name_line(line) and (
-            reading.kind(k + 1) == C.DATE_LINE or _shapes.is_role_line(after)))):
+            reading.kind(k + 1) == C.DATE_LINE or _shapes.is_role_line(after) or _shapes.is_outlet_line(after)))):
         return False
     reading.set(k, C.BYLINE)
     reading.warn(f"read {quote(line)} as the byline (a name under the headline, without \"By\"); "

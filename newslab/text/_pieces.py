@@ -104,9 +104,11 @@ def opens_body(reading: Reading, k: int) -> bool:
     if piece.kind is not None:
         return False
     line = reading.line(k)
+    if _shapes.is_byline(line):  # "- Olga R. Rodriguez" is a byline, not a list item
+        return False
     if _shapes.is_bullet(line) or _shapes.dateline(reading.text, piece.start, piece.end):
         return True
-    return not (headline_shaped(line) or _shapes.is_byline(line) or _shapes.own_line_dateline(line))
+    return not (headline_shaped(line) or _shapes.own_line_dateline(line))
 
 
 def headline_shaped(line: str) -> bool:

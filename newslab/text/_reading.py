@@ -124,7 +124,7 @@ def _named(reading: Reading, key: str, words: str) -> list[tuple[int, int]]:
 def _shape(reading: Reading, k: int) -> str | None:
     """The kind a line has by its form alone (page furniture, credit, caption, date line)."""
     line = reading.line(k)
-    bare = line.strip().lstrip("•·*").strip()
+    bare = line.strip().lstrip("•·*/").strip()
     if not bare:
         return C.BOILERPLATE
     if (kind := _boilerplate.furniture(bare)) is not None:
@@ -282,6 +282,12 @@ def _photo_lines(reading: Reading, start: int) -> None:
             reading.set(k, C.CAPTION)
             reading.warn(f"read {quote(line)} as a photo caption (it has no final stop and follows one), "
                          f'not as a paragraph; if it is one, pass keep=["{first_words(line)}"]')
+    for k in range(start + 1, len(reading.pieces)):  # "Noah Berger/AP", then the caption on the next line
+        if reading.free(k) and reading.kind(k - 1) == C.CAPTION and _shapes.is_photo_credit(reading.line(k - 1)) and (
+                not any(reading.kind(j) == C.PARAGRAPH for j in range(start, k))) and len(reading.line(k).split()) <= 60:
+            reading.set(k, C.CAPTION)
+            reading.warn(f"read {quote(reading.line(k))} as a photo caption (it follows a photo credit above the "
+                         f'body), not as a paragraph; if it is one, pass keep=["{first_words(reading.line(k))}"]')
 
 
 def _standfirst(reading: Reading, start: int) -> None:
@@ -384,7 +390,8 @@ def _body_kind(reading: Reading, k: int) -> str:
     line = reading.line(k)
     if reading.kind(k) == C.DATE_LINE:  # a date line stays one, save under a list of links
         return C.RELATED if _under_label(reading, k) else C.DATE_LINE
-    if _shapes.is_byline(line) and _shapes.is_name_line(_shapes.byline_fields(line)["author"].split(",")[0]):
+    if _shapes.is_byline(line) and not line.startswith(("-", "–", "—")) and (
+            _shapes.is_name_line(_shapes.byline_fields(line)["author"].split(",")[0])):
         return C.BYLINE
     if not _shapes.ends_sentence(line) and len(line.split()) <= 15 and _under_label(reading, k):
         return C.RELATED  # the titles listed under "RELATED STORIES", "Read more:"

@@ -88,6 +88,7 @@ _AGENCY_BYLINE = re.compile(
 )
 _NAME = r"[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z’'-]+|de|van|von|der|da|al|bin|le)){1,3}"
 _NAME_LINE = re.compile(rf"^{_NAME}$")
+_DASH_NAME = re.compile(rf"^[-–—]\s*{_NAME}$")  # "- Olga R. Rodriguez" (PressReader)
 _NAME_STATION = re.compile(rf"^(?P<name>{_NAME}),\s+(?P<station>[A-Z][A-Z0-9]{{1,6}}(?:\s+[A-Z][A-Z0-9]{{1,6}}){{0,2}})$")
 _ROLE_LINE = re.compile(
     r"^(?:[A-Z][\w’'-]*\s+){0,4}(?:[\w’'-]+\s+)?(?:correspondent|reporter|editor|writer|producer|columnist|"
@@ -117,6 +118,10 @@ _CREDIT_TAIL = re.compile(
     r"|\(end\)|\(with inputs from [\w ,]{2,40}\.?\)\.?)\s*$",
     re.IGNORECASE,
 )
+#: A photo credit alone on its line: ``Noah Berger/AP``, ``Jo Example / Reuters``.
+_PHOTO_CREDIT = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s?/\s?(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Xinhua|Shutterstock|"
+    r"iStock|Alamy|[A-Z]{2,6})(?: Photos?)?$")
 _BRACKETED_CREDIT = r"\((?=[^()]*[A-Z])(?=[^()]*(?:/|\bPhotos?\b|Getty|Screenshot|Source:|\bvia\b|\bFile\b))[^()]{2,90}\)\.?"
 _CAPTION = re.compile(
     r"^(?i:photo|image|picture|caption|pictured|file photo|photograph)\b\s*[:|]"
@@ -128,6 +133,9 @@ _CAPTION = re.compile(
     rf"|\s{_BRACKETED_CREDIT}$"
     r"|[.!?”\"]?\s*[—–]\s*(?:Reuters|REUTERS|AP|AFP|Getty Images|EPA|Xinhua|Anadolu(?: Agency)?)\.?$"
     r"|[.!?]\s+(?:Photo|Image|Picture|File photo)s?\s+(?i:courtesy(?: of)?|by|via|credit:?)\s+[A-Z][^.!?]{1,90}$"
+    # the photographer and the agency at the end: "...due to wildfires.Michael A. Mariant / MICHAEL A. MARIANT"
+    r"|[.!?]\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3}\s*/\s*[A-Z][A-Z.'’ -]{1,40}$"
+    rf"|{_PHOTO_CREDIT.pattern}"
 )
 #: A photo credit glued before an ABC-style dateline: ``kali9/iStock(BALTIMORE) — ...``.
 GLUED_CREDIT = re.compile(r"^[\w.-]+(?:\s[\w.-]+){0,3}/[\w.-]+(?:\s[\w.-]+){0,2}(?=\([A-Z])")
@@ -209,7 +217,7 @@ def own_line_dateline(line: str) -> re.Match[str] | None:
 
 def is_byline(line: str) -> bool:
     """``By Max Hunder``, ``BY MAX HUNDER``, ``By Jo Reporter, The Riverton Times``, ``Author: Jo Reporter``."""
-    if _AUTHOR_LINE.match(line):
+    if _AUTHOR_LINE.match(line) or _DASH_NAME.match(line.strip()):
         return True
     return bool(_BYLINE.match(line)) and not line.rstrip().endswith((".", "!", "?", ":"))
 
@@ -229,6 +237,12 @@ def is_name_with_station(line: str) -> bool:
     return bool(_NAME_STATION.match(line.strip()))
 
 
+def is_outlet_line(line: str) -> bool:
+    """An outlet's name alone under the author's name: ``The Times``, ``Associated Press``."""
+    bare = line.strip()
+    return len(bare.split()) <= 4 and not ends_sentence(bare) and bool(_OUTLET.match(bare)) and bare[:1].isupper()
+
+
 def is_role_line(line: str) -> bool:
     """A reporter's role under the name: ``Northvale correspondent``."""
     return len(line.split()) <= 6 and bool(_ROLE_LINE.match(line.strip()))
@@ -236,7 +250,7 @@ def is_role_line(line: str) -> bool:
 
 def byline_fields(line: str) -> dict[str, str]:
     """Split a byline into ``author`` and, where given, ``outlet`` and ``date`` (ISO)."""
-    rest = re.sub(r"^(?:by|(?:authors?|written by|words by|reporter|reporting)\s*:)\s+", "", line.strip(),
+    rest = re.sub(r"^(?:by|(?:authors?|written by|words by|reporter|reporting)\s*:)\s+|^[-–—]\s*", "", line.strip(),
                   flags=re.IGNORECASE)
     pieces = [p for p in _BYLINE_SEPARATOR.split(rest) if p.strip()] or [rest]
     extra = pieces[1:]
@@ -281,6 +295,11 @@ def credit_tail(line: str) -> int | None:
 def is_caption(line: str) -> bool:
     """A photo caption or photo credit line."""
     return bool(_CAPTION.search(line.strip()))
+
+
+def is_photo_credit(line: str) -> bool:
+    """A photo credit alone on its line (``Noah Berger/AP``): the caption may stand on the next line."""
+    return bool(_PHOTO_CREDIT.match(line.strip()))
 
 
 def ends_sentence(line: str) -> bool:
