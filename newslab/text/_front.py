@@ -18,6 +18,14 @@ def read_front(reading: Reading) -> None:
     """Name the lines above the first paragraph; set ``reading.body_start`` when it is not given."""
     end = reading.body_start if reading.body_start is not None else _front_end(reading)
     front = range(end)
+    _read_front(reading, front, end)
+    if "body_starts" in reading.fix:  # the instructor said where the body starts: nothing above it is body
+        for k in front:
+            if reading.free(k):
+                reading.set(k, C.SKIPPED)
+
+
+def _read_front(reading: Reading, front: range, end: int) -> None:
     _orphans_and_widgets(reading, front)
     bylines: list[str] = []
     for k in front:
@@ -157,9 +165,10 @@ def _name_byline(reading: Reading, k: int) -> bool:
 
 def _own_line_dateline(reading: Reading, k: int, match) -> None:
     piece = reading.pieces[k]
+    whole = reading.line(k)
     place_end = piece.start + match.end("place")
     if "agency" in match.groupdict() and match.group("agency"):
         reading.found.setdefault("agency", match.group("agency"))
     piece.end, piece.kind, piece.forced = place_end, C.DATELINE, True
-    reading.warn(f"read {quote(reading.line(k))} as the dateline (the place, on a line of its own above the "
+    reading.warn(f"read {quote(whole)} as the dateline (the place, on a line of its own above the "
                  f"body); if it is not, pass dateline=false")

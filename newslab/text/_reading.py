@@ -92,9 +92,7 @@ def _glued_date(line: str) -> int | None:
 def _apply_corrections(reading: Reading) -> None:
     fix = reading.fix
     if isinstance(fix.get("headline"), str):
-        k, end = _named(reading, "headline", fix["headline"])[0]
-        if reading.pieces[k].start + end < reading.pieces[k].end:
-            reading.split(k, reading.pieces[k].start + end)
+        k = _named(reading, "headline", fix["headline"])[0][0]
         reading.pieces[k].kind, reading.pieces[k].forced = C.HEADLINE, True
         reading.headline_at = k
     if "body_starts" in fix:
@@ -282,8 +280,10 @@ def _photo_lines(reading: Reading, start: int) -> None:
             reading.set(k, C.CAPTION)
             reading.warn(f"read {quote(line)} as a photo caption (it has no final stop and follows one), "
                          f'not as a paragraph; if it is one, pass keep=["{first_words(line)}"]')
-    for k in range(start + 1, len(reading.pieces)):  # "Noah Berger/AP", then the caption on the next line
+    # a credit alone under page furniture ("|", "Noah Berger/AP"), then the caption on the next line
+    for k in range(start + 1, len(reading.pieces)):
         if reading.free(k) and reading.kind(k - 1) == C.CAPTION and _shapes.is_photo_credit(reading.line(k - 1)) and (
+                k < 2 or not reading.free(k - 2)) and (
                 not any(reading.kind(j) == C.PARAGRAPH for j in range(start, k))) and len(reading.line(k).split()) <= 60:
             reading.set(k, C.CAPTION)
             reading.warn(f"read {quote(reading.line(k))} as a photo caption (it follows a photo credit above the "

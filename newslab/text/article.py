@@ -163,9 +163,9 @@ def load_article(source: ArticleSource = None, *, meta: dict[str, Any] | None = 
     first words, exactly as they appear in the text; each also works as the same key in the
     ``.json`` file beside the article, and an argument wins over the file:
 
-    - ``headline="Riverton votes"``: the line that starts with these words is the headline (if the
-      line goes on after them, the rest is read as its own line: a date glued to the headline);
-      ``headline=False``: the article has no headline, and its first lines are body.
+    - ``headline="Riverton votes"``: the line that starts with these words is the headline (the
+      whole line; a date glued to the end of a headline is split off before, as the loader always
+      does); ``headline=False``: the article has no headline, and its first lines are body.
     - ``body_starts="The council voted"``: the body starts at this line; the lines above it are
       never paragraphs (the ones no form names become ``skipped``).
     - ``skip=["Share", "Oops!"]``: every line that starts with one of these is ``skipped``, never body.
