@@ -194,7 +194,8 @@ AD: Final = "ad"  # "ADVERTISEMENT", "Article continues after this advertisement
 NEWSLETTER: Final = "newsletter"  # "Sign up for our newsletter"
 EDITOR_NOTE: Final = "editor_note"  # "Editor's note: ...", "More to come..."
 AUDIO: Final = "audio"  # "Listen to this article", "This audio is auto-generated"
-SOURCE_LINE: Final = "source"  # "Source: NATO", a syndicator's tag
+#: "Source: NATO", a syndicator's tag: a part named by the same word as the ``source`` metadata key
+SOURCE_LINE: Final = "source"
 AUTHOR: Final = "author"  # a line about the author that is not the byline (a role, the byline again)
 BOILERPLATE: Final = "boilerplate"  # navigation, share buttons, broken widgets, tracking ids
 SKIPPED: Final = "skipped"  # a line an instructor named in skip=[...]
@@ -218,7 +219,7 @@ DATE: Final = "date"
 TITLE: Final = "title"
 ARTICLE_COLUMNS: Final = (ARTICLE_ID, OUTLET, DATE, TITLE)  # first columns of every table of many articles
 META_ID: Final = "id"  # metadata keys read from doc.user_data["newslab_meta"] (and a .json beside a file)
-SOURCE: Final = "source"
+SOURCE: Final = SOURCE_LINE  # "source": where an article came from (a source line among its parts is the same word)
 REASON: Final = "reason"  # why an input went into the errors table
 SHARD: Final = "shard"
 N_SENTENCES: Final = "n_sentences"

@@ -232,9 +232,10 @@ def teach_check_article(
 def _preflight_text(report: Any) -> str:
     from wasabi import table as text_table
 
-    rows = [(row.line, ("? " if row.doubtful else "") + row.kind, "body" if row.body else "",
-             _short(row.text)) for row in report.listing()]
-    paragraphs = sum(row[2] == "body" for row in rows)
+    listing = report.listing()
+    rows = [(str(row.line), ("? " if row.doubtful else "") + row.kind, "body" if row.body else "",
+             _short(row.text)) for row in listing]
+    paragraphs = sum(row.body for row in listing)
     lines = [f"article: {report.path}",
              "what the loader read, line by line (? = a warning below is about this line):",
              text_table(rows, header=["line", "kind", "", "text"], divider=True),
@@ -250,8 +251,8 @@ def _preflight_text(report: Any) -> str:
     if report.applicability is None:
         lines.append("exercises: this version cannot tell which exercises apply")
     else:
-        rows = [(e, "yes" if ok else "not applicable", why) for e, ok, why in report.applicability.values.tolist()]
-        lines.append(text_table(rows, header=["exercise", "applies", "reason"], divider=True))
+        applies = [(e, "yes" if ok else "not applicable", why) for e, ok, why in report.applicability.values.tolist()]
+        lines.append(text_table(applies, header=["exercise", "applies", "reason"], divider=True))
     return "\n".join(lines)
 
 

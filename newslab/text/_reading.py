@@ -308,11 +308,11 @@ def _standfirst(reading: Reading, start: int) -> None:
     restated = len(first) == 2 and _restates(reading.line(first[1]), line)
     if any(p.kind == C.DATELINE for p in reading.pieces) and not restated:
         return
-    between = []
+    between: list[str] = []
     for j in range(k + 1, len(reading.pieces)):
         if reading.free(j) or reading.pieces[j].kind == C.PARAGRAPH:
             break
-        between.append(reading.pieces[j].kind)
+        between.append(reading.pieces[j].kind or C.PARAGRAPH)
     else:
         return  # nothing after it would be the body
     front = [kind for kind in between if kind in FRONT_KINDS]

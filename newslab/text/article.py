@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Union
+from typing import Any, Literal, Union, cast
 
 from .. import columns as C
 from ..errors import ArticleError
@@ -202,7 +202,8 @@ def load_article(source: ArticleSource = None, *, meta: dict[str, Any] | None = 
     given = {"headline": headline, "body_starts": body_starts, "skip": skip, "keep": keep, "dateline": dateline}
     fix = _corrections.corrections(given, where="the arguments")
     if isinstance(source, Article):
-        return source if not fix else parse_article(source.text, meta=source.meta, **given)
+        return source if not fix else parse_article(source.text, meta=source.meta, headline=headline,
+                                                    body_starts=body_starts, skip=skip, keep=keep, dateline=dateline)
     if source is None:
         source = os.environ.get(ARTICLE_ENV) or seed_path()
     if isinstance(source, bytes):
@@ -227,7 +228,8 @@ def load_article(source: ArticleSource = None, *, meta: dict[str, Any] | None = 
     if is_html(source):
         source, found = read_html(source, where="the given HTML")
         meta = {**found, **(meta or {})}
-    return parse_article(source, meta=meta, **given)
+    return parse_article(source, meta=meta, headline=headline, body_starts=body_starts, skip=skip, keep=keep,
+                         dateline=dateline)
 
 
 def is_title_case(headline: str) -> bool:
@@ -280,8 +282,8 @@ def parse_article(text: str, *, meta: dict[str, Any] | None = None, headline: st
     fix = {**_corrections.corrections(dict((meta or {}).get(_corrections.META_KEY) or {}), where="meta"),
            **_corrections.corrections(given, where="the arguments")}
     reading = _reading.read(text, fix)
-    parts = _numbered([Part(piece.kind or C.PARAGRAPH, piece.start, piece.end, text[piece.start:piece.end])
-                       for piece in reading.pieces])
+    parts = _numbered([Part(cast(PartKind, piece.kind or C.PARAGRAPH), piece.start, piece.end,
+                            text[piece.start:piece.end]) for piece in reading.pieces])
     warnings = reading.warnings + _warnings(parts)
     known = dict(meta or {})
     known.pop(_corrections.META_KEY, None)
