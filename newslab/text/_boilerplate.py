@@ -13,7 +13,7 @@ import re
 from typing import Final
 
 from .. import columns as C
-from ._shapes import is_date_line
+from ._dates import is_date_line
 
 #: A line longer than this is prose, whatever word it starts with (a long line under a
 #: boilerplate form gets a warning instead).

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import columns as C
-from . import _shapes
+from . import _boilerplate, _dates, _shapes
+from ._corrections import not_found
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")
 _STOP = frozenset("that this with from have has been were will would their there they them about after also "
@@ -118,3 +119,31 @@ def headline_shaped(line: str) -> bool:
         return False  # the closing quotation of a lede
     return (len(line) <= 220 and len(line.split()) <= 40 and not bare.endswith((".", ",", ";", ":"))
             and not line[:1].islower() and not _shapes.is_bullet(line))
+
+
+def named(reading: Reading, key: str, words: str) -> list[tuple[int, int]]:
+    """The pieces that start with ``words``, and where the words end in each; an error if none does."""
+    pattern = re.compile(r"\s+".join(map(re.escape, words.split())))
+    found = [(k, m.end()) for k in range(len(reading.pieces)) if (m := pattern.match(reading.line(k)))]
+    if not found:
+        raise not_found(key, words)
+    return found
+
+
+def shape(reading: Reading, k: int) -> str | None:
+    """The kind a line has by its form alone (page furniture, credit, caption, date line)."""
+    line = reading.line(k)
+    bare = line.strip().lstrip("•·*/").strip()
+    if not bare:
+        return C.BOILERPLATE
+    if (kind := _boilerplate.furniture(bare)) is not None:
+        if len(bare.split()) > 12 and kind != C.RELATED:  # a long line under a short form: say so
+            reading.warn(f"read {quote(line)} as {KIND_WORDS.get(kind, kind)}, not as a paragraph")
+        return kind
+    if _shapes.is_credit(bare):
+        return C.CREDIT
+    if _shapes.is_caption(bare):
+        return C.CAPTION
+    if _dates.is_date_line(bare):
+        return C.DATE_LINE
+    return None

@@ -18,7 +18,7 @@ from ..errors import ArticleError
 from ..io.sidecar import read_sidecar, sidecar_path
 from ..io.text import decode, read_text
 from ..seeds import seed_path
-from . import _corrections, _pieces, _reading, _shapes
+from . import _corrections, _dates, _pieces, _reading, _shapes
 from .html import HTML_SUFFIXES, is_html, read_html
 
 __all__ = ["Article", "Part", "load_article", "ArticleSource", "ARTICLE_ENV", "is_title_case"]
@@ -333,11 +333,11 @@ def _default_meta(parts: list[Part], found: dict[str, Any], meta: dict[str, Any]
             known.update({key: value for key, value in fields.items() if key not in known})
         elif part.kind == C.DATELINE:
             known["dateline"] = part.text
-        elif part.kind == C.DATE_LINE and "date" not in known and (date := _shapes.iso_date(part.text)):
+        elif part.kind == C.DATE_LINE and "date" not in known and (date := _dates.iso_date(part.text)):
             known["date"] = date
     if found.get("agency"):
         known["agency"] = found["agency"]
-    if "date" not in known and found.get("date") and (date := _shapes.iso_date(found["date"])):
+    if "date" not in known and found.get("date") and (date := _dates.iso_date(found["date"])):
         known["date"] = date
     return {**known, **(meta or {})}
 
