@@ -1,10 +1,11 @@
 """How the loader reads an article, line by line: what each line is, and what it is not sure of.
 
 Private to :mod:`newslab.text`. :func:`read` cuts the text into lines (splitting what pages glue
-together: a date after the headline, an editor's note before the first sentence, a credit after
-the last one), applies the instructor's corrections, names the page furniture by its form, then
-reads the front (:mod:`newslab.text._front`: kicker, headline, bylines, date lines, standfirst) and
-the body (dateline, paragraphs, subheads, captions, credits). Every weak decision leaves a warning
+together: a date after the headline, an editor's note or a syndicator's tag before the first
+sentence, a photo credit before a dateline), applies the instructor's corrections, names the page
+furniture by its form, then reads the front (:mod:`~newslab.text._front`: kicker, headline,
+bylines, date lines) and the body (:mod:`~newslab.text._body`: dateline, standfirst, paragraphs,
+subheads, captions, links, credits, also at the end of a paragraph). Every weak decision leaves a warning
 in plain words that quotes the line, so an instructor knows what to pass to ``headline=``,
 ``skip=`` or ``keep=``.
 """

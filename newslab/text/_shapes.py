@@ -1,9 +1,9 @@
 """Recognisers for the lines of real news texts: datelines, bylines, date lines, captions, credits.
 
 Private to :mod:`newslab.text`. Each recogniser looks at one line (or one line-length profile)
-and says what it is; :mod:`newslab.text._reading` decides the order and the context. Dates are in
-:mod:`newslab.text._dates`; page
-furniture (links, buttons, appeals) is in :mod:`newslab.text._boilerplate`.
+and says what it is; :mod:`~newslab.text._front` and :mod:`~newslab.text._body` decide the order
+and the context. Dates are in :mod:`~newslab.text._dates`, page furniture (links, buttons,
+appeals) in :mod:`~newslab.text._boilerplate`.
 """
 
 from __future__ import annotations
