@@ -24,6 +24,9 @@ _DATELINE_GAP = re.compile(r"[\s,]*(?:\([^)]{1,40}\))?\s*(?::|[–—-]{1,2})?\s
 def read_body(reading: Reading) -> None:
     """Name the body's lines (see the module docstring)."""
     start = reading.body_start if reading.body_start is not None else _first_body(reading)
+    for k in range(start, len(reading.pieces)):  # "Sentinel Digital Desk", "Reuters Staff": never a paragraph
+        if reading.free(k) and _shapes.is_agency_byline(reading.line(k)):
+            reading.set(k, C.BYLINE)
     _find_dateline(reading, start)
     _join_wrapped(reading, start)
     _repeated_headlines(reading, start)
@@ -54,7 +57,7 @@ def _find_dateline(reading: Reading, start: int) -> None:
     for rank, k in enumerate(_candidates(reading, start, limit=3)):
         piece = reading.pieces[k]
         match = _shapes.dateline(reading.text, piece.start, piece.end)
-        if match is None and rank == 0 and (match := _shapes.colon_dateline(reading.text, piece.start, piece.end)):
+        if match is None and (match := _shapes.colon_dateline(reading.text, piece.start, piece.end)):
             reading.warn(f"read {quote(match.group('place'))} as the dateline (a place and a colon at the start of "
                          f"the first paragraph); if it is not, pass dateline=false")
         if match is None:
@@ -245,12 +248,12 @@ def _doubtful_paragraphs(reading: Reading) -> None:
         reading.pieces[k].kind = C.BOILERPLATE
         reading.warn(f"read {quote(reading.line(k))} after the last paragraph as page furniture, not as a paragraph; "
                      f'if it is one, pass keep=["{first_words(reading.line(k))}"]')
-    for k in paragraphs[1:-1]:
+    for k in paragraphs[1:]:
         line = reading.line(k)
         if len(line.split()) <= 20 and not _shapes.ends_sentence(line) and not line.rstrip().endswith(":") and (
                 not _shapes.is_bullet(line)) and "\n" not in line:
-            reading.warn(f"read {quote(line)} as a paragraph, though it has no closing stop; if it is a heading "
-                         f'or a link, pass skip=["{first_words(line)}"]')
+            reading.warn_each("paragraphs, though they have no closing stop", line,
+                              "if one is a heading or a link, pass skip=[{words}]")
     if len(paragraphs) >= 2 and _under_headline(reading, paragraphs[0]):
         first, second = (len(reading.line(k).split()) for k in paragraphs[:2])
         if first <= 12 and second >= 2 * first:
@@ -269,8 +272,18 @@ def _under_headline(reading: Reading, k: int) -> bool:
 
 def _body_kind(reading: Reading, k: int) -> str:
     line = reading.line(k)
+    if line.rstrip().endswith(("…", "...")) and not _shapes.ends_in_quote(line) and len(line.split()) <= 30:
+        reading.warn_each('related-article teasers (they break off with "…"), not as paragraphs', line,
+                          "if one is a paragraph, pass keep=[{words}]")
+        return C.RELATED
+    if _shapes.is_bullet(line) and not _bullet_near(reading, k):
+        lone = _lone_bullet(reading, k, line)
+        if lone is not None:
+            return lone
     if reading.kind(k) == C.DATE_LINE:  # a date line stays one, save under a list of links
         return C.RELATED if _under_label(reading, k) else C.DATE_LINE
+    if _shapes.is_agency_byline(line):
+        return C.BYLINE  # "Sentinel Digital Desk", "Reuters Staff": a desk or an agency alone
     if _shapes.is_byline(line) and not line.startswith(("-", "–", "—")) and (
             _shapes.is_name_line(_shapes.byline_fields(line)["author"].split(",")[0])):
         return C.BYLINE
@@ -281,6 +294,23 @@ def _body_kind(reading: Reading, k: int) -> str:
                      f'not as a paragraph; if it is one, pass keep=["{first_words(line)}"]')
         return C.RELATED
     return C.PARAGRAPH
+
+
+def _bullet_near(reading: Reading, k: int) -> bool:
+    return any(0 <= j < len(reading.pieces) and _shapes.is_bullet(reading.line(j)) for j in (k - 1, k + 1))
+
+
+def _lone_bullet(reading: Reading, k: int, line: str) -> str | None:
+    """A list of one item is no list: a summary under the headline, or a heading without a stop."""
+    if _under_headline(reading, k) and _shapes.ends_sentence(line):
+        reading.warn(f"read {quote(line)} as a standfirst (a one-item list under the headline), not as a "
+                     f'paragraph; if it is one, pass keep=["{first_words(line)}"]')
+        return C.STANDFIRST
+    if not _shapes.ends_sentence(line) and len(line.split()) <= 11:
+        reading.warn(f"read {quote(line)} as a subhead (a one-item list without a stop), not as a paragraph; "
+                     f'if it is one, pass keep=["{first_words(line)}"]')
+        return C.SUBHEAD
+    return None
 
 
 def _under_label(reading: Reading, k: int) -> bool:

@@ -43,6 +43,8 @@ _BOILERPLATE = _whole(
     r"please (?:enable|update|upgrade) (?:javascript|your browser)\b.{0,120}",
     r"oops!?", r"something went wrong\.?", r"please try again later\.?", r"in this article:?",
     r"loading\.{0,3}", r"comments?(?: \(\d+\))?", r"\d+ comments?",
+    r"(?:this (?:website|site) uses|we use) cookies\b.{0,200}", r"accept (?:all )?cookies",
+    r"be the first of your friends\b.{0,40}",
     # tracking ids: one token with a long run of digits; a counter alone (comments, shares)
     r"[A-Za-z]{0,12}\d{12,}[A-Za-z0-9]*", r"\d{1,5}",
     # blog and feed platforms
@@ -85,7 +87,7 @@ _AUDIO = _whole(
     r"this audio is (?:created|generated|auto-generated|produced)\b.{0,160}",
     r"listen to this (?:article|story)\b.{0,60}", r"press play to listen to this article\b.{0,80}",
     r"voiced by artificial intelligence\.?", r"no media source currently available",
-    r"audio version\b.{0,40}", r"\d{1,2}:\d{2}(?::\d{2})?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)+",
+    r"audio version\b.{0,40}", r"audio by [\w .-]{2,40}", r"\d{1,2}:\d{2}(?::\d{2})?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)+",
 )
 _SOURCE = _whole(r"sources?(?: link)?", r"sources?\s*:\s*\S.{0,150}",
                  r"the post .{5,200} appeared first on .{2,80}")  # a feed's footer
@@ -110,6 +112,9 @@ _RELATED_TITLED = re.compile(
     r"|^.{4,200}\s+(?:…\s*)?read more\s*[»>.…]*$",
     re.IGNORECASE,
 )
+_GLUED_LABELS = re.compile(r"[a-z][A-Z][a-z]")
+#: A social page's like box: ``Soccer News Like`` (a name of capitalised words, then "Like").
+_LIKE_BOX = re.compile(r"^(?:[A-Z][\w.&'’-]*\s){1,4}Like$")
 #: A link in a list of stories: a title, then when it was posted ("... - 31 mins ago", "... - November 6, 2020").
 _TIMED_LINK = re.compile(r"^(?P<title>.{10,200}?[^.!?,;:])\s+[-–—|]\s+(?P<when>.{4,40})$")
 _AUTHOR_LABEL = _whole(r"authors?:?", r"about the authors?", r"written by:?")
@@ -141,6 +146,8 @@ def furniture(line: str) -> str | None:
     for kind, pattern in _FORMS:
         if pattern.match(bare):
             return kind
+    if _LIKE_BOX.match(bare) or (len(_GLUED_LABELS.findall(bare)) >= 3 and not re.search(r"[.!?]", bare)):
+        return C.BOILERPLATE  # "OperationsThe Recruiting Worx PodcastMoney + Investments...": menu labels glued
     if SYNDICATOR.fullmatch(bare) or _AGENCY_SECTION.match(bare):
         return C.SOURCE_LINE
     if (link := _TIMED_LINK.match(bare)) and is_date_line(link.group("when")):

@@ -9,6 +9,8 @@ the first candidate that shares words with the body.
 
 from __future__ import annotations
 
+import re
+
 from .. import columns as C
 from . import _shapes
 from ._pieces import Reading, content_words, first_words, headline_shaped, opens_body, quote
@@ -96,8 +98,12 @@ def _choose(reading: Reading, candidates: list[int], end: int) -> int | None:
     for k in shaped:
         if not any(_shapes.same_headline(reading.line(k), reading.line(j)) for j in distinct):
             distinct.append(k)
-    sharing = [k for k in distinct if content_words(reading.line(k)) & body]
+    shared = {k: len(content_words(reading.line(k)) & body) for k in distinct}
+    sharing = [k for k in distinct if shared[k]]
     pick = titled[0] if titled else sharing[0] if sharing else distinct[0]
+    # one word shared by chance ("News" in a site's name) loses to a later short line that shares several
+    if shared.get(pick) == 1 and not titled:
+        pick = next((k for k in sharing if k > pick and shared[k] >= 2 and _short_title(reading.line(k))), pick)
     above = [k for k in distinct if k < pick and len(reading.line(k).split()) >= 4]
     if above:
         others = ", ".join(quote(reading.line(k)) for k in above)
@@ -105,6 +111,11 @@ def _choose(reading: Reading, candidates: list[int], end: int) -> int | None:
                      f"{others} above it as a promo line; if that is the headline, pass "
                      f'headline="{first_words(reading.line(above[0]))}"')
     return pick
+
+
+def _short_title(line: str) -> bool:
+    """Short enough for a headline, and a single sentence (a caption has several)."""
+    return len(line.split()) <= 25 and not re.search(r"[a-z0-9]\.\s+[A-Z]", line.rstrip(".!?"))
 
 
 def _label_only(reading: Reading, k: int, candidates: list[int]) -> bool:

@@ -44,6 +44,7 @@ class Reading:
     pieces: list[Piece] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     found: dict[str, Any] = field(default_factory=dict)
+    grouped: dict[str, list[str]] = field(default_factory=dict)
     body_start: int | None = None
     headline_at: int | None = None
     width: int | None = None
@@ -68,6 +69,28 @@ class Reading:
     def warn(self, message: str) -> None:
         if message not in self.warnings:
             self.warnings.append(message)
+
+    def warn_each(self, what: str, line: str, fix: str) -> None:
+        """One warning for every line read the same doubtful way: ``read "a…", "b…" as <what>; <fix>``."""
+        key = f"{what}\x00{fix}"
+        if key not in self.grouped:
+            self.grouped[key] = []
+            self.warnings.append(key)
+        self.grouped[key].append(line)
+
+    def final_warnings(self) -> list[str]:
+        """The warnings, each group of lines read the same way said once, quoting every line."""
+        said = []
+        for warning in self.warnings:
+            if warning in self.grouped:
+                what, fix = warning.split("\x00")
+                lines = self.grouped[warning]
+                words = ", ".join(f'"{first_words(line)}"' for line in lines)
+                said.append(f"read {', '.join(quote(line) for line in lines)} as {what}; "
+                            + fix.replace("{words}", words))
+            else:
+                said.append(warning)
+        return said
 
     def split(self, k: int, at: int) -> None:
         """Cut piece ``k`` at offset ``at``; both halves lose the blanks at the cut."""
@@ -117,7 +140,9 @@ def headline_shaped(line: str) -> bool:
     bare = line.strip().rstrip(_shapes.CLOSING_QUOTES).rstrip()
     if _shapes.ends_in_quote(line) and (bare.endswith("?") or len(line.split()) > 15):
         return False  # the closing quotation of a lede
-    return (len(line) <= 220 and len(line.split()) <= 40 and not bare.endswith((".", ",", ";", ":"))
+    stop = bare.endswith((",", ";", ":")) or (bare.endswith(".") and not (  # a Title Case line may end in a stop
+        len(line.split()) <= 20 and _shapes.title_case(bare) and not bare.endswith("..")))
+    return (len(line) <= 220 and len(line.split()) <= 40 and not stop
             and not line[:1].islower() and not _shapes.is_bullet(line))
 
 
@@ -134,11 +159,14 @@ def shape(reading: Reading, k: int) -> str | None:
     """The kind a line has by its form alone (page furniture, credit, caption, date line)."""
     line = reading.line(k)
     bare = line.strip().lstrip("•·*/").strip()
+    if bare[:2] in ("- ", "– ") and _boilerplate.furniture(bare[2:]) is not None:
+        bare = bare[2:].strip()  # "- Be the first of your friends!": furniture in a list
     if not bare:
         return C.BOILERPLATE
     if (kind := _boilerplate.furniture(bare)) is not None:
         if len(bare.split()) > 12 and kind != C.RELATED:  # a long line under a short form: say so
-            reading.warn(f"read {quote(line)} as {KIND_WORDS.get(kind, kind)}, not as a paragraph")
+            reading.warn_each(f"{KIND_WORDS.get(kind, kind)}, not as a paragraph", line,
+                              "if one is a paragraph, pass keep=[{words}]")
         return kind
     if _shapes.is_credit(bare):
         return C.CREDIT

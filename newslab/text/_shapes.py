@@ -35,7 +35,8 @@ COLON_DATELINE = re.compile(r"(?P<place>[A-Z][a-z’'-]{2,}(?:\s[A-Z][a-z’'-]{
 _NOT_COLON_PLACES = frozenset(
     "details quote source sources background update updates note notes editor watch read related photo photos image "
     "video breaking exclusive analysis opinion summary context report reports warning question answer comment "
-    "statement live latest also meanwhile correction clarification disclaimer important".split())
+    "statement live latest also meanwhile correction clarification disclaimer important author authors by "
+    "written reporter reporting editor editing credit credits contact email tags tag category topics".split())
 #: A dateline alone on its line: ``KIEV``, or ``Kyiv • UNN``.
 _OWN_LINE_PLACE = re.compile(r"^(?P<place>[A-Z][A-Z.'’\-]{2,}(?:\s+[A-Z][A-Z.'’\-]{2,}){0,2})$")
 _OWN_LINE_AGENCY = re.compile(
@@ -53,7 +54,8 @@ _AUTHOR_LINE = re.compile(r"^(?:authors?|written by|words by|reporter|reporting)
                           re.IGNORECASE)
 _AGENCY_BYLINE = re.compile(
     r"^(?:The Associated Press|Associated Press|Reuters(?: Staff)?|AFP|Agence France-Presse|Bloomberg(?: News)?|"
-    r"(?:[A-Z][\w’'-]+\s+){1,3}(?:[Ss]taff|[Nn]ews [Dd]esk|[Nn]ewsroom|[Ww]ire [Ss]ervices?))$"
+    r"(?:[A-Z][\w’'-]+\s+){1,3}(?:[Ss]taff|(?:[Nn]ews |[Ww]eb |[Oo]nline |[Dd]igital )?[Dd]esk|[Nn]ewsroom|"
+    r"[Ww]ire [Ss]ervices?))$"
 )
 _NAME = r"[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z’'-]+|de|van|von|der|da|al|bin|le)){1,3}"
 _NAME_LINE = re.compile(rf"^{_NAME}$")
@@ -84,24 +86,30 @@ _CREDIT = re.compile(
 _INITIALS = re.compile(r"^[a-z]{2,4}$")  # the editor's initials alone, after the last paragraph
 _CREDIT_TAIL = re.compile(
     r"\s(?P<credit>\((?:(?:additional\s+)?reporting|writing|editing|compiled)\s+by\b[^()]{2,200}\)\.?"
-    r"|\(end\)|\(with inputs from [\w ,]{2,40}\.?\)\.?)\s*$",
+    r"|\(end\)|\(with inputs from [\w ,]{2,40}\.?\)\.?)\s*$"
+    # an agency's name after the last sentence: "... it read. IANS"
+    r"|(?<=[.!?”\"’])\s+(?P<agency>(?-i:IANS|PTI|ANI|UNI|AFP|Reuters|Xinhua|TASS|dpa|EFE|KUNA|WAM|SPA|APP|Bernama|"
+    r"Yonhap|Kyodo|Anadolu|AA|BSS|NNN))\s*$",
     re.IGNORECASE,
 )
 #: A photo credit alone on its line: ``Noah Berger/AP``, ``Jo Example / Reuters``.
 _PHOTO_CREDIT = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s?/\s?(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Xinhua|Shutterstock|"
     r"iStock|Alamy|[A-Z]{2,6})(?: Photos?)?$")
-_BRACKETED_CREDIT = r"\((?=[^()]*[A-Z])(?=[^()]*(?:/|\bPhotos?\b|Getty|Screenshot|Source:|\bvia\b|\bFile\b))[^()]{2,90}\)\.?"
+_BRACKETED_CREDIT = (r"\((?=[^()]*[A-Z])(?=[^()]*(?:/|\bPhotos?\b|Getty|Screenshot|Source:|\bvia\b|\bFile\b|iStock|"
+                     r"Shutterstock|Alamy|Unsplash|Pexels|Pixabay))[^()]{2,90}\)\.?")
 _CAPTION = re.compile(
     r"^(?i:photo|image|picture|caption|pictured|file photo|photograph)\b\s*[:|]"
     r"|^(?i:image (?:source|caption)),\s"  # BBC pages
     r"|^(?i:photo credits?)\b"
+    r"|^(?i:photo(?:graph)?|image|picture)\s+(?i:by|courtesy of)\s+[A-Z][\w.'’ -]{1,60}$"  # "Photo by Jo Example on Unsplash"
     r"|^[A-Z][A-Z .'’-]+/(?:AP|AFP|REUTERS|EPA|GETTY IMAGES)(?: PHOTO)?$"
     r"|(?:REUTERS|AP Photo|AFP|Getty Images)\s*/\s*\w[^.]{0,60}\)?$"
     r"|(?:\b|(?<=[a-z]))(?:Photograph|Photo|Image)(?:\s+by)?:\s*[^.]{2,60}$"  # glued: "...at a timeImage: Jo/NNA"
     rf"|\s{_BRACKETED_CREDIT}$"
     r"|[.!?”\"]?\s*[—–]\s*(?:Reuters|REUTERS|AP|AFP|Getty Images|EPA|Xinhua|Anadolu(?: Agency)?)\.?$"
     r"|[.!?]\s+(?:Photo|Image|Picture|File photo)s?\s+(?i:courtesy(?: of)?|by|via|credit:?)\s+[A-Z][^.!?]{1,90}$"
+    r"|[.!?]\s+Courtesy\s+[A-Z].{1,80}(?:/Handout|via)\s+(?:REUTERS|Reuters|AP|AFP|Getty Images)$"
     # the photographer and the agency at the end: "...due to wildfires.Michael A. Mariant / MICHAEL A. MARIANT"
     r"|[.!?]\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3}\s*/\s*[A-Z][A-Z.'’ -]{1,40}$"
     rf"|{_PHOTO_CREDIT.pattern}"
@@ -132,7 +140,7 @@ def colon_dateline(text: str, start: int, end: int) -> re.Match[str] | None:
     match = COLON_DATELINE.match(text, start, end)
     if match is None or any(word.lower() in _NOT_COLON_PLACES for word in match.group("place").split()):
         return None
-    return match
+    return match if len(text[match.end() : end].split()) >= 6 else None  # a sentence follows, not a name
 
 
 def own_line_dateline(line: str) -> re.Match[str] | None:
@@ -217,7 +225,7 @@ def credit_tail(line: str) -> int | None:
     match = _CREDIT_TAIL.search(line)
     if match is None or not line[: match.start()].strip():
         return None
-    return match.start("credit")
+    return match.start("credit") if match.group("credit") else match.start("agency")
 
 
 def is_caption(line: str) -> bool:
@@ -282,6 +290,8 @@ def is_subhead(line: str) -> bool:
         return ends_in_quote(bare) and len(words) <= 8 and not inner.rstrip().endswith((".", "!", "?", ","))
     if ends_in_quote(bare) and bare.rstrip(CLOSING_QUOTES).rstrip().endswith((".", "!", "?", ",")):
         return False
+    if bare.endswith("?"):  # "Are Cuts Copy Cat Behavior? Do They Pay Off?": a heading in Title Case
+        return title_case(bare)
     return (not bare.endswith((".", "!", "?", ",", ";", ")"))
             and not bare.startswith(("(", "-", "•", "*", "–", "—")))
 

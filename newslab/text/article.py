@@ -284,7 +284,7 @@ def parse_article(text: str, *, meta: dict[str, Any] | None = None, headline: st
     reading = _reading.read(text, fix)
     parts = _numbered([Part(cast(PartKind, piece.kind or C.PARAGRAPH), piece.start, piece.end,
                             text[piece.start:piece.end]) for piece in reading.pieces])
-    warnings = reading.warnings + _warnings(parts)
+    warnings = reading.final_warnings() + _warnings(parts)
     known = dict(meta or {})
     known.pop(_corrections.META_KEY, None)
     if fix:
