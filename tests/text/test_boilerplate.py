@@ -43,6 +43,9 @@ from newslab.text import _boilerplate
     ("Powered by ExampleFeed", C.BOILERPLATE), ("top of page", C.BOILERPLATE),
     ("IE 11 is not supported. For an optimal experience visit our site on another browser.", C.BOILERPLATE),
     (" ".join(f"icon{k} chevron" for k in range(20)), C.BOILERPLATE),
+    ("This website uses cookies.", C.BOILERPLATE), ("Riverton Weekly Like", C.BOILERPLATE),
+    ("- Be the first of your friends!"[2:], C.BOILERPLATE), ("Audio By ExampleVoice", C.AUDIO),
+    ("NewsThe Riverton PodcastMoney + TownCareer AdviceWorld", C.BOILERPLATE),
 ])
 def test_each_form_of_page_furniture_has_its_kind(line, kind):
     assert _boilerplate.furniture(line) == kind

@@ -241,6 +241,55 @@ def test_a_name_without_a_date_or_role_under_it_is_not_a_byline():
     assert article.byline is None
 
 
+def test_a_desk_byline_under_a_summary_and_a_colon_dateline():
+    text = (f"Riverton Sacks Its Mayor After the Bridge Vote\n{LEDE}\nRiverton Digital Desk\n"
+            f"Riverton: {LEDE}\n{SECOND}")
+    article = parse_article(text)
+    assert kinds(article) == ["headline", "standfirst", "byline", "dateline", "paragraph", "paragraph"]
+    assert article.author == "Riverton Digital Desk" and article.dateline.text == "Riverton"
+
+
+def test_an_agency_name_after_the_last_sentence_is_a_credit():
+    article = parse_article(f"Riverton votes\n{LEDE}\n{SECOND} IANS")
+    assert [(p.kind, p.text) for p in article.parts][-2:] == [("paragraph", SECOND), ("credit", "IANS")]
+    assert kinds(parse_article(f"Riverton votes\n{LEDE}\nThe vote was won by the Riverton Independents (RI)."))[-1] == (
+        "paragraph")
+
+
+def test_teasers_that_break_off_are_one_warning():
+    article = parse_article(f"Riverton votes\n{LEDE}\n{SECOND}\nThe Lakeside ferry will run at night from June, the…\n"
+                            "Riverton's mill could reopen in the spring after the…")
+    assert kinds(article)[-2:] == [C.RELATED, C.RELATED] and len(article.paragraphs) == 2
+    assert len([w for w in article.warnings if "teasers" in w]) == 1
+    assert warned(article, '"The Lakeside ferry will run') and warned(article, '"Riverton\'s mill could reopen')
+
+
+def test_a_list_of_one_item_is_a_standfirst_or_a_heading():
+    article = parse_article(f"Why the bridge vote matters\n- After the flood, the council met twice and agreed once.\n"
+                            f"{LEDE}\n{SECOND}\n• A Long Winter\n{THIRD}")
+    assert kinds(article) == ["headline", "standfirst", "paragraph", "paragraph", "subhead", "paragraph"]
+
+
+def test_a_title_case_headline_may_end_in_a_stop_and_a_heading_in_a_question():
+    article = parse_article(f"Do Bridges Pay Off? Riverton Paints a Mixed Picture.\nFebruary 27, 2031\n{LEDE}\n"
+                            f"Are Repairs Worth It? Who Pays?\n{SECOND}")
+    assert kinds(article) == ["headline", "date_line", "paragraph", "subhead", "paragraph"]
+
+
+@pytest.mark.parametrize("line", ["Photo by Jo Example on Unsplash",
+                                  "The square at dawn on Monday, as the water rose. (iStock)"])
+def test_stock_photo_credits_are_captions(line):
+    article = parse_article(f"Riverton votes to rebuild the bridge\n{LEDE}\n{line}\n{SECOND}")
+    assert kinds(article) == ["headline", "paragraph", "caption", "paragraph"]
+
+
+def test_a_credit_alone_under_furniture_takes_the_caption_under_it():
+    text = (f"Riverton floods again\nThe whole lower town was told to leave on Monday as the river rose.\n|\n"
+            f"Jo Example/AP\nWater covers the square in Riverton on Monday. The market was closed.\n{LEDE}\n{SECOND}")
+    article = parse_article(text)
+    assert kinds(article) == ["headline", "standfirst", "boilerplate", "caption", "caption", "paragraph", "paragraph"]
+
+
 def test_widget_cards_under_in_this_article():
     text = (f"Live updates | Riverton votes to rebuild the bridge\nOops!\nSomething went wrong.\n"
             f"The Associated Press\n·3 min read\nIn this article:\n• Lena Brook\nLena Brook\nMayor of Riverton\n"
