@@ -90,7 +90,8 @@ _AUDIO = _whole(
     r"audio version\b.{0,40}", r"audio by [\w .-]{2,40}", r"\d{1,2}:\d{2}(?::\d{2})?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)+",
 )
 _SOURCE = _whole(r"sources?(?: link)?", r"sources?\s*:\s*\S.{0,150}",
-                 r"the post .{5,200} appeared first on .{2,80}")  # a feed's footer
+                 r"the post .{5,200} appeared first on .{2,80}",  # a feed's footer
+                 r"original(?: article| story)? (?:from|at|on) \S{4,80}")
 #: The syndicator's tag in brackets before the dateline: ``(MENAFN- Kuwait News Agency (KUNA))``.
 SYNDICATOR = re.compile(r"\([A-Z][A-Za-z]{1,15}\s*-\s*[^()]{2,60}(?:\([A-Z]{2,8}\))?\)")
 #: An agency's name alone, or with its section in capitals: ``Anadolu Agency WORLD``.
