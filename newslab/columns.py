@@ -184,8 +184,25 @@ KICKER: Final = "kicker"  # a section label or kicker above the headline ("Ukrai
 DATE_LINE: Final = "date_line"  # a line that only holds a date ("Published 3 October 2024")
 SUBHEAD: Final = "subhead"  # a short heading inside the body
 CAPTION: Final = "caption"  # a photo caption or photo credit
-CREDIT: Final = "credit"  # "(Reporting by ...; Editing by ...)" and similar trailers
-PART_KINDS: Final = (HEADLINE, BYLINE, DATELINE, PARAGRAPH, KICKER, DATE_LINE, SUBHEAD, CAPTION, CREDIT)
+CREDIT: Final = "credit"  # "(Reporting by ...; Editing by ...)", "(end)", an editor's initials
+# what readers paste from web pages around an article (issue 19): never body text
+STANDFIRST: Final = "standfirst"  # the summary between the headline and the body
+REPEATED_HEADLINE: Final = "repeated_headline"  # the headline again (the page title, a second copy)
+PROMO: Final = "promo"  # a site's tagline or appeal ("become a member", "JOIN US ON TELEGRAM")
+RELATED: Final = "related"  # "Read more:", "RELATED STORIES" and the titles under them
+AD: Final = "ad"  # "ADVERTISEMENT", "Article continues after this advertisement"
+NEWSLETTER: Final = "newsletter"  # "Sign up for our newsletter"
+EDITOR_NOTE: Final = "editor_note"  # "Editor's note: ...", "More to come..."
+AUDIO: Final = "audio"  # "Listen to this article", "This audio is auto-generated"
+#: "Source: NATO", a syndicator's tag: a part named by the same word as the ``source`` metadata key
+SOURCE_LINE: Final = "source"
+AUTHOR: Final = "author"  # a line about the author that is not the byline (a role, the byline again)
+BOILERPLATE: Final = "boilerplate"  # navigation, share buttons, broken widgets, tracking ids
+SKIPPED: Final = "skipped"  # a line an instructor named in skip=[...]
+#: Every kind of part, the body first; all but paragraphs (and the dateline inside one) are not body text.
+PART_KINDS: Final = (HEADLINE, BYLINE, DATELINE, PARAGRAPH, KICKER, DATE_LINE, SUBHEAD, CAPTION, CREDIT,
+                     STANDFIRST, REPEATED_HEADLINE, PROMO, RELATED, AD, NEWSLETTER, EDITOR_NOTE, AUDIO,
+                     SOURCE_LINE, AUTHOR, BOILERPLATE, SKIPPED)
 # findings (newslab.findings): the error-analysis cases of an article
 HEADLINE_CASE: Final = "headline_case"  # "original" (as written) or "sentence" (as newslab parses it)
 ENTITIES: Final = "entities"  # the entities found, as "text (LABEL)" strings
@@ -202,7 +219,7 @@ DATE: Final = "date"
 TITLE: Final = "title"
 ARTICLE_COLUMNS: Final = (ARTICLE_ID, OUTLET, DATE, TITLE)  # first columns of every table of many articles
 META_ID: Final = "id"  # metadata keys read from doc.user_data["newslab_meta"] (and a .json beside a file)
-SOURCE: Final = "source"
+SOURCE: Final = SOURCE_LINE  # "source": where an article came from (a source line among its parts is the same word)
 REASON: Final = "reason"  # why an input went into the errors table
 SHARD: Final = "shard"
 N_SENTENCES: Final = "n_sentences"

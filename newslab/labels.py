@@ -71,8 +71,13 @@ PART_COLORS: Final[dict[str, str]] = {
     "date_line": _TOL_LIGHT["light_yellow"],
     "subhead": _TOL_LIGHT["mint"],
     "caption": _TOL_LIGHT["pink"],
+    "standfirst": _TOL_LIGHT["light_cyan"],  # text of the article's front, like the kicker
+    # page furniture pasted with the article: one grey, so what is not the article reads as one thing
+    **{kind: _TOL_LIGHT["pale_grey"] for kind in (
+        "credit", "repeated_headline", "promo", "related", "ad", "newsletter", "editor_note", "audio", "source",
+        "author", "boilerplate", "skipped")},
 }
-#: Colour of any other part (credit lines ...).
+#: Colour of any other part.
 OTHER_PART_COLOR: Final = _TOL_LIGHT["pale_grey"]
 
 #: Who said what: the speaker, the cue and the content of a statement in three distinct
@@ -126,8 +131,8 @@ def part_color(kind: str) -> str:
     Examples:
         >>> part_color("headline")
         '#EE8866'
-        >>> part_color("credit")
-        '#DDDDDD'
+        >>> part_color("credit"), part_color("promo")
+        ('#DDDDDD', '#DDDDDD')
     """
     return PART_COLORS.get(kind, OTHER_PART_COLOR)
 

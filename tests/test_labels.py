@@ -21,3 +21,14 @@ def test_palette_is_tol_light():
 def test_unknown_labels_are_named():
     with pytest.raises(UnknownLabelError, match="PLACE"):
         check_labels(["GPE", "PLACE"])
+
+
+def test_every_part_kind_has_its_colour_and_page_furniture_shares_one():
+    from newslab import columns as C
+    from newslab.labels import PART_COLORS, part_color
+
+    assert set(C.PART_KINDS) == set(PART_COLORS)
+    furniture = {C.PROMO, C.RELATED, C.AD, C.NEWSLETTER, C.EDITOR_NOTE, C.AUDIO, C.SOURCE_LINE, C.AUTHOR,
+                 C.BOILERPLATE, C.SKIPPED, C.REPEATED_HEADLINE}
+    assert len({part_color(kind) for kind in furniture}) == 1
+    assert part_color(C.PARAGRAPH) not in {part_color(kind) for kind in furniture}

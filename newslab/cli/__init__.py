@@ -240,18 +240,33 @@ def teach_check_article(
 def _preflight_text(report: Any) -> str:
     from wasabi import table as text_table
 
-    short = report.parts["text"].str.replace(r"\s+", " ", regex=True).str.slice(0, 60)
-    parts = report.parts[["kind", "index", "text"]].assign(text=short)
-    lines = [f"article: {report.path}", text_table(parts.values.tolist(), header=list(parts.columns), divider=True)]
+    listing = report.listing()
+    rows = [(str(row.line), ("? " if row.doubtful else "") + row.kind, "body" if row.body else "",
+             _short(row.text)) for row in listing]
+    paragraphs = sum(row.body for row in listing)
+    lines = [f"article: {report.path}",
+             "what the loader read, line by line (? = a warning below is about this line):",
+             text_table(rows, header=["line", "kind", "", "text"], divider=True),
+             f"body: {paragraphs} paragraph{'s' if paragraphs != 1 else ''}; "
+             f"{report.furniture} line{'s' if report.furniture != 1 else ''} of page furniture left out"]
     lines += [f"warning: {warning}" for warning in report.warnings] or ["warnings: none"]
+    fixes = report.corrections
+    lines.append("corrections: " + (", ".join(f"{key}={value!r}" for key, value in fixes.items()) if fixes else
+                 "none (to correct a misread, pass headline=, skip=, keep=, body_starts= or dateline= to "
+                 "load_article, or put the same keys in the .json file beside the article)"))
     lines.append(f"gold file: {report.gold}")
     lines.append(f"metadata file: {report.metadata or 'missing'}")
     if report.applicability is None:
         lines.append("exercises: this version cannot tell which exercises apply")
     else:
-        rows = [(e, "yes" if ok else "not applicable", why) for e, ok, why in report.applicability.values.tolist()]
-        lines.append(text_table(rows, header=["exercise", "applies", "reason"], divider=True))
+        applies = [(e, "yes" if ok else "not applicable", why) for e, ok, why in report.applicability.values.tolist()]
+        lines.append(text_table(applies, header=["exercise", "applies", "reason"], divider=True))
     return "\n".join(lines)
+
+
+def _short(text: str, width: int = 70) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 class Engine(StrEnum):

@@ -11,16 +11,40 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import columns as C
 from ..errors import NewslabError
 from ..io.notebooks import read_notebook
-from ..text.article import ARTICLE_ENV, load_article
+from ..text.article import ARTICLE_ENV, Article, load_article
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from ..types import PathLike
 
-__all__ = ["preflight", "Preflight", "run_notebooks"]
+__all__ = ["preflight", "Preflight", "PartLine", "run_notebooks"]
+
+#: Kinds that are the article's own text; every other kind is page furniture pasted with it.
+_ARTICLE_KINDS = frozenset({C.HEADLINE, C.BYLINE, C.DATELINE, C.PARAGRAPH, C.KICKER, C.DATE_LINE, C.SUBHEAD,
+                            C.STANDFIRST, C.CAPTION, C.CREDIT})
+
+
+@dataclass(frozen=True)
+class PartLine:
+    """One part as ``check-article`` lists it.
+
+    Attributes:
+        line: The line of the file it starts on (1 is the first line).
+        kind: What the loader read it as (``"paragraph 3"`` for the fourth body paragraph).
+        body: Whether it counts as body text (what ``article.paragraphs`` holds).
+        doubtful: Whether a warning is about it (the warning quotes its first words).
+        text: Its text.
+    """
+
+    line: int
+    kind: str
+    body: bool
+    doubtful: bool
+    text: str
 
 
 @dataclass(frozen=True, eq=False)
@@ -45,11 +69,43 @@ class Preflight:
     metadata: Path | None
     applicability: pd.DataFrame | None = field(repr=False)
     problems: tuple[str, ...]
+    article: Article | None = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
         """True when no student notebook would fail."""
         return not self.problems
+
+    @property
+    def corrections(self) -> dict:
+        """The corrections the loader applied (``headline=``, ``skip=``, ...; from the ``.json`` file or given)."""
+        return dict((self.article.meta if self.article is not None else {}).get("corrections") or {})
+
+    def listing(self) -> list[PartLine]:
+        """Every part in reading order, with the line it starts on, its kind and whether a warning is about it.
+
+        Examples:
+            >>> from newslab.seeds import seed_path
+            >>> rows = preflight(seed_path()).listing()
+            >>> [(row.line, row.kind, row.body) for row in rows[:4]]
+            [(1, 'headline', False), (2, 'byline', False), (3, 'dateline', False), (3, 'paragraph 0', True)]
+        """
+        if self.article is None:
+            return []
+        said = [" ".join(warning.split()) for warning in self.warnings]
+        rows = []
+        for part in self.article.parts:
+            opening = " ".join(part.text.split()[:4])
+            rows.append(PartLine(self.article.text.count("\n", 0, part.start) + 1,
+                                 f"{part.kind} {part.index}" if part.kind == C.PARAGRAPH else part.kind,
+                                 part.kind == C.PARAGRAPH, bool(opening) and any(opening in w for w in said),
+                                 part.text))
+        return rows
+
+    @property
+    def furniture(self) -> int:
+        """How many parts are page furniture (promo, related, ad, ... lines), not the article's text."""
+        return 0 if self.article is None else sum(p.kind not in _ARTICLE_KINDS for p in self.article.parts)
 
 
 def preflight(path: PathLike) -> Preflight:
@@ -73,7 +129,7 @@ def preflight(path: PathLike) -> Preflight:
         problems.append("no body paragraph was found: every notebook reads the body")
     sidecar = source.with_suffix(".json")
     return Preflight(source, article_parts(article), article.warnings, gold,
-                     sidecar if sidecar.is_file() else None, _applicability(article), tuple(problems))
+                     sidecar if sidecar.is_file() else None, _applicability(article), tuple(problems), article)
 
 
 def _gold_status(path: Path) -> tuple[str, list[str]]:

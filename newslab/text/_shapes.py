@@ -1,124 +1,231 @@
-"""Recognisers for the lines of real news texts: datelines, bylines, date lines, credits.
+"""Recognisers for the lines of real news texts: datelines, bylines, date lines, captions, credits.
 
-Private to :mod:`newslab.text.article`. Each recogniser looks at one line (or one line-length
-profile) and says what it is; :func:`newslab.text.article.parse_article` decides the order.
+Private to :mod:`newslab.text`. Each recogniser looks at one line (or one line-length profile)
+and says what it is; :mod:`~newslab.text._front` and :mod:`~newslab.text._body` decide the order
+and the context. Dates are in :mod:`~newslab.text._dates`, page furniture (links, buttons,
+appeals) in :mod:`~newslab.text._boilerplate`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import statistics
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-_DAY_MONTH_YEAR = rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH})\.?,?\s+(?P<y1>\d{{4}})"
-_MONTH_DAY_YEAR = rf"(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?"
-_ISO = r"(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
-_DATE = re.compile(rf"\b(?:{_DAY_MONTH_YEAR}|{_MONTH_DAY_YEAR}|{_ISO})\b", re.IGNORECASE)
-
-#: Words that may surround a date on a date line ("Published Thursday 3 October 2024, 10:15 GMT").
-_DATE_LINE_FILLER = re.compile(
-    r"(?i:\b(?:published|updated|posted|last|first|modified|on|at|am|pm|a\.m|p\.m|ago|min|mins|read|"
-    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b\.?)"
-    r"|\b[A-Z]{2,5}\b|\d{1,2}[:.]\d{2}|[+-]\d{1,2}\b",
-)
+from ._dates import DATE, MONTH, iso_date
 
 _PLACE = r"[A-Z][A-Z.'’\-]*[A-Z.](?:\s+[A-Z][A-Z.'’\-]*[A-Z.])*"
-_REGION = rf"(?!{_MONTH}\b)[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*)*"
-_DATELINE_DATE = rf"(?:{_MONTH}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}\.?(?:\s+\d{{4}})?)"
-#: ``KYIV -``, ``KYIV, Ukraine (AP) —``, ``KYIV, Oct 3 (Reuters) -``, ``KYIV, October 3, 2024 —``.
+_REGION = rf"(?!{MONTH}\b)[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*)*"
+_DATELINE_DATE = rf"(?:{MONTH}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{MONTH}\.?(?:\s+\d{{4}})?)"
+_DASH = r"[–—-]{1,2}"
+#: ``KYIV -``, ``KYIV, Ukraine (AP) —``, ``KYIV, Oct 3 (Reuters) -``, ``KYIV, October 3, 2024 —``,
+#: and ``KYIV, Ukraine — (AP) —`` (the agency between two dashes).
 DATELINE = re.compile(
     rf"(?P<place>{_PLACE})(?:,\s*(?P<region>{_REGION}))?(?:,\s*(?P<date>{_DATELINE_DATE}))?"
-    r"(?:\s*\((?P<agency>[^)]{1,40})\))?\s*[–—-]{1,2}\s+(?=\S)"
+    rf"(?:\s*\((?P<agency>[^)]{{1,40}})\))?\s*{_DASH}(?:\s*\((?P<agency2>[^)]{{1,40}})\)\s*{_DASH})?\s+(?=\S)"
+)
+#: A place in ordinary case needs an outlet in brackets: ``Brussels, 11 October 2022 (TDI):``, ``Kyiv (UNN) -``.
+_DATELINE_OUTLET = re.compile(
+    rf"(?P<place>[A-Z][a-z’'-]+(?:\s[A-Z][a-z’'-]+){{0,2}})(?:,\s*(?P<region>{_REGION}))?"
+    rf"(?:,\s*(?P<date>{_DATELINE_DATE}))?\s*\((?P<agency>[A-Z][A-Za-z]{{1,12}})\)\s*(?::|{_DASH})\s+(?=\S)"
+)
+#: ABC News: the place in brackets, ``(BALTIMORE) —``.
+_DATELINE_BRACKETED = re.compile(rf"\((?P<place>{_PLACE})(?:,\s*(?P<region>{_REGION}))?\)\s*{_DASH}\s+(?=\S)")
+#: A place and a colon, as Indian and Pakistani papers write it: ``London: British Prime Minister ...``.
+COLON_DATELINE = re.compile(r"(?P<place>[A-Z][a-z’'-]{2,}(?:\s[A-Z][a-z’'-]{2,})?):\s+(?=[A-Z])")
+_NOT_COLON_PLACES = frozenset(
+    "details quote source sources background update updates note notes editor watch read related photo photos image "
+    "video breaking exclusive analysis opinion summary context report reports warning question answer comment "
+    "statement live latest also meanwhile correction clarification disclaimer important author authors by "
+    "written reporter reporting editor editing credit credits contact email tags tag category topics".split())
+#: A dateline alone on its line: ``KIEV``, or ``Kyiv • UNN``.
+_OWN_LINE_PLACE = re.compile(r"^(?P<place>[A-Z][A-Z.'’\-]{2,}(?:\s+[A-Z][A-Z.'’\-]{2,}){0,2})$")
+_OWN_LINE_AGENCY = re.compile(
+    r"^(?P<place>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,2})\s*[•·|]\s*(?P<agency>[A-Z][A-Za-z]{1,10})$")
+#: Capitals on a line of their own that are labels, not places.
+_NOT_PLACES = frozenset(
+    "NEWS LIVE UPDATE UPDATED UPDATES EXCLUSIVE BREAKING OPINION ANALYSIS VIDEO VIDEOS PHOTOS GALLERY WATCH "
+    "LISTEN ADVERTISEMENT SPONSORED FEATURED MORE READ RELATED TOP WORLD POLITICS BUSINESS SPORT SPORTS "
+    "EDITORIAL COMMENTARY REVIEW INTERVIEW FACTBOX EXPLAINER FIGHTING DIPLOMACY ECONOMY CONTEXT BACKGROUND "
+    "SHARE MENU HOME".split()
 )
 
 _BYLINE = re.compile(r"^by\s+(?=(?-i:[A-Z]))(?P<rest>.{1,120})$", re.IGNORECASE)  # names start upper case
+_AUTHOR_LINE = re.compile(r"^(?:authors?|written by|words by|reporter|reporting)\s*:\s*(?=[A-Z])(?P<rest>.{2,100})$",
+                          re.IGNORECASE)
+_AGENCY_BYLINE = re.compile(
+    r"^(?:The Associated Press|Associated Press|Reuters(?: Staff)?|AFP|Agence France-Presse|Bloomberg(?: News)?|"
+    r"(?:[A-Z][\w’'-]+\s+){1,3}(?:[Ss]taff|(?:[Nn]ews |[Ww]eb |[Oo]nline |[Dd]igital )?[Dd]esk|[Nn]ewsroom|"
+    r"[Ww]ire [Ss]ervices?))$"
+)
+_NAME = r"[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z’'-]+|de|van|von|der|da|al|bin|le)){1,3}"
+_NAME_LINE = re.compile(rf"^{_NAME}$")
+_DASH_NAME = re.compile(rf"^[-–—]\s*{_NAME}$")  # "- Olga R. Rodriguez" (PressReader)
+_NAME_STATION = re.compile(rf"^(?P<name>{_NAME}),\s+(?P<station>[A-Z][A-Z0-9]{{1,6}}(?:\s+[A-Z][A-Z0-9]{{1,6}}){{0,2}})$")
+_ROLE_LINE = re.compile(
+    r"^(?:[A-Z][\w’'-]*\s+){0,4}(?:[\w’'-]+\s+)?(?:correspondent|reporter|editor|writer|producer|columnist|"
+    r"journalist|contributor|bureau chief|analyst)s?$", re.IGNORECASE)
 _BYLINE_SEPARATOR = re.compile(r"\s*[|•·;]\s*|\s+[–—-]\s+")
 _OUTLET = re.compile(
     r"^(?:Reuters|AP|AFP|Associated Press|Agence France-Presse|Bloomberg|The\s.+|"
     r".+\b(?:News|Times|Post|Press|Herald|Guardian|Journal|Telegraph|Tribune|Gazette|Correspondent)s?)$",
     re.IGNORECASE,
 )
+_STATION = re.compile(r"^[A-Z][A-Z0-9]{1,6}(?:\s+[A-Z][A-Z0-9]{1,6}){0,2}$")  # "RVTV", "WTCI PBS"
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d+\s*min(?:ute)?s?\.?\s+read\b", re.IGNORECASE)
 _CREDIT = re.compile(
     r"^\(?\s*(?:(?:additional\s+)?reporting|writing|editing|compiled|research|graphics|translation)\s+by\b"
-    r"|\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story)\b|^\(?\s*(?:©|copyright\b)",
+    r"|\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story)\b"
+    r"|^\(?\s*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4}|copyright\s*©)|\ball rights reserved\b"
+    # "BBC Monitoring. Copyright BBC.": a short line that ends in "Copyright <Name>"
+    r"|(?:^|[.!]\s+)(?-i:Copyright\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})\.?$"
+    r"|^\(end\)$|^\(?with inputs from [\w ,]{2,40}\.?\)?$"
+    # editors' initials, with the agencies: "rc/sms (dpa, AP)"
+    r"|^[a-z]{2,4}(?:/[a-z]{2,4})+(?:\s*\([^()]{1,60}\))?$",
     re.IGNORECASE,
 )
+_INITIALS = re.compile(r"^[a-z]{2,4}$")  # the editor's initials alone, after the last paragraph
+_CREDIT_TAIL = re.compile(
+    r"\s(?P<credit>\((?:(?:additional\s+)?reporting|writing|editing|compiled)\s+by\b[^()]{2,200}\)\.?"
+    r"|\(end\)|\(with inputs from [\w ,]{2,40}\.?\)\.?)\s*$"
+    # an agency's name after the last sentence: "... it read. IANS"
+    r"|(?<=[.!?”\"’])\s+(?P<agency>(?-i:IANS|PTI|ANI|UNI|AFP|Reuters|Xinhua|TASS|dpa|EFE|KUNA|WAM|SPA|APP|Bernama|"
+    r"Yonhap|Kyodo|Anadolu|AA|BSS|NNN))\s*$",
+    re.IGNORECASE,
+)
+#: A photo credit alone on its line: ``Noah Berger/AP``, ``Jo Example / Reuters``.
+_PHOTO_CREDIT = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s?/\s?(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Xinhua|Shutterstock|"
+    r"iStock|Alamy|[A-Z]{2,6})(?: Photos?)?$")
+_BRACKETED_CREDIT = (r"\((?=[^()]*[A-Z])(?=[^()]*(?:/|\bPhotos?\b|Getty|Screenshot|Source:|\bvia\b|\bFile\b|iStock|"
+                     r"Shutterstock|Alamy|Unsplash|Pexels|Pixabay))[^()]{2,90}\)\.?")
 _CAPTION = re.compile(
     r"^(?i:photo|image|picture|caption|pictured|file photo|photograph)\b\s*[:|]"
+    r"|^(?i:image (?:source|caption)),\s"  # BBC pages
+    r"|^(?i:photo credits?)\b"
+    r"|^(?i:photo(?:graph)?|image|picture)\s+(?i:by|courtesy of)\s+[A-Z][\w.'’ -]{1,60}$"  # "Photo by Jo Example on Unsplash"
+    r"|^[A-Z][A-Z .'’-]+/(?:AP|AFP|REUTERS|EPA|GETTY IMAGES)(?: PHOTO)?$"
     r"|(?:REUTERS|AP Photo|AFP|Getty Images)\s*/\s*\w[^.]{0,60}\)?$"
-    r"|\b(?:Photograph|Photo|Image)(?:\s+by)?:\s*[^.]{2,60}$"
+    r"|(?:\b|(?<=[a-z]))(?:Photograph|Photo|Image)(?:\s+by)?:\s*[^.]{2,60}$"  # glued: "...at a timeImage: Jo/NNA"
+    rf"|\s{_BRACKETED_CREDIT}$"
+    r"|[.!?”\"]?\s*[—–]\s*(?:Reuters|REUTERS|AP|AFP|Getty Images|EPA|Xinhua|Anadolu(?: Agency)?)\.?$"
+    r"|[.!?]\s+(?:Photo|Image|Picture|File photo)s?\s+(?i:courtesy(?: of)?|by|via|credit:?)\s+[A-Z][^.!?]{1,90}$"
+    r"|[.!?]\s+Courtesy\s+[A-Z].{1,80}(?:/Handout|via)\s+(?:REUTERS|Reuters|AP|AFP|Getty Images)$"
+    # the photographer and the agency at the end: "...due to wildfires.Michael A. Mariant / MICHAEL A. MARIANT"
+    r"|[.!?]\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3}\s*/\s*[A-Z][A-Z.'’ -]{1,40}$"
+    rf"|{_PHOTO_CREDIT.pattern}"
 )
-_CLOSING_QUOTES = "\"”’'»"
+#: A photo credit glued before an ABC-style dateline: ``kali9/iStock(BALTIMORE) — ...``.
+GLUED_CREDIT = re.compile(r"^[\w.-]+(?:\s[\w.-]+){0,3}/[\w.-]+(?:\s[\w.-]+){0,2}(?=\([A-Z])")
+CLOSING_QUOTES = "\"”’'»"
+OPENING_QUOTES = "\"“‘'«"
 _SENTENCE_END = tuple(".!?")
 _SMALL_WORDS = frozenset(
     "a an and as at but by for from in into nor of off on onto or over per the to up via vs with".split()
 )
-
-
-def iso_date(text: str, *, year: int | None = None) -> str | None:
-    """The first calendar date in ``text`` as ``YYYY-MM-DD`` (``year`` fills a missing year)."""
-    for match in _DATE.finditer(text):
-        parts = match.groupdict()
-        day = parts["d1"] or parts["d2"] or parts["d3"]
-        month_text = parts["m1"] or parts["m2"] or parts["m3"]
-        found_year = parts["y1"] or parts["y2"] or parts["y3"] or year
-        month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text[:4].lower(),
-                                                                           _MONTHS.get(month_text[:3].lower()))
-        try:
-            return dt.date(int(found_year), int(month or 0), int(day)).isoformat()  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            continue
-    return None
-
-
-def is_date_line(line: str) -> bool:
-    """A line that holds a dated timestamp and nothing else ("Published 14 May 2025")."""
-    match = _DATE.search(line)
-    if match is None or len(line.split()) > 14 or iso_date(match.group()) is None:
-        return False
-    rest = _DATE_LINE_FILLER.sub(" ", line[: match.start()] + " " + line[match.end() :])
-    return not re.search(r"[^\W\d_]{2,}", rest)
+_SENTENCE_OPENERS = frozenset("the a an this these those here there they he she it we i you our his her its".split())
+_LIST_VERBS = frozenset("are is was were include includes included follows following said says added adds be "
+                        "been being as".split())
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|]{2,40}$")  # "Headline | Inquirer Opinion"
+_LOOSE = re.compile(r"[^\w\s]|_")
 
 
 def dateline(text: str, start: int, end: int) -> re.Match[str] | None:
-    """Match a dateline at ``text[start:end]`` (the first body line)."""
-    return DATELINE.match(text, start, end)
+    """Match a dateline at ``text[start:end]`` (the start of a body line)."""
+    return (DATELINE.match(text, start, end) or _DATELINE_OUTLET.match(text, start, end)
+            or _DATELINE_BRACKETED.match(text, start, end))
+
+
+def colon_dateline(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``London: ...``: a place and a colon (a weak form; a label such as "Details:" is not one)."""
+    match = COLON_DATELINE.match(text, start, end)
+    if match is None or any(word.lower() in _NOT_COLON_PLACES for word in match.group("place").split()):
+        return None
+    return match if len(text[match.end() : end].split()) >= 6 else None  # a sentence follows, not a name
+
+
+def own_line_dateline(line: str) -> re.Match[str] | None:
+    """A dateline alone on its line (``KIEV``, ``Kyiv • UNN``); the match has ``place`` (and ``agency``)."""
+    match = _OWN_LINE_PLACE.match(line) or _OWN_LINE_AGENCY.match(line)
+    if match is None or any(word in _NOT_PLACES for word in match.group("place").split()):
+        return None
+    return match
 
 
 def is_byline(line: str) -> bool:
-    """``By Max Hunder``, ``BY MAX HUNDER``, ``By Jo Reporter, The Riverton Times``."""
+    """``By Max Hunder``, ``BY MAX HUNDER``, ``By Jo Reporter, The Riverton Times``, ``Author: Jo Reporter``."""
+    if _AUTHOR_LINE.match(line) or _DASH_NAME.match(line.strip()):
+        return True
     return bool(_BYLINE.match(line)) and not line.rstrip().endswith((".", "!", "?", ":"))
+
+
+def is_agency_byline(line: str) -> bool:
+    """The agency alone where a byline stands: ``The Associated Press``, ``Reuters Staff``."""
+    return bool(_AGENCY_BYLINE.match(line.strip()))
+
+
+def is_name_line(line: str) -> bool:
+    """Two to four capitalised words and nothing else (a name, maybe a byline without "By")."""
+    return bool(_NAME_LINE.match(line.strip()))
+
+
+def is_name_with_station(line: str) -> bool:
+    """``Jo Example, RVTV``: a name and a broadcaster's call letters."""
+    return bool(_NAME_STATION.match(line.strip()))
+
+
+def is_outlet_line(line: str) -> bool:
+    """An outlet's name alone under the author's name: ``The Times``, ``Associated Press``."""
+    bare = line.strip()
+    return len(bare.split()) <= 4 and not ends_sentence(bare) and bool(_OUTLET.match(bare)) and bare[:1].isupper()
+
+
+def is_role_line(line: str) -> bool:
+    """A reporter's role under the name: ``Northvale correspondent``."""
+    return len(line.split()) <= 6 and bool(_ROLE_LINE.match(line.strip()))
 
 
 def byline_fields(line: str) -> dict[str, str]:
     """Split a byline into ``author`` and, where given, ``outlet`` and ``date`` (ISO)."""
-    rest = re.sub(r"^by\s+", "", line.strip(), flags=re.IGNORECASE)
-    pieces = [p for p in _BYLINE_SEPARATOR.split(rest) if p.strip()]
+    rest = re.sub(r"^(?:by|(?:authors?|written by|words by|reporter|reporting)\s*:)\s+|^[-–—]\s*", "", line.strip(),
+                  flags=re.IGNORECASE)
+    pieces = [p for p in _BYLINE_SEPARATOR.split(rest) if p.strip()] or [rest]
     extra = pieces[1:]
-    if (dated := _DATE.search(pieces[0])) is not None:  # "By Jo Reporter, October 3, 2031"
-        extra.insert(0, dated.group())
-        pieces[0] = pieces[0][: dated.start()].rstrip(" ,") + pieces[0][dated.end() :]
+    dated = DATE.search(pieces[0])
+    clock = _CLOCK.search(pieces[0])
+    cut = min((m.start() for m in (dated, clock) if m is not None), default=None)
+    if cut is not None:  # "by Jo Reporter October 3, 2031 3:02 PM 2 min read": the name ends at the date
+        tail = pieces[0][cut:]
+        pieces[0] = pieces[0][:cut].rstrip(" ,")
+        extra.insert(0, tail)
     names = pieces[0].split(",")
-    while len(names) > 1 and (_OUTLET.match(names[-1].strip()) or iso_date(names[-1])):
+    while len(names) > 1 and (_OUTLET.match(names[-1].strip()) or iso_date(names[-1]) or (
+            _STATION.match(names[-1].strip()) and not ",".join(names[:-1]).isupper())):
         extra.insert(0, names.pop())
     fields = {"author": ",".join(names).strip()}
     for piece in (p.strip() for p in extra):
         if (date := iso_date(piece)) is not None:
             fields.setdefault("date", date)
-        elif piece:
+        elif piece and not _CLOCK.search(piece):
             fields.setdefault("outlet", piece)
     return fields
 
 
 def is_credit(line: str) -> bool:
-    """``(Reporting by ...; Editing by ...)``, ``... contributed to this report.``, ``© 2024 ...``."""
-    return bool(_CREDIT.search(line)) and len(line.split()) <= 60
+    """``(Reporting by ...; Editing by ...)``, ``... contributed to this report.``, ``© 2024 ...``, ``(end)``."""
+    return bool(_CREDIT.search(line.strip())) and len(line.split()) <= 60
+
+
+def is_initials(line: str) -> bool:
+    """An editor's initials alone on a line (``arn``); a credit only after the last paragraph."""
+    return bool(_INITIALS.match(line.strip()))
+
+
+def credit_tail(line: str) -> int | None:
+    """Where a credit glued to the end of a paragraph starts (``... next month. (Reporting by ...)``)."""
+    match = _CREDIT_TAIL.search(line)
+    if match is None or not line[: match.start()].strip():
+        return None
+    return match.start("credit") if match.group("credit") else match.start("agency")
 
 
 def is_caption(line: str) -> bool:
@@ -126,18 +233,23 @@ def is_caption(line: str) -> bool:
     return bool(_CAPTION.search(line.strip()))
 
 
+def is_photo_credit(line: str) -> bool:
+    """A photo credit alone on its line (``Noah Berger/AP``): the caption may stand on the next line."""
+    return bool(_PHOTO_CREDIT.match(line.strip()))
+
+
 def ends_sentence(line: str) -> bool:
     """The line ends with ``.``, ``!`` or ``?``, maybe followed by closing quotes or a bracket."""
-    return line.rstrip().rstrip(_CLOSING_QUOTES + ")]").endswith(_SENTENCE_END)
+    return line.rstrip().rstrip(CLOSING_QUOTES + ")]").endswith(_SENTENCE_END)
 
 
 def ends_in_quote(line: str) -> bool:
-    return line.rstrip().endswith(tuple(_CLOSING_QUOTES))
+    return line.rstrip().endswith(tuple(CLOSING_QUOTES))
 
 
 def is_headline(line: str, *, next_line: str | None) -> bool:
     """Short, not a sentence, not a dateline, and the next line does not continue it."""
-    bare = line.rstrip().rstrip(_CLOSING_QUOTES)
+    bare = line.rstrip().rstrip(CLOSING_QUOTES)
     if len(line) > 200 or bare.endswith((".", "!", ",", ";", ":")) or DATELINE.match(line):
         return False
     if ends_in_quote(line) and (bare.endswith("?") or len(line.split()) > 15):
@@ -153,12 +265,58 @@ def is_kicker(line: str, *, next_line: str | None) -> bool:
             and not line.rstrip().endswith((",", ";", ":")) and len(next_line.split()) >= len(words) + 2)
 
 
-def is_subhead(line: str) -> bool:
-    """A short heading inside the body: a few words and no closing punctuation."""
+def is_label(line: str) -> bool:
+    """A section label: at most three words, no closing punctuation ("News", "On The Move")."""
     words = line.split()
-    return (1 <= len(words) <= 10 and len(line) <= 90 and not ends_in_quote(line)
-            and not line.rstrip().endswith((".", "!", "?", ",", ";", ":", ")"))
-            and not line.lstrip().startswith(("“", '"', "‘", "(", "-", "•", "*")))
+    return (1 <= len(words) <= 3 and len(line) <= 30 and not ends_sentence(line)
+            and not line.rstrip().endswith((",", ";", ":")) and line[:1].isupper())
+
+
+def is_subhead(line: str) -> bool:
+    """A short heading inside the body: a few words and no closing punctuation.
+
+    A heading may end in a colon when it has at most six words ("Background:"), and may be a
+    short phrase in quotation marks ("‘A long winter’").
+    """
+    words = line.split()
+    bare = line.strip()
+    if not 1 <= len(words) <= 10 or len(line) > 90:
+        return False
+    if bare.endswith(":"):  # "Background:", "Key developments on Dec. 6:", not "The new appointments are:"
+        return (len(words) <= 6 and not bare.lstrip().startswith(OPENING_QUOTES)
+                and words[0].lower() not in _SENTENCE_OPENERS and words[-1].rstrip(":").lower() not in _LIST_VERBS)
+    if bare[:1] in OPENING_QUOTES:
+        inner = bare[1:].rstrip(CLOSING_QUOTES)
+        return ends_in_quote(bare) and len(words) <= 8 and not inner.rstrip().endswith((".", "!", "?", ","))
+    if ends_in_quote(bare) and bare.rstrip(CLOSING_QUOTES).rstrip().endswith((".", "!", "?", ",")):
+        return False
+    if bare.endswith("?"):  # "Are Cuts Copy Cat Behavior? Do They Pay Off?": a heading in Title Case
+        return title_case(bare)
+    return (not bare.endswith((".", "!", "?", ",", ";", ")"))
+            and not bare.startswith(("(", "-", "•", "*", "–", "—")))
+
+
+def is_bullet(line: str) -> bool:
+    """A list item of at least three words ("- The council votes on Thursday")."""
+    bare = line.lstrip()
+    return bare[:1] in ("-", "•", "*", "–", "·") and len(bare[1:].split()) >= 3
+
+
+def same_headline(line: str, headline: str) -> bool:
+    """``line`` repeats ``headline`` (case, punctuation, a trailing `` | <Site>`` aside)."""
+    def loose(value: str) -> str:
+        return " ".join(_LOOSE.sub("", value).casefold().split())
+
+    target = loose(headline)
+    return bool(target) and (loose(line) == target or loose(_SITE_SUFFIX.sub("", line)) == target
+                             or loose(line).endswith(" " + target) and len(line.split(":")[0].split()) <= 3
+                             and ":" in line)
+
+
+def exact_repeat(line: str, headline: str) -> bool:
+    """The same characters as the headline (or the headline with `` | <Site>`` after it)."""
+    return " ".join(line.split()) == " ".join(headline.split()) or (
+        " ".join(_SITE_SUFFIX.sub("", line).split()) == " ".join(headline.split()))
 
 
 def title_case(headline: str) -> bool:
@@ -174,17 +332,29 @@ def title_case(headline: str) -> bool:
 def wrap_width(lines: list[str]) -> int | None:
     """The wrap width if ``lines`` look hard-wrapped (e-mail, PDF), else ``None``.
 
-    Hard-wrapped text has lines of nearly the same length, at most about 100 characters,
-    most of which stop in the middle of a sentence.
+    Hard-wrapped text has lines of nearly the same length, at most about 100 characters, most
+    of which stop in the middle of a sentence, and many of which go on in lower case on the
+    next line. A short web paste (a headline, a date, a link, a line of body) is not wrapped.
     """
-    if len(lines) < 4:
+    if len(lines) < 5:
         return None
     lengths = sorted(len(line) for line in lines)
     width = lengths[int(0.9 * (len(lengths) - 1))]
     if not 30 <= width <= 100:
         return None
-    long_lines = [line for line in lines if len(line) >= 0.7 * width]
-    open_lines = [line for line in long_lines if not ends_sentence(line)]
-    if len(long_lines) >= 0.5 * len(lines) and len(open_lines) >= 0.5 * len(long_lines):
-        return int(statistics.median(len(line) for line in long_lines))
-    return None
+    long_lines = [k for k, line in enumerate(lines) if len(line) >= 0.7 * width]
+    open_lines = [k for k in long_lines if not ends_sentence(lines[k])]
+    if len(long_lines) < 4 or len(long_lines) < 0.5 * len(lines) or len(open_lines) < 0.5 * len(long_lines):
+        return None
+    # most open lines go on in the middle of a sentence: the next line starts in lower case or with a
+    # small word, or the open line stops after a comma or a small word
+    going_on = sum(1 for k in open_lines if k + 1 < len(lines) and _goes_on(lines[k], lines[k + 1]))
+    if going_on < 0.4 * len(open_lines):
+        return None
+    return int(statistics.median(len(lines[k]) for k in long_lines))
+
+
+def _goes_on(line: str, after: str) -> bool:
+    last = line.split()[-1] if line.split() else ""
+    first = after.split()[0] if after.split() else ""
+    return first[:1].islower() or last.endswith(",") or last.lower() in _SMALL_WORDS

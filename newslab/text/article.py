@@ -8,31 +8,31 @@ original file.
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, NamedTuple, Union
+from typing import Any, Literal, Union, cast
 
 from .. import columns as C
 from ..errors import ArticleError
-from ..io.sidecar import read_sidecar
+from ..io.sidecar import read_sidecar, sidecar_path
 from ..io.text import decode, read_text
 from ..seeds import seed_path
-from . import _shapes
+from . import _corrections, _dates, _pieces, _reading, _shapes
 from .html import HTML_SUFFIXES, is_html, read_html
 
 __all__ = ["Article", "Part", "load_article", "ArticleSource", "ARTICLE_ENV", "is_title_case"]
 
 PartKind = Literal[
-    "headline", "byline", "dateline", "paragraph", "kicker", "date_line", "subhead", "caption", "credit"
+    "headline", "byline", "dateline", "paragraph", "kicker", "date_line", "subhead", "caption", "credit",
+    "standfirst", "repeated_headline", "promo", "related", "ad", "newsletter", "editor_note", "audio", "source",
+    "author", "boilerplate", "skipped",
 ]
 ArticleSource = Union[str, os.PathLike, bytes, "Article", None]
 
 #: Environment variable an instructor sets to swap in their own article.
 ARTICLE_ENV = "NEWSLAB_ARTICLE"
 
-_LINE = re.compile(r"[^\r\n]+")
 _TEXT_SUFFIXES = {".txt", ".text", ".md"}
 
 
@@ -152,28 +152,58 @@ class Article:
         return part.start if before.strip() else line_start
 
 
-def load_article(source: ArticleSource = None, *, meta: dict[str, Any] | None = None) -> Article:
+def load_article(source: ArticleSource = None, *, meta: dict[str, Any] | None = None,
+                 headline: str | bool | None = None, body_starts: str | None = None,
+                 skip: str | Sequence[str] | None = None, keep: str | Sequence[str] | None = None,
+                 dateline: str | bool | None = None) -> Article:
     """Load an article from the bundled seed, a file, raw text or bytes.
+
+    When the loader misreads a pasted article (``article.warnings`` and ``newslab teach
+    check-article`` show what it read), one line corrects it. Each correction names lines by their
+    first words, exactly as they appear in the text; each also works as the same key in the
+    ``.json`` file beside the article, and an argument wins over the file:
+
+    - ``headline="Riverton votes"``: the line that starts with these words is the headline (the
+      whole line; a date glued to the end of a headline is split off before, as the loader always
+      does); ``headline=False``: the article has no headline, and its first lines are body.
+    - ``body_starts="The council voted"``: the body starts at this line; the lines above it are
+      never paragraphs (the ones no form names become ``skipped``).
+    - ``skip=["Share", "Oops!"]``: every line that starts with one of these is ``skipped``, never body.
+    - ``keep=["Photo albums"]``: every line that starts with one of these is a body paragraph,
+      whatever it looks like.
+    - ``dateline="KYIV"``: the dateline is this text, at the start of a body line (its paragraph
+      starts after the dash or colon that follows) or alone on its line; ``dateline=False``: none.
 
     Args:
         source: ``None`` for the article named by the ``NEWSLAB_ARTICLE`` environment variable
             or else the bundled seed; a path to a UTF-8 text file or an ``.html`` page; a string
-            of article text; bytes of UTF-8 text; or an :class:`Article`, returned as is. An HTML
-            page goes through trafilatura to the article's text (headline, byline, date, body).
+            of article text; bytes of UTF-8 text; or an :class:`Article`, returned as is (or read
+            again with the corrections given). An HTML page goes through trafilatura to the
+            article's text (headline, byline, date, body).
         meta: Metadata to attach; it updates what is read from a ``.json`` file beside the text.
+        headline: The headline's first words, or ``False`` for none (see above).
+        body_starts: The first words of the first body paragraph.
+        skip: The first words of each line that is not body text (a string or a list).
+        keep: The first words of each line that is a body paragraph (a string or a list).
+        dateline: The dateline as written, or ``False`` for none.
 
     Raises:
         ArticleError: if the text is empty or whitespace only, is not valid UTF-8, or the path
-            is missing or a directory.
+            is missing or a directory; or if a correction has the wrong type or names no line.
 
     Examples:
         >>> load_article().meta["date"]
         '2024-10-03'
         >>> load_article("Rutte visited Kyiv.").paragraphs[0].text
         'Rutte visited Kyiv.'
+        >>> load_article("Share\\nRutte visited Kyiv.\\nHe left.", skip=["Share"]).parts[0].kind
+        'skipped'
     """
+    given = {"headline": headline, "body_starts": body_starts, "skip": skip, "keep": keep, "dateline": dateline}
+    fix = _corrections.corrections(given, where="the arguments")
     if isinstance(source, Article):
-        return source
+        return source if not fix else parse_article(source.text, meta=source.meta, headline=headline,
+                                                    body_starts=body_starts, skip=skip, keep=keep, dateline=dateline)
     if source is None:
         source = os.environ.get(ARTICLE_ENV) or seed_path()
     if isinstance(source, bytes):
@@ -186,13 +216,20 @@ def load_article(source: ArticleSource = None, *, meta: dict[str, Any] | None = 
         found: dict[str, Any] = {}
         if is_html(text, path.suffix):
             text, found = read_html(text, where=str(path))
-        return parse_article(text, meta={**found, **read_sidecar(path), C.SOURCE: str(path), **(meta or {})})
+        sidecar = read_sidecar(path)
+        from_file = _corrections.corrections(sidecar, where=str(sidecar_path(path)))
+        known = {key: value for key, value in sidecar.items() if key not in _corrections.KEYS or key == "dateline"}
+        if sidecar.get("dateline") is False:
+            known.pop("dateline")
+        return parse_article(text, meta={**found, **known, C.SOURCE: str(path), **(meta or {}),
+                                         _corrections.META_KEY: {**from_file, **fix}})
     if not isinstance(source, str):
         raise ArticleError(f"cannot load an article from {type(source).__name__}; give text, bytes or a path")
     if is_html(source):
         source, found = read_html(source, where="the given HTML")
         meta = {**found, **(meta or {})}
-    return parse_article(source, meta=meta)
+    return parse_article(source, meta=meta, headline=headline, body_starts=body_starts, skip=skip, keep=keep,
+                         dateline=dateline)
 
 
 def is_title_case(headline: str) -> bool:
@@ -210,16 +247,23 @@ def is_title_case(headline: str) -> bool:
     return _shapes.title_case(headline)
 
 
-def parse_article(text: str, *, meta: dict[str, Any] | None = None) -> Article:
+def parse_article(text: str, *, meta: dict[str, Any] | None = None, headline: str | bool | None = None,
+                  body_starts: str | None = None, skip: str | Sequence[str] | None = None,
+                  keep: str | Sequence[str] | None = None, dateline: str | bool | None = None) -> Article:
     """Split raw article text into its parts.
 
-    Above the body: a kicker (section label), the headline (short, not a sentence), then
-    bylines (``By ...`` in any case), date lines (``Published 3 October 2024``) and captions.
-    At the start of the body: a dateline (``KYIV, Oct 3 (Reuters) -``). Inside the body:
-    subheads, captions, date lines and credit trailers (``(Reporting by ...)``). Every other
-    line is a paragraph, except in hard-wrapped text, where the lines of a paragraph are
-    joined (offsets still point into the raw text). Dubious structure is listed in
-    ``article.warnings``.
+    Above the body: a kicker (section label), the headline, then bylines (``By ...`` in any case,
+    ``Author: ...``, an agency alone), date lines (``Published 3 October 2024``, ``15 minutes ago``),
+    captions and the page furniture readers paste with an article (promo, related, ad, newsletter,
+    audio, source and author lines, repeated headlines, a standfirst). At the start of the body (in
+    its first three lines): a dateline (``KYIV, Oct 3 (Reuters) -``). Inside the body: subheads,
+    captions, related links, ads and credits (``(Reporting by ...)``, also at the end of the last
+    paragraph). Every other line is a paragraph, except in hard-wrapped text, where the lines of a
+    paragraph are joined (offsets still point into the raw text). What the loader is not sure of
+    is listed in ``article.warnings``, in plain words that quote the line.
+
+    The keyword arguments correct a misread (see :func:`load_article`); the corrections applied
+    are kept in ``article.meta["corrections"]``, and ``meta["corrections"]`` is read when given.
 
     Examples:
         >>> article = parse_article("Big News Today\\nBy A. Writer\\nPARIS - It happened.")
@@ -227,108 +271,26 @@ def parse_article(text: str, *, meta: dict[str, Any] | None = None) -> Article:
         [('headline', 'Big News Today'), ('byline', 'By A. Writer'), ('dateline', 'PARIS'), ('paragraph', 'It happened.')]
         >>> parse_article("Kyiv\\nBY MAX HUNDER\\nKYIV, Oct 3 (Reuters) - Rutte came.").meta["agency"]
         'Reuters'
+        >>> parse_article("Share\\nRutte came to Kyiv.\\nHe left.", skip="Rutte came").paragraphs[0].text
+        'He left.'
     """
     if not isinstance(text, str):
         raise ArticleError(f"article text must be str, not {type(text).__name__}")
     if not text.strip():
         raise ArticleError("the article text is empty (or only whitespace): there is nothing to read")
-    lines = _lines(text)
-    front, first_body = _front_matter(text, lines)
-    width = _shapes.wrap_width([text[s:e] for s, e, _ in lines[first_body:]])
-    groups = _paragraph_groups(text, lines[first_body:], width)
-    found: dict[str, Any] = {}
-    parts = _numbered(front + _body(text, groups, found))
-    warnings = _warnings(text, parts, lines[first_body:], groups, width)
-    return Article(text=text, parts=tuple(parts), meta=_default_meta(parts, found, meta),
+    given = {"headline": headline, "body_starts": body_starts, "skip": skip, "keep": keep, "dateline": dateline}
+    fix = {**_corrections.corrections(dict((meta or {}).get(_corrections.META_KEY) or {}), where="meta"),
+           **_corrections.corrections(given, where="the arguments")}
+    reading = _reading.read(text, fix)
+    parts = _numbered([Part(cast(PartKind, piece.kind or C.PARAGRAPH), piece.start, piece.end,
+                            text[piece.start:piece.end]) for piece in reading.pieces])
+    warnings = reading.final_warnings() + _warnings(parts)
+    known = dict(meta or {})
+    known.pop(_corrections.META_KEY, None)
+    if fix:
+        known[_corrections.META_KEY] = fix
+    return Article(text=text, parts=tuple(parts), meta=_default_meta(parts, reading.found, known),
                    warnings=tuple(warnings))
-
-
-class _Line(NamedTuple):
-    start: int
-    end: int
-    gap: bool  # a blank line separates it from the line before
-
-
-def _lines(text: str) -> list[_Line]:
-    found: list[_Line] = []
-    previous = 0
-    for match in _LINE.finditer(text):
-        if match.group().strip():
-            start, end = _strip(text, match.start(), match.end())
-            found.append(_Line(start, end, text.count("\n", previous, start) >= 2))
-            previous = end
-    return found
-
-
-def _front_matter(text: str, lines: list[_Line]) -> tuple[list[Part], int]:
-    """Kicker, headline, then bylines, date lines and captions; returns them and the first body line."""
-    said = [text[s:e] for s, e, _ in lines]
-
-    def after(k: int) -> str | None:
-        return said[k + 1] if k + 1 < len(said) else None
-
-    parts: list[Part] = []
-    i = 0
-    if (len(lines) > 2 and _shapes.is_kicker(said[0], next_line=said[1]) and not _front_kind(said[1])
-            and _shapes.is_headline(said[1], next_line=said[2])):
-        parts.append(Part(C.KICKER, lines[0].start, lines[0].end, said[0]))
-        i = 1
-    if i < len(lines) - 1 and _shapes.is_headline(said[i], next_line=after(i)) and not _front_kind(said[i]):
-        parts.append(Part(C.HEADLINE, lines[i].start, lines[i].end, said[i]))
-        i += 1
-    while i < len(lines) - 1 and (kind := _front_kind(said[i])):
-        parts.append(Part(kind, lines[i].start, lines[i].end, said[i]))
-        i += 1
-    return parts, i
-
-
-def _front_kind(line: str) -> PartKind | None:
-    if _shapes.is_byline(line):
-        return C.BYLINE
-    if _shapes.is_date_line(line):
-        return C.DATE_LINE
-    return C.CAPTION if _shapes.is_caption(line) else None
-
-
-def _paragraph_groups(text: str, lines: list[_Line], width: int | None) -> list[tuple[int, int]]:
-    """One ``(start, end)`` per paragraph: a line each, or the joined lines of hard-wrapped text."""
-    if width is None:
-        return [(s, e) for s, e, _ in lines]
-    by_gap = any(line.gap for line in lines[1:])
-    column = max(end - start for start, end, _ in lines)
-    groups = [(lines[0].start, lines[0].end)]
-    for before, line in zip(lines, lines[1:]):
-        # Without blank lines, a line ends its paragraph when the next word would have fit on it.
-        fits = before.end - before.start + 1 + len(text[line.start : line.end].split()[0]) <= column
-        joined = not line.gap if by_gap else not fits
-        groups[-1:] = [(groups[-1][0], line.end)] if joined else [groups[-1], (line.start, line.end)]
-    return groups
-
-
-def _body(text: str, groups: list[tuple[int, int]], found: dict[str, Any]) -> list[Part]:
-    parts: list[Part] = []
-    seen_paragraph = False
-    for k, (start, end) in enumerate(groups):
-        line = text[start:end]
-        kind = _body_kind(line, inner=seen_paragraph and k < len(groups) - 1)
-        if kind == C.PARAGRAPH and not seen_paragraph and (match := _shapes.dateline(text, start, end)):
-            place_end = match.end("region") if match.group("region") else match.end("place")
-            parts.append(Part(C.DATELINE, match.start(), place_end, text[match.start() : place_end]))
-            found.update({key: value for key, value in match.groupdict().items() if value})
-            start = match.end()
-        seen_paragraph = seen_paragraph or kind == C.PARAGRAPH
-        parts.append(Part(kind, start, end, text[start:end]))
-    return parts
-
-
-def _body_kind(line: str, *, inner: bool) -> PartKind:
-    if _shapes.is_credit(line):
-        return C.CREDIT
-    if _shapes.is_caption(line):
-        return C.CAPTION
-    if _shapes.is_date_line(line):
-        return C.DATE_LINE
-    return C.SUBHEAD if inner and "\n" not in line and _shapes.is_subhead(line) else C.PARAGRAPH
 
 
 def _numbered(parts: list[Part]) -> list[Part]:
@@ -341,8 +303,7 @@ def _numbered(parts: list[Part]) -> list[Part]:
     return numbered
 
 
-def _warnings(text: str, parts: list[Part], body: list[_Line], groups: list[tuple[int, int]],
-              width: int | None) -> list[str]:
+def _warnings(parts: list[Part]) -> list[str]:
     kinds = [part.kind for part in parts]
     headline = next((part.text for part in parts if part.kind == C.HEADLINE), None)
     warnings = []
@@ -350,13 +311,12 @@ def _warnings(text: str, parts: list[Part], body: list[_Line], groups: list[tupl
         warnings.append(f"one-word headline ({headline!r}): check that the first line really is the headline")
     if headline is not None and _shapes.ends_in_quote(headline):
         warnings.append("the headline ends in a quotation mark: check that it is not the first paragraph")
-    if headline is None and len(parts) > 1:
-        warnings.append("no headline found: the first line reads like body text")
+    if headline is None and len(parts) > 1 and C.PARAGRAPH in kinds:
+        first = next(part.text for part in parts if part.kind == C.PARAGRAPH)
+        warnings.append(f"no headline found: the first line, {_pieces.quote(first)}, reads like body text; if "
+                        f'the article has a headline, pass headline="<its first words>"')
     if C.PARAGRAPH not in kinds:
         warnings.append("no body: no line reads like a paragraph")
-    if width is not None and len(groups) < len(body):
-        warnings.append(f"lines joined: the text looks hard-wrapped (lines of about {width} characters), "
-                        f"so {len(body)} lines were read as {len(groups)} paragraphs")
     return warnings
 
 
@@ -373,21 +333,13 @@ def _default_meta(parts: list[Part], found: dict[str, Any], meta: dict[str, Any]
             known.update({key: value for key, value in fields.items() if key not in known})
         elif part.kind == C.DATELINE:
             known["dateline"] = part.text
-        elif part.kind == C.DATE_LINE and "date" not in known and (date := _shapes.iso_date(part.text)):
+        elif part.kind == C.DATE_LINE and "date" not in known and (date := _dates.iso_date(part.text)):
             known["date"] = date
     if found.get("agency"):
         known["agency"] = found["agency"]
-    if "date" not in known and found.get("date") and (date := _shapes.iso_date(found["date"])):
+    if "date" not in known and found.get("date") and (date := _dates.iso_date(found["date"])):
         known["date"] = date
     return {**known, **(meta or {})}
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _looks_like_path(source: object) -> bool:

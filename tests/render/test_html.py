@@ -103,3 +103,15 @@ def test_seed_disagreements_are_short(seed_doc):
     for context, row in zip(shown, table.itertuples()):
         assert len(context) <= row.end_char - row.start_char + 2 * 40 + 2
     assert any(len(context) < len(row.sentence) for context, row in zip(shown, table.itertuples()))
+
+
+def test_the_structure_view_names_every_kind_of_part_of_a_web_page():
+    """A constructed look-alike of a pasted web page (tests/data/web/web-reuters-page)."""
+    from newslab.labels import part_color
+    from tests.paths import DATA
+
+    article = newslab.load_article(DATA / "web" / "web-reuters-page.txt")
+    page = newslab.structure_html(article)
+    for kind in {part.kind for part in article.parts}:
+        assert f"newslab-part-{kind}" in page and part_color(kind) in page
+    assert {C.NEWSLETTER, C.AD, C.RELATED, C.AUDIO, C.DATE_LINE} <= {part.kind for part in article.parts}

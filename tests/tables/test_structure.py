@@ -19,3 +19,16 @@ def test_stats_of_the_seed(seed_doc, article):
     assert stats["sentences"] == len(newslab.sentences(seed_doc))
     assert stats["entities"] == len(seed_doc.ents)
     assert stats["distinct words"] <= stats["words"] <= stats["tokens"]
+
+
+def test_parts_of_a_pasted_web_page_keep_their_kinds_in_the_table_and_the_parse():
+    """A constructed look-alike of a pasted web page (tests/data/web): promo lines, skip links, an audio note."""
+    from tests.paths import DATA
+
+    article = newslab.load_article(DATA / "web" / "web-ki-membership.txt")
+    table = newslab.article_parts(article)
+    assert {C.PROMO, C.BOILERPLATE, C.AUDIO, C.EDITOR_NOTE, C.CAPTION} <= set(table["kind"])
+    assert table["kind"].tolist() == [part.kind for part in article.parts]
+    parsed = newslab.article_parts(newslab.analyze(article))
+    assert parsed["kind"].tolist() == table["kind"].tolist()
+    assert (parsed["kind"] == C.PARAGRAPH).sum() == len(article.paragraphs) == 4

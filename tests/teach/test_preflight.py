@@ -90,3 +90,34 @@ def test_run_executes_the_student_notebooks_and_reports_errors(tmp_path):
     result = runner.invoke(app, ["teach", "check-article", str(article), "--run", "--notebooks", str(folder)])
     assert result.exit_code == 1, result.output
     assert "99-broken.ipynb, cell 1: AttributeError" in result.output and "01-reading" not in result.output
+
+
+def test_check_article_lists_each_line_with_its_kind_and_flags_the_doubtful_ones():
+    """A constructed look-alike of a pasted page: a site tagline above the headline (tests/data/web)."""
+    from tests.paths import DATA
+
+    page = DATA / "web" / "web-reuters-tagline.txt"
+    report = preflight(page)
+    rows = report.listing()
+    assert [(row.line, row.kind) for row in rows[:3]] == [(1, "promo"), (2, "headline"), (4, "dateline")]
+    assert [row.doubtful for row in rows[:3]] == [True, True, False]
+    assert sum(row.body for row in rows) == 4 and report.furniture == 1
+    result = runner.invoke(app, ["teach", "check-article", str(page)])
+    assert result.exit_code == 0, result.output
+    for expected in ("? promo", "paragraph 3", "body: 4 paragraphs", 'headline="Northvale perspectives',
+                     "corrections: none"):
+        assert expected in result.output
+
+
+def test_check_article_shows_the_corrections_in_the_json_file(tmp_path):
+    from tests.paths import DATA
+
+    for source in (DATA / "web").glob("web-reuters-tagline.*"):
+        shutil.copy(source, tmp_path / source.name)
+    sidecar = tmp_path / "web-reuters-tagline.json"
+    sidecar.write_text('{"note": "Constructed for newslab\'s tests.", "skip": ["The regional council"]}',
+                       encoding="utf-8")
+    result = runner.invoke(app, ["teach", "check-article", str(tmp_path / "web-reuters-tagline.txt")])
+    assert result.exit_code == 0, result.output
+    assert "skipped" in result.output and "corrections: skip=('The regional council',)" in result.output
+    assert "body: 3 paragraphs" in result.output

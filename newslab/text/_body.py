@@ -1,0 +1,333 @@
+"""The body of an article: its dateline, paragraphs, subheads, captions, links and credits.
+
+Private to :mod:`newslab.text`. :func:`read_body` runs after :func:`newslab.text._front.read_front`:
+it looks for the dateline in the first three body lines, joins hard-wrapped lines, names photo
+lines and a standfirst, then every other body line (a paragraph, a subhead, a related link, a
+credit), splits credits off the end of paragraphs, and warns about paragraphs it doubts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import columns as C
+from . import _boilerplate, _corrections, _shapes
+from ._pieces import KIND_WORDS, Piece, Reading, content_words, first_words, named, quote, shape
+
+#: What stands between a standfirst and the body, but never between two paragraphs of the body.
+FRONT_KINDS = frozenset({C.CAPTION, C.DATE_LINE, C.BOILERPLATE, C.SOURCE_LINE, C.REPEATED_HEADLINE, C.BYLINE,
+                         C.AUDIO, C.AUTHOR})
+_BRAND_LINK = re.compile(r"^(?P<brand>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?):\s+(?P<title>[^.!?]{10,160})$")
+_DATELINE_GAP = re.compile(r"[\s,]*(?:\([^)]{1,40}\))?\s*(?::|[–—-]{1,2})?\s*(?:\([^)]{1,40}\)\s*[–—-]{1,2})?\s*")
+
+
+def read_body(reading: Reading) -> None:
+    """Name the body's lines (see the module docstring)."""
+    start = reading.body_start if reading.body_start is not None else _first_body(reading)
+    for k in range(start, len(reading.pieces)):  # "Sentinel Digital Desk", "Reuters Staff": never a paragraph
+        if reading.free(k) and _shapes.is_agency_byline(reading.line(k)):
+            reading.set(k, C.BYLINE)
+    _find_dateline(reading, start)
+    _join_wrapped(reading, start)
+    _repeated_headlines(reading, start)
+    _photo_lines(reading, start)
+    _standfirst(reading, start)
+    _body_kinds(reading, start)
+    _credit_tails(reading)
+
+
+def _first_body(reading: Reading) -> int:
+    return next((k for k in range(len(reading.pieces)) if reading.pieces[k].kind is None), len(reading.pieces))
+
+
+def _candidates(reading: Reading, start: int, *, limit: int) -> list[int]:
+    """The first lines from ``start`` on that could be paragraphs (not yet named, or kept)."""
+    found = [k for k in range(start, len(reading.pieces))
+             if reading.free(k) or (reading.pieces[k].forced and reading.pieces[k].kind == C.PARAGRAPH)]
+    return found[:limit]
+
+
+def _find_dateline(reading: Reading, start: int) -> None:
+    given = reading.fix.get("dateline")
+    if given is False or any(p.kind == C.DATELINE for p in reading.pieces):
+        return
+    if isinstance(given, str):
+        _given_dateline(reading, given)
+        return
+    for rank, k in enumerate(_candidates(reading, start, limit=3)):
+        piece = reading.pieces[k]
+        match = _shapes.dateline(reading.text, piece.start, piece.end)
+        if match is None and (match := _shapes.colon_dateline(reading.text, piece.start, piece.end)):
+            reading.warn(f"read {quote(match.group('place'))} as the dateline (a place and a colon at the start of "
+                         f"the first paragraph); if it is not, pass dateline=false")
+        if match is None:
+            continue
+        _split_dateline(reading, k, match)
+        for before in _candidates(reading, start, limit=rank):
+            if reading.free(before):
+                reading.set(before, C.STANDFIRST)
+                reading.warn(f"read {quote(reading.line(before))} as a standfirst (a summary above the body), "
+                             f"not as a paragraph: the dateline comes after it; if it is the first paragraph, "
+                             f'pass keep=["{first_words(reading.line(before))}"]')
+        return
+
+
+def _split_dateline(reading: Reading, k: int, match: re.Match[str]) -> None:
+    groups = {key: value for key, value in match.groupdict().items() if value}
+    if "agency2" in groups:
+        groups["agency"] = groups.pop("agency2")
+    reading.found.update(groups)
+    place_end = match.end("region") if groups.get("region") else match.end("place")
+    _cut_dateline(reading, k, match.start("place"), place_end, match.end())  # "(BALTIMORE) —": the place alone
+
+
+def _cut_dateline(reading: Reading, k: int, place_start: int, place_end: int, body_start: int) -> None:
+    """Piece ``k`` becomes the dateline (the place) and the paragraph from ``body_start``."""
+    piece = reading.pieces[k]
+    forced = piece.forced
+    reading.pieces[k : k + 1] = [Piece(place_start, place_end, piece.gap, C.DATELINE, True),
+                                 Piece(body_start, piece.end, False, C.PARAGRAPH if forced else None, forced)]
+
+
+def _given_dateline(reading: Reading, words: str) -> None:
+    after = (reading.headline_at or -1) + 1
+    for k, end in named(reading, "dateline", words):
+        if k < after:
+            continue
+        piece = reading.pieces[k]
+        place_end = piece.start + end
+        match = _shapes.dateline(reading.text, piece.start, piece.end)
+        gap = _DATELINE_GAP.match(reading.text, place_end, piece.end)
+        body = match.end() if match is not None and match.end() > place_end else gap.end() if gap else place_end
+        if body >= piece.end:  # the place alone on its line
+            piece.end, piece.kind, piece.forced = place_end, C.DATELINE, True
+        else:
+            if match is not None:
+                reading.found.update({key: v for key, v in match.groupdict().items() if v and key != "place"})
+            _cut_dateline(reading, k, piece.start, place_end, body)
+            reading.pieces[k + 1].kind, reading.pieces[k + 1].forced = C.PARAGRAPH, True
+        return
+    raise _corrections.not_found("dateline", words)
+
+
+def _join_wrapped(reading: Reading, start: int) -> None:
+    """Hard-wrapped text (e-mail, PDF): the lines of a paragraph become one piece."""
+    body = [k for k in range(start, len(reading.pieces)) if not reading.pieces[k].forced
+            and reading.pieces[k].kind != C.DATELINE]
+    width = _shapes.wrap_width([reading.line(k) for k in body if reading.pieces[k].kind is None])
+    if width is None:
+        return
+    reading.width = width
+    lines_before = len(body)
+    by_gap = any(reading.pieces[k].gap for k in body[1:])
+    column = max(reading.pieces[k].end - reading.pieces[k].start for k in body)
+    k = start
+    while k + 1 < len(reading.pieces):
+        before, after = reading.pieces[k], reading.pieces[k + 1]
+        joinable = not (before.forced or after.forced or before.kind == C.DATELINE) and k >= start
+        last_line = before.end - max(before.start, reading.text.rfind("\n", before.start, before.end) + 1)
+        fits = last_line + 1 + len(reading.line(k + 1).split()[0]) <= column
+        if joinable and (not after.gap if by_gap else not fits):
+            reading.pieces[k : k + 2] = [Piece(before.start, after.end, before.gap)]
+            continue
+        k += 1
+    for k in range(start, len(reading.pieces)):  # the joined paragraphs are named again, whole
+        if not reading.pieces[k].forced and reading.pieces[k].kind != C.DATELINE:
+            reading.pieces[k].kind = shape(reading, k)
+    joined = lines_before - sum(1 for k in range(start, len(reading.pieces))
+                                if not reading.pieces[k].forced and reading.pieces[k].kind != C.DATELINE)
+    if joined > 0:
+        paragraphs = lines_before - joined
+        reading.warn(f"lines joined: the text looks hard-wrapped (lines of about {width} characters), "
+                     f"so {lines_before} lines were read as {paragraphs} paragraphs")
+
+
+def _repeated_headlines(reading: Reading, start: int) -> None:
+    """A copy of the headline inside the body: the page title again, or the photo's alt text."""
+    headline = next((reading.line(k) for k, p in enumerate(reading.pieces) if p.kind == C.HEADLINE), None)
+    for k in range(start, len(reading.pieces)):
+        if headline is not None and reading.free(k) and _shapes.same_headline(reading.line(k), headline):
+            exact = _shapes.exact_repeat(reading.line(k), headline)
+            reading.set(k, C.REPEATED_HEADLINE if exact else C.CAPTION)
+
+
+def _photo_lines(reading: Reading, start: int) -> None:
+    """Photo alt text (a short line just above a caption), and a caption's second line."""
+    for k in range(start, len(reading.pieces) - 1):
+        line = reading.line(k)
+        if not reading.free(k) or _shapes.ends_sentence(line) or _shapes.is_bullet(line):
+            continue
+        if reading.kind(k + 1) == C.CAPTION and len(line.split()) <= 12:
+            reading.set(k, C.CAPTION)
+        elif (reading.kind(k - 1) in (C.CAPTION, C.REPEATED_HEADLINE) and k - 1 >= start and len(line.split()) >= 5
+              and not any(reading.kind(j) == C.PARAGRAPH for j in range(start, k))):
+            reading.set(k, C.CAPTION)
+            reading.warn(f"read {quote(line)} as a photo caption (it has no final stop and follows one), "
+                         f'not as a paragraph; if it is one, pass keep=["{first_words(line)}"]')
+    # a credit alone under page furniture ("|", "Noah Berger/AP"), then the caption on the next line
+    for k in range(start + 1, len(reading.pieces)):
+        if reading.free(k) and reading.kind(k - 1) == C.CAPTION and _shapes.is_photo_credit(reading.line(k - 1)) and (
+                k < 2 or not reading.free(k - 2)) and (
+                not any(reading.kind(j) == C.PARAGRAPH for j in range(start, k))) and len(reading.line(k).split()) <= 60:
+            reading.set(k, C.CAPTION)
+            reading.warn(f"read {quote(reading.line(k))} as a photo caption (it follows a photo credit above the "
+                         f'body), not as a paragraph; if it is one, pass keep=["{first_words(reading.line(k))}"]')
+
+
+def _standfirst(reading: Reading, start: int) -> None:
+    """A summary line above the body.
+
+    Either what follows it is photo matter, a date or a link (not body), or the paragraph after it
+    says the same again (it shares at least half of its words, and five or more).
+    """
+    if "body_starts" in reading.fix or reading.width:
+        return
+    first = _candidates(reading, start, limit=2)
+    if not first or not reading.free(first[0]):
+        return
+    k = first[0]
+    line = reading.line(k)
+    if reading.kind(k - 1) == C.DATELINE and reading.pieces[k - 1].end > reading.text.rfind("\n", 0, reading.pieces[k].start):
+        return  # the dateline opens this line: it is the body
+    restated = len(first) == 2 and _restates(reading.line(first[1]), line)
+    if any(p.kind == C.DATELINE for p in reading.pieces) and not restated:
+        return
+    between: list[str] = []
+    for j in range(k + 1, len(reading.pieces)):
+        if reading.free(j) or reading.pieces[j].kind == C.PARAGRAPH:
+            break
+        between.append(reading.pieces[j].kind or C.PARAGRAPH)
+    else:
+        return  # nothing after it would be the body
+    front = [kind for kind in between if kind in FRONT_KINDS]
+    # a date line, a byline or a share link under a line puts that line above the body; a caption alone
+    # (a photo inside the body) or a source line (some sites print it under the first paragraph) does not
+    above = len(front) == len(between) and (len(front) >= 2 or (front and front[0] not in (C.CAPTION, C.SOURCE_LINE)))
+    if not (above or restated):
+        return
+    reading.set(k, C.STANDFIRST)
+    why = "the paragraph after it says the same" if restated and not above else (
+        f"followed by {KIND_WORDS.get(between[0], between[0].replace('_', ' '))}")
+    reading.warn(f"read {quote(line)} as a standfirst (a summary above the body: {why}), not as a paragraph; "
+                 f'if it is the first paragraph, pass keep=["{first_words(line)}"]')
+
+
+def _restates(paragraph: str, summary: str) -> bool:
+    said, again = content_words(summary), content_words(paragraph)
+    shared = said & again
+    return len(summary.split()) <= 60 and len(shared) >= 5 and len(shared) >= 0.5 * len(said)
+
+
+def _body_kinds(reading: Reading, start: int) -> None:
+    for k in range(start, len(reading.pieces)):
+        if reading.free(k) or (reading.kind(k) == C.DATE_LINE and not reading.pieces[k].forced):
+            reading.pieces[k].kind = _body_kind(reading, k)
+    paragraphs = [k for k, p in enumerate(reading.pieces) if p.kind == C.PARAGRAPH]
+    if not paragraphs:
+        return
+    for k in paragraphs:  # a heading stands between paragraphs, or above a list
+        piece, line = reading.pieces[k], reading.line(k)
+        inner = paragraphs[0] < k < paragraphs[-1] or (
+            k + 1 < len(reading.pieces) and reading.kind(k + 1) == C.PARAGRAPH and _shapes.is_bullet(reading.line(k + 1)))
+        if not piece.forced and inner and "\n" not in line and _shapes.is_subhead(line) and not _shapes.is_bullet(line):
+            piece.kind = C.SUBHEAD
+    last = max((k for k in paragraphs if not _shapes.is_initials(reading.line(k))), default=-1)
+    for k in range(last + 1, len(reading.pieces)):
+        if reading.pieces[k].kind == C.PARAGRAPH and not reading.pieces[k].forced and (
+                _shapes.is_initials(reading.line(k))):
+            reading.pieces[k].kind = C.CREDIT  # the editor's initials after the last paragraph
+    _doubtful_paragraphs(reading)
+
+
+def _doubtful_paragraphs(reading: Reading) -> None:
+    """Words left after the body ("Pages"), and paragraphs that may be something else: warn about them."""
+    paragraphs = [k for k, p in enumerate(reading.pieces) if p.kind == C.PARAGRAPH and not p.forced]
+    while len(paragraphs) > 1 and len(reading.line(paragraphs[-1]).split()) <= 2 and (
+            not _shapes.ends_sentence(reading.line(paragraphs[-1]))):
+        k = paragraphs.pop()
+        reading.pieces[k].kind = C.BOILERPLATE
+        reading.warn(f"read {quote(reading.line(k))} after the last paragraph as page furniture, not as a paragraph; "
+                     f'if it is one, pass keep=["{first_words(reading.line(k))}"]')
+    for k in paragraphs[1:]:
+        line = reading.line(k)
+        if len(line.split()) <= 20 and not _shapes.ends_sentence(line) and not line.rstrip().endswith(":") and (
+                not _shapes.is_bullet(line)) and "\n" not in line:
+            reading.warn_each("paragraphs, though they have no closing stop", line,
+                              "if one is a heading or a link, pass skip=[{words}]")
+    if len(paragraphs) >= 2 and _under_headline(reading, paragraphs[0]):
+        first, second = (len(reading.line(k).split()) for k in paragraphs[:2])
+        if first <= 12 and second >= 2 * first:
+            line = reading.line(paragraphs[0])
+            reading.warn(f"read {quote(line)} as the first paragraph, though it is short: if it is a summary "
+                         f'under the headline (a standfirst), pass skip=["{first_words(line)}"]')
+
+
+def _under_headline(reading: Reading, k: int) -> bool:
+    """Only lines that are not body (a date, a byline, page furniture) stand between the headline and ``k``."""
+    j = k - 1
+    while j >= 0 and reading.kind(j) not in (C.HEADLINE, C.PARAGRAPH, C.DATELINE):
+        j -= 1
+    return j >= 0 and reading.kind(j) == C.HEADLINE
+
+
+def _body_kind(reading: Reading, k: int) -> str:
+    line = reading.line(k)
+    if line.rstrip().endswith(("…", "...")) and not _shapes.ends_in_quote(line) and len(line.split()) <= 30:
+        reading.warn_each('related-article teasers (they break off with "…"), not as paragraphs', line,
+                          "if one is a paragraph, pass keep=[{words}]")
+        return C.RELATED
+    if _shapes.is_bullet(line) and not _bullet_near(reading, k):
+        lone = _lone_bullet(reading, k, line)
+        if lone is not None:
+            return lone
+    if reading.kind(k) == C.DATE_LINE:  # a date line stays one, save under a list of links
+        return C.RELATED if _under_label(reading, k) else C.DATE_LINE
+    if _shapes.is_agency_byline(line):
+        return C.BYLINE  # "Sentinel Digital Desk", "Reuters Staff": a desk or an agency alone
+    if _shapes.is_byline(line) and not line.startswith(("-", "–", "—")) and (
+            _shapes.is_name_line(_shapes.byline_fields(line)["author"].split(",")[0])):
+        return C.BYLINE
+    if not _shapes.ends_sentence(line) and len(line.split()) <= 15 and _under_label(reading, k):
+        return C.RELATED  # the titles listed under "RELATED STORIES", "Read more:"
+    if (match := _BRAND_LINK.match(line)) and _shapes.title_case(match.group("title")) and len(line.split()) <= 16:
+        reading.warn(f"read {quote(line)} as a related-article link (a name, a colon and a title), "
+                     f'not as a paragraph; if it is one, pass keep=["{first_words(line)}"]')
+        return C.RELATED
+    return C.PARAGRAPH
+
+
+def _bullet_near(reading: Reading, k: int) -> bool:
+    return any(0 <= j < len(reading.pieces) and _shapes.is_bullet(reading.line(j)) for j in (k - 1, k + 1))
+
+
+def _lone_bullet(reading: Reading, k: int, line: str) -> str | None:
+    """A list of one item is no list: a summary under the headline, or a heading without a stop."""
+    if _under_headline(reading, k) and _shapes.ends_sentence(line):
+        reading.warn(f"read {quote(line)} as a standfirst (a one-item list under the headline), not as a "
+                     f'paragraph; if it is one, pass keep=["{first_words(line)}"]')
+        return C.STANDFIRST
+    if not _shapes.ends_sentence(line) and len(line.split()) <= 11:
+        reading.warn(f"read {quote(line)} as a subhead (a one-item list without a stop), not as a paragraph; "
+                     f'if it is one, pass keep=["{first_words(line)}"]')
+        return C.SUBHEAD
+    return None
+
+
+def _under_label(reading: Reading, k: int) -> bool:
+    """Piece ``k`` stands under a bare label of links ("RELATED STORIES"), maybe after other titles."""
+    j = k - 1
+    while j >= 0 and reading.kind(j) == C.RELATED and not _boilerplate.is_related_label(reading.line(j)):
+        j -= 1
+    return j >= 0 and reading.kind(j) == C.RELATED and _boilerplate.is_related_label(reading.line(j))
+
+
+def _credit_tails(reading: Reading) -> None:
+    """``... next month. (Reporting by ...)``: the credit at the end of a paragraph is its own part."""
+    k = 0
+    while k < len(reading.pieces):
+        piece = reading.pieces[k]
+        if piece.kind == C.PARAGRAPH and (at := _shapes.credit_tail(reading.line(k))) is not None:
+            reading.split(k, piece.start + at)
+            if k + 1 < len(reading.pieces) and reading.pieces[k + 1].start >= piece.start + at:
+                reading.pieces[k + 1].kind = C.CREDIT
+        k += 1

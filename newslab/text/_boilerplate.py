@@ -1,0 +1,188 @@
+"""The page furniture readers paste with an article: whole lines that are never body text.
+
+Private to :mod:`newslab.text`. :func:`furniture` names the kind of one line by its form alone
+(``"Read more:"``, ``"ADVERTISEMENT"``, ``"Skip to content"``, ``"This audio is created with AI
+assistance"``, ...). Every form matches the *whole* line, so a body sentence that merely starts
+with the same word ("Reading the accounts took ...", "Sources told ...", "Related events ...")
+stays a paragraph. :func:`glued` finds the notes that pages glue to the first words of the body.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .. import columns as C
+from ._dates import is_date_line
+
+#: A line longer than this is prose, whatever word it starts with (a long line under a
+#: boilerplate form gets a warning instead).
+MAX_WORDS: Final = 30
+
+_I = re.IGNORECASE
+
+
+def _whole(*forms: str, flags: int = _I) -> re.Pattern[str]:
+    return re.compile(r"^(?:" + "|".join(forms) + r")$", flags)
+
+
+_BOILERPLATE = _whole(
+    # navigation
+    r"(?:\d+\.\s*)?skip to (?:the )?(?:main )?(?:content|navigation|menu|main menu|search|footer|more .{1,40})\b.{0,40}",
+    r"skip (?:navigation|nav|to navigation)", r"(?:back to )?(?:the )?(?:top|bottom) of (?:the )?page",
+    r"edit post", r"connect with us", r"back to top", r"toggle navigation", r"main menu", r"menu", r"search",
+    r"[-–—|•·*_=]+",
+    # share buttons and permalinks
+    r"share(?: this (?:article|story|page))?:?", r"share (?:on|via) \w+(?: \w+)?", r"email this link",
+    r"copy link", r"copy (?:the )?url", r"print(?: this (?:article|page))?", r"leave your feedback", r"tweet",
+    r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|pinterest|reddit|email)(?:\s+(?:facebook|twitter|x|"
+    r"linkedin|whatsapp|telegram|pinterest|reddit|email))*",
+    r"https?://\S+", r"www\.\S+",
+    # the browser notices and broken widgets
+    r"(?:ie|internet explorer) \d+ is not supported\b.{0,160}", r"(?:your|this) browser (?:is|does) not\b.{0,160}",
+    r"please (?:enable|update|upgrade) (?:javascript|your browser)\b.{0,120}",
+    r"oops!?", r"something went wrong\.?", r"please try again later\.?", r"in this article:?",
+    r"loading\.{0,3}", r"comments?(?: \(\d+\))?", r"\d+ comments?",
+    r"(?:this (?:website|site) uses|we use) cookies\b.{0,200}", r"accept (?:all )?cookies",
+    r"be the first of your friends\b.{0,40}",
+    # tracking ids: one token with a long run of digits; a counter alone (comments, shares)
+    r"[A-Za-z]{0,12}\d{12,}[A-Za-z0-9]*", r"\d{1,5}",
+    # blog and feed platforms
+    r"showing posts with label .{1,60}", r"show all posts", r"(?:older|newer) posts?", r"post a comment",
+    r"no comments:?", r"\d+ comments?:?", r"subscribe to: .{1,60}", r"labels?: .{1,120}", r"posted by .{1,80}",
+    r"powered by \w[\w .-]{1,40}", r"(?:sorry, )?(?:there (?:are|is) )?no (?:recent )?(?:results|comments|posts|"
+    r"articles|stories)\b.{0,80}", r"commented", r"most (?:read|viewed|commented|popular)",
+)
+_AD = _whole(
+    r"advertisement", r"advertising", r"sponsored(?: content)?", r"ad", r"(?:home|post|page|header|footer|sidebar) "
+    r"(?:top|bottom|middle|side) ad", r"scroll to continue(?: with content)?",
+    r"(?:article|story) continues (?:below|after (?:this )?(?:the )?advertisement)(?: advertisement)?",
+    r"continue reading (?:the main story|below)", r"(?:additional )?support (?:for [\w ]{1,40} )?(?:is )?provided by:?",
+    r"learn more",
+)
+_NEWSLETTER = _whole(
+    r"sign up(?: for (?:our|the) [\w ’'-]{0,40}newsletters?| now| here)?[.!]?",
+    r"subscribe(?: now| here| today)?[.!]?", r"newsletters?",
+    r"subscribe to .{1,80}\bnewsletter\b.{0,120}",
+    r"thank you\. please check your inbox to confirm\.?",
+    r"get (?:the|our) .{1,60} delivered to your (?:inbox|home address|door)\.?",
+)
+_PROMO = _whole(
+    # membership appeals, in the imperative: a body sentence that mentions members is not one
+    r"(?:.{0,100}(?:[—–-]|[.!])\s*)?become a member\b.{0,100}", r"goal: .{0,80}\bmembers?\b.{0,120}",
+    r"(?:gift (?:a )?membership|support us(?: just once)?|join us in this fight|support independent journalism)\b.{0,100}",
+    r"join us on (?:telegram|whatsapp|facebook|instagram|x|twitter|youtube)\.?",
+    r"follow (?:us|our coverage\b.{0,60}) on .{0,40}(?:@\S+|telegram|whatsapp|facebook|instagram|x|twitter|"
+    r"youtube)\b.{0,30}",
+    r"download (?:our|the) (?:free )?app\b.{0,60}", r"donate(?: now| today)?[.!]?",
+    # paywalls
+    r"\W{0,3}\s*you have (?:\d+|one|two|three) (?:more )?free (?:articles?|stories) (?:left|remaining|available)?\b.{0,120}",
+    r"you(?:'ve| have) reached your (?:limit|free article limit)\b.{0,120}", r"subscribe to (?:continue|keep) reading\b.{0,60}",
+)
+_EDITOR_NOTE = _whole(
+    r"editor[’']?s[’']? note\b.{0,400}", r"more to come(?:\.{3}|…|\.)?", r"this is a developing story\b.{0,200}",
+    r"this (?:story|article) (?:has been|was|will be|is being) updated\b.{0,200}",
+)
+_AUDIO = _whole(
+    r"this audio is (?:created|generated|auto-generated|produced)\b.{0,160}",
+    r"listen to this (?:article|story)\b.{0,60}", r"press play to listen to this article\b.{0,80}",
+    r"voiced by artificial intelligence\.?", r"no media source currently available",
+    r"audio version\b.{0,40}", r"audio by [\w .-]{2,40}", r"\d{1,2}:\d{2}(?::\d{2})?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)+",
+)
+_SOURCE = _whole(r"sources?(?: link)?", r"sources?\s*:\s*\S.{0,150}",
+                 r"the post .{5,200} appeared first on .{2,80}",  # a feed's footer
+                 r"original(?: article| story)? (?:from|at|on) \S{4,80}")
+#: The syndicator's tag in brackets before the dateline: ``(MENAFN- Kuwait News Agency (KUNA))``.
+SYNDICATOR = re.compile(r"\([A-Z][A-Za-z]{1,15}\s*-\s*[^()]{2,60}(?:\([A-Z]{2,8}\))?\)")
+#: An agency's name alone, or with its section in capitals: ``Anadolu Agency WORLD``.
+_AGENCY_SECTION = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,4}(?:Agency|News Agency|News Service|Press Agency)"
+                             r"(?:\s+[A-Z]{3,})?$")
+_RELATED_WORDS = (
+    r"read more|read also|also read|related|related (?:stories|articles|posts|news|coverage|content|topics)|"
+    r"more on this(?: story)?|more stories|more news|see also|see all|featured stories|more images|"
+    r"watch the full episode|recommended(?: stories)?|most read|top stories|you may also like|"
+    r"(?:more|articles|stories|news) from [\w .’'-]{1,30}"
+)
+_RELATED_LABEL = _whole(rf"(?:{_RELATED_WORDS})\s*[:»>…]*")
+_RELATED_TITLED = re.compile(
+    # "To read the full article click here.", "Click here for the latest updates."
+    r"^(?:to )?(?:read|see|watch|view|download|listen to|hear) (?:the )?(?:full|whole|complete|original|rest of the|"
+    r"entire) .{0,40}(?:click|tap) here\.?$|^(?:click|tap) here\b.{0,100}$"
+    r"|^(?:read more|read also|also read|read|related|see also|watch)\s*[:»>|]+\s*\S.{0,200}$"
+    r"|^(?:also read|read also)\s+\S.{0,200}$"
+    r"|^.{4,200}\s+(?:…\s*)?read more\s*[»>.…]*$",
+    re.IGNORECASE,
+)
+_GLUED_LABELS = re.compile(r"[a-z][A-Z][a-z]")
+#: A social page's like box: ``Soccer News Like`` (a name of capitalised words, then "Like").
+_LIKE_BOX = re.compile(r"^(?:[A-Z][\w.&'’-]*\s){1,4}Like$")
+#: A link in a list of stories: a title, then when it was posted ("... - 31 mins ago", "... - November 6, 2020").
+_TIMED_LINK = re.compile(r"^(?P<title>.{10,200}?[^.!?,;:])\s+[-–—|]\s+(?P<when>.{4,40})$")
+_AUTHOR_LABEL = _whole(r"authors?:?", r"about the authors?", r"written by:?")
+
+#: Notes glued before the first sentence of the body: the note ends where the body begins.
+_GLUED_NOTES: Final = (
+    (C.AUDIO, re.compile(r"^(?:press play to listen to this article|listen to this article)"
+                         r"(?:\s+voiced by artificial intelligence\.)?", re.IGNORECASE)),
+    (C.EDITOR_NOTE, re.compile(r"^editor[’']?s[’']? note:\s*(?:this (?:is a developing story|story is developing)"
+                               r"|this (?:story|article) (?:has been|was|will be|is being) updated)[^.!?]{0,160}[.!?]",
+                               re.IGNORECASE)),
+)
+
+
+def furniture(line: str) -> str | None:
+    """The kind of a line of page furniture, or ``None`` when it is not one.
+
+    Examples:
+        >>> [furniture(line) for line in ["Read more:", "ADVERTISEMENT", "Share on LinkedIn", "Source: NATO"]]
+        ['related', 'ad', 'boilerplate', 'source']
+        >>> [furniture(line) for line in ["Read together, the reports agree.", "Sources told Reuters so."]]
+        [None, None]
+    """
+    bare = line.strip()
+    if len(bare.split()) >= 30 and not re.search(r"[.,;:!?]", bare) and bare[:1] not in "-–—•*·":
+        return C.BOILERPLATE  # a run of menu or icon labels: prose always has some punctuation
+    if not bare or len(bare.split()) > MAX_WORDS * 2:
+        return None
+    for kind, pattern in _FORMS:
+        if pattern.match(bare):
+            return kind
+    if _LIKE_BOX.match(bare) or (len(_GLUED_LABELS.findall(bare)) >= 3 and not re.search(r"[.!?]", bare)):
+        return C.BOILERPLATE  # "OperationsThe Recruiting Worx PodcastMoney + Investments...": menu labels glued
+    if SYNDICATOR.fullmatch(bare) or _AGENCY_SECTION.match(bare):
+        return C.SOURCE_LINE
+    if (link := _TIMED_LINK.match(bare)) and is_date_line(link.group("when")):
+        return C.RELATED
+    return None
+
+
+def is_related_label(line: str) -> bool:
+    """A bare label under which a page lists links ("RELATED STORIES", "Read more:")."""
+    return bool(_RELATED_LABEL.match(line.strip()))
+
+
+def glued(line: str) -> tuple[str, int] | None:
+    """A note glued before the first sentence of a line: its kind and where the body begins."""
+    for kind, pattern in _GLUED_NOTES:
+        match = pattern.match(line)
+        if match is not None:
+            rest = line[match.end() :]
+            start = match.end() + len(rest) - len(rest.lstrip())
+            first = rest.lstrip()[:1]
+            if len(rest.split()) >= 6 and (first.isupper() or (first != "" and first in "\"“‘'")):
+                return kind, start
+    return None
+
+
+_FORMS: Final = (
+    (C.RELATED, _RELATED_LABEL),
+    (C.RELATED, _RELATED_TITLED),
+    (C.BOILERPLATE, _BOILERPLATE),
+    (C.AD, _AD),
+    (C.NEWSLETTER, _NEWSLETTER),
+    (C.PROMO, _PROMO),
+    (C.EDITOR_NOTE, _EDITOR_NOTE),
+    (C.AUDIO, _AUDIO),
+    (C.SOURCE_LINE, _SOURCE),
+    (C.AUTHOR, _AUTHOR_LABEL),
+)

@@ -1,0 +1,86 @@
+"""The page furniture readers paste with an article (newslab.text._boilerplate), line by line.
+
+Every line below is constructed for these tests: the forms are those seen on real pages
+(bench/STRUCTURE_SHAPES.md), the words are invented (the town of Riverton).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newslab import columns as C
+from newslab.text import _boilerplate
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Read more:", C.RELATED), ("RELATED STORIES", C.RELATED), ("Related: Riverton opens its tram line", C.RELATED),
+    ("READ: Lakeside ferry to run at night", C.RELATED), ("Also Read: The council approves a budget", C.RELATED),
+    ("Also READ  Riverton mill to reopen...", C.RELATED), ("FEATURED STORIES", C.RELATED), ("See all", C.RELATED),
+    ("To read the full article click here.", C.RELATED), ("More Images", C.RELATED),
+    ("Riverton mill to reopen in June - 31 mins ago", C.RELATED),
+    ("Tips for the Riverton fair. Here is what to know - November 6, 2030", C.RELATED),
+    ("ADVERTISEMENT", C.AD), ("Article continues after this advertisement", C.AD), ("Post Top Ad", C.AD),
+    ("Support Provided By:", C.AD),
+    ("Sign up for our newsletter", C.NEWSLETTER), ("Thank you. Please check your inbox to confirm.", C.NEWSLETTER),
+    ("Subscribe to Riverton Weekly, our town newsletter for news you won't find elsewhere.", C.NEWSLETTER),
+    ("Three years of reporting, funded by our readers — become a member now.", C.PROMO),
+    ("Become a member Gift membership", C.PROMO), ("JOIN US ON TELEGRAM", C.PROMO),
+    ("Follow our coverage of the fair on the @riverton_example channel.", C.PROMO),
+    ("× You have 2 more free articles available this month. Subscribe today.", C.PROMO),
+    ("Editor's note: This story was updated with the council's vote.", C.EDITOR_NOTE),
+    ("More to come...", C.EDITOR_NOTE), ("This is a developing story and will be updated.", C.EDITOR_NOTE),
+    ("This audio is created with AI assistance", C.AUDIO), ("Listen to this article", C.AUDIO),
+    ("0:00 0:02:53 0:00", C.AUDIO),
+    ("Source: Riverton Gazette, citing the council", C.SOURCE_LINE), ("Source", C.SOURCE_LINE),
+    ("(NEWSWIRE- Northvale News Agency (NNA))", C.SOURCE_LINE), ("Northvale News Agency TOWN", C.SOURCE_LINE),
+    ("The post Riverton mill reopens appeared first on Riverton Radio.", C.SOURCE_LINE),
+    ("Authors", C.AUTHOR),
+    ("1. Skip to content", C.BOILERPLATE), ("Skip navigation", C.BOILERPLATE), ("Share on LinkedIn", C.BOILERPLATE),
+    ("Email This Link", C.BOILERPLATE), ("https://p.example.org/p/4AbCd", C.BOILERPLATE), ("Oops!", C.BOILERPLATE),
+    ("Something went wrong.", C.BOILERPLATE), ("In this article:", C.BOILERPLATE), ("-", C.BOILERPLATE),
+    ("0", C.BOILERPLATE), ("NEWSWIRE14052031000071011013ID1108000001", C.BOILERPLATE),
+    ("Showing posts with label mill. Show all posts", C.BOILERPLATE), ("Post a Comment", C.BOILERPLATE),
+    ("Powered by ExampleFeed", C.BOILERPLATE), ("top of page", C.BOILERPLATE),
+    ("IE 11 is not supported. For an optimal experience visit our site on another browser.", C.BOILERPLATE),
+    (" ".join(f"icon{k} chevron" for k in range(20)), C.BOILERPLATE),
+    ("This website uses cookies.", C.BOILERPLATE), ("Riverton Weekly Like", C.BOILERPLATE),
+    ("- Be the first of your friends!"[2:], C.BOILERPLATE), ("Audio By ExampleVoice", C.AUDIO),
+    ("NewsThe Riverton PodcastMoney + TownCareer AdviceWorld", C.BOILERPLATE),
+])
+def test_each_form_of_page_furniture_has_its_kind(line, kind):
+    assert _boilerplate.furniture(line) == kind
+
+
+@pytest.mark.parametrize("line", [
+    "Read together, the two reports show that the roof had leaked since 2019, Field said.",
+    "Reading the company's accounts took the committee two weeks.",
+    "Related events, from talks to a book fair, will run through the summer.",
+    "Sources at the council said the repairs cost about 2 million dollars.",
+    "Source material for the forecast came from the shipping companies, she said.",
+    "Listen to the library's new audio guide at the front desk, Field said.",
+    "Sign-up sheets for the reading groups are at the front desk.",
+    "Advertisements for the reopening ran in the Riverton Gazette for a month.",
+    "The foundation said it would support independent journalism in the region.",
+    "Ukraine's future membership of the alliance was discussed, the mayor said.",
+    "Following the reopening, the council thanked the builders.",
+    "Share prices of the mill's owner rose by a tenth on Monday.",
+    "- The council votes on tram fares on Thursday without any debate or any amendment from the floor at all",
+    "Details: The night trams will run every 30 minutes.",
+])
+def test_body_sentences_that_start_like_furniture_are_not_furniture(line):
+    assert _boilerplate.furniture(line) is None
+
+
+@pytest.mark.parametrize(("line", "kind", "body"), [
+    ("Press play to listen to this article Voiced by artificial intelligence. The town council met on Monday evening.",
+     C.AUDIO, "The town council met on Monday evening."),
+    ("Editor's note: This is a developing story and is being updated. The old paper mill burned down overnight.",
+     C.EDITOR_NOTE, "The old paper mill burned down overnight."),
+])
+def test_notes_glued_before_the_first_sentence_are_found(line, kind, body):
+    found, at = _boilerplate.glued(line)
+    assert found == kind and line[at:] == body
+
+
+def test_a_whole_line_note_is_not_split():
+    assert _boilerplate.glued("Editor's note: This article was updated on May 15 with the council's vote.") is None

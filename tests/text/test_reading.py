@@ -1,0 +1,366 @@
+"""How the loader reads articles pasted from the web (newslab.text._reading, _front): one shape per test.
+
+Every text below is constructed for these tests: invented towns and people (Riverton, Northvale,
+Mayor Lena Brook), in the layouts that real pages paste (bench/STRUCTURE_SHAPES.md lists them).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslab import columns as C
+from newslab.errors import ArticleError
+from newslab.text.article import parse_article
+
+LEDE = "The Riverton town council voted on Tuesday to rebuild the old stone bridge over the river."
+SECOND = "Mayor Lena Brook said the work would take two years and cost about 40 million dollars."
+THIRD = "Opposition leader Tom Reed said the council should have asked the region to share the cost."
+
+
+def kinds(article):
+    return [part.kind for part in article.parts]
+
+
+def kind_of(article, words):
+    return next(part.kind for part in article.parts if part.text.startswith(words))
+
+
+def warned(article, words):
+    """A warning quotes the first words of the line (what an instructor passes to skip= or keep=)."""
+    return any(words in warning for warning in article.warnings)
+
+
+@pytest.mark.parametrize("line", [
+    "Published 3 October 2031, last updated 2 hours ago", "Updated Oct 3, 2031 10:14 AM EDT", "1 Min Read",
+    "15 minutes ago", "·4 min read", "Published: Oct. 3, 2031 at 3:47 PM EDT", "Thursday, 3 October 2031, 14:24",
+    "2031-10-03 19:14 Last Updated At:19:20", "Published October 03,2031", "Wednesday, October 8", "03/10/2031",
+])
+def test_date_lines_in_their_real_forms_are_not_paragraphs(line):
+    article = parse_article(f"Riverton votes to rebuild the bridge\n{line}\n{LEDE}\n{SECOND}")
+    assert kinds(article) == ["headline", "date_line", "paragraph", "paragraph"]
+
+
+def test_a_date_glued_to_the_headline_is_split_off_with_offsets():
+    text = f"Riverton votes to rebuild the bridgePublished October 3, 2031last updated October 3, 2031\n{LEDE}"
+    article = parse_article(text)
+    assert [(p.kind, p.text) for p in article.parts][:2] == [
+        ("headline", "Riverton votes to rebuild the bridge"),
+        ("date_line", "Published October 3, 2031last updated October 3, 2031")]
+    assert all(text[p.start:p.end] == p.text for p in article.parts) and article.meta["date"] == "2031-10-03"
+
+
+def test_published_and_on_on_two_lines_are_one_date_line():
+    article = parse_article(f"Riverton votes to rebuild the bridge\nPublished\non\n{LEDE}")
+    assert kinds(article) == ["headline", "date_line", "date_line", "paragraph"]
+
+
+def test_a_promo_line_above_the_headline_is_not_the_headline_and_is_warned():
+    article = parse_article(f"Northvale perspectives in 4 languages\nRiverton council to rebuild the old bridge\n{LEDE}")
+    assert article.headline.text == "Riverton council to rebuild the old bridge"
+    assert kind_of(article, "Northvale perspectives") == C.PROMO
+    assert warned(article, '"Northvale perspectives in 4 languages"')
+
+
+def test_membership_appeals_and_skip_links_above_the_headline():
+    text = (f"Three years of reporting, funded by our readers — become a member now.\nSkip to content\nEdit post\n"
+            f"Riverton council to rebuild the old bridge\nby Jo Example October 3, 2031 3:02 PM 2 min read\n{LEDE}")
+    article = parse_article(text)
+    assert kinds(article) == ["promo", "boilerplate", "boilerplate", "headline", "byline", "paragraph"]
+    assert article.author == "Jo Example" and article.meta["date"] == "2031-10-03"
+
+
+def test_section_labels_and_copies_of_the_headline():
+    title = "Storm floods the lower town of Riverton"
+    article = parse_article(f"Skip to Content\n{title}\nNews\n{title}\nNews\n{title} | Riverton Daily\n{LEDE}")
+    assert kinds(article) == ["boilerplate", "headline", "kicker", "repeated_headline", "kicker",
+                              "repeated_headline", "paragraph"]
+
+
+def test_the_page_title_copy_marks_the_headline_under_a_label():
+    article = parse_article(f"Closer than we think | Riverton Opinion\nOn The Move\nCloser than we think\n{LEDE}")
+    assert article.headline.text == "Closer than we think"
+    assert kinds(article)[:2] == ["repeated_headline", "kicker"]
+
+
+def test_a_standfirst_followed_by_photo_lines_is_not_a_paragraph_and_is_warned():
+    text = ("Northvale\nRiverton opens new tram depot\nMay 14, 2031\n"
+            "The town has opened a depot for its new trams, two years after the vote.\n"
+            "Tram depot in Riverton\nThe depot holds twelve trams at a timeImage: Jo Example/NNA\n"
+            f"{LEDE}\n{SECOND}")
+    article = parse_article(text)
+    assert kinds(article) == ["kicker", "headline", "date_line", "standfirst", "caption", "caption",
+                              "paragraph", "paragraph"]
+    assert warned(article, '"The town has opened a') and len(article.paragraphs) == 2
+
+
+def test_a_standfirst_above_the_dateline_paragraph():
+    text = ("Fire at Riverton mill forces 200 from their homes\n"
+            "A fire at a paper mill forced about 200 people from their homes overnight in Riverton\n"
+            "RIVERTON, Northvale (AP) — A fire at a paper mill on the edge of Riverton forced 200 people out.\n"
+            f"{SECOND}")
+    article = parse_article(text)
+    assert kinds(article) == ["headline", "standfirst", "dateline", "paragraph", "paragraph"]
+    assert article.dateline.text == "RIVERTON, Northvale" and warned(article, '"A fire at a paper')
+
+
+def test_a_summary_that_the_next_paragraph_restates_is_a_standfirst():
+    text = ("Riverton mayor arrives in Lakeside for ferry talks\nRiverton • RNA\n"
+            "Lena Brook arrived in Lakeside on the first day of the ferry talks. She is meeting the board.\n"
+            "Mayor Lena Brook arrived in Lakeside on Monday for the first day of two days of ferry talks.\n"
+            f"{THIRD}")
+    article = parse_article(text)
+    assert kinds(article) == ["headline", "dateline", "standfirst", "paragraph", "paragraph"]
+    assert article.dateline.text == "Riverton" and article.meta["agency"] == "RNA"
+    assert warned(article, '"Riverton • RNA"') and warned(article, '"Lena Brook arrived in Lakeside')
+
+
+def test_a_first_paragraph_under_a_headline_stays_a_paragraph():
+    article = parse_article(f"Riverton votes to rebuild the bridge\n{LEDE}\n{SECOND}\n{THIRD}")
+    assert kinds(article) == ["headline", "paragraph", "paragraph", "paragraph"] and article.warnings == ()
+
+
+@pytest.mark.parametrize("line", [
+    "Water covers the square in Riverton, Wednesday, May 14, 2031. (AP Photo/Jo Example)",
+    "The mayor speaks at the town hall on Tuesday. (Town Hall Screenshot)",
+    "The mayor at the quay. (Jo Example/Example Images)",
+    "Residents wait at the roadside in Riverton, May 2, 2031.— Reuters",
+    "Image source, Example Images", "Image caption, Workers return to the quay",
+    "Photo credit www.example.org", "Jo Example/AP",
+    "Boats on the river at dawn. Photo courtesy Riverton Port Authority/Twitter",
+    "Red Cross volunteers set up beds in the school.Jo Example / JO EXAMPLE",
+])
+def test_captions_and_photo_credits_are_not_paragraphs(line):
+    article = parse_article(f"Riverton votes to rebuild the bridge\n{LEDE}\n{line}\n{SECOND}")
+    assert kinds(article) == ["headline", "paragraph", "caption", "paragraph"]
+
+
+def test_alt_text_above_a_caption_and_a_gallery_of_repeated_captions():
+    caption = "Water covers the square in Riverton, May 14, 2031. (AP Photo/Jo Example)"
+    article = parse_article(f"Storm floods Riverton\n{LEDE}\n{SECOND}\nThe flooded square\n{caption}\n{caption}")
+    assert kinds(article) == ["headline", "paragraph", "paragraph", "caption", "caption", "caption"]
+
+
+@pytest.mark.parametrize(("lines", "kind"), [
+    (["Read more:", "Riverton council opens new tram depot"], C.RELATED),
+    (["RELATED STORIES", "Lakeside ferry to run at night from June"], C.RELATED),
+    (["Related: Lakeside ferry to run at night from June"], C.RELATED),
+    (["Sign up for our newsletter"], C.NEWSLETTER),
+    (["Advertisement"], C.AD),
+    (["Article continues after this advertisement"], C.AD),
+])
+def test_links_newsletters_and_ads_between_paragraphs(lines, kind):
+    article = parse_article("\n".join(["Riverton votes to rebuild the bridge", LEDE, *lines, SECOND]))
+    assert [p.kind for p in article.parts[2:-1]] == [kind] * len(lines) and len(article.paragraphs) == 2
+
+
+def test_editors_notes_audio_notes_author_and_source_lines():
+    text = ("Riverton library reopens its reading room\n"
+            "Editor's note: This article was updated on May 15 with the council's vote on opening hours.\n"
+            "This audio is auto-generated. Please let us know if you have feedback.\n"
+            f"{LEDE}\nSource: Riverton Gazette, citing the town council\n{SECOND}\nMore to come...\n"
+            "Author: Jo Example")
+    article = parse_article(text)
+    assert kinds(article) == ["headline", "editor_note", "audio", "paragraph", "source", "paragraph",
+                              "editor_note", "byline"]
+    assert article.author == "Jo Example"
+
+
+def test_a_note_glued_to_the_first_sentence_is_its_own_part():
+    text = ("Riverton mill burns down\nEditor's note: This is a developing story and is being updated. "
+            f"{LEDE}\n{SECOND}")
+    article = parse_article(text)
+    assert kinds(article) == ["headline", "editor_note", "paragraph", "paragraph"]
+    assert article.paragraphs[0].text == LEDE and warned(article, "\"Editor's note: This is")
+
+
+@pytest.mark.parametrize(("last", "credit"), [
+    ("The council will decide next month. (Reporting by Ana Field; Editing by Tom Reed)",
+     "(Reporting by Ana Field; Editing by Tom Reed)"),
+    ("She added that the port would hire 40 more workers. (end)", "(end)"),
+])
+def test_a_credit_inside_the_last_paragraph_is_split_off_with_offsets(last, credit):
+    text = f"Riverton port to hire\n{LEDE}\n{last}"
+    article = parse_article(text)
+    assert [(p.kind, p.text) for p in article.parts[-2:]] == [("paragraph", last[: -len(credit) - 1]),
+                                                             ("credit", credit)]
+    assert all(text[p.start:p.end] == p.text for p in article.parts)
+
+
+def test_initials_and_tracking_ids_after_the_last_paragraph():
+    article = parse_article(f"Riverton port to hire\n{LEDE}\n{SECOND}\nab/cd (NNA, AP)\nnna\nNEWS14052031000071ID1108")
+    assert kinds(article)[-3:] == ["credit", "credit", "boilerplate"] and len(article.paragraphs) == 2
+
+
+@pytest.mark.parametrize(("above", "line", "place"), [
+    (["Published May 14, 2031"], "RIVERTON, Northvale (AP) — The council met.", "RIVERTON, Northvale"),
+    (["Email This Link", "Share on LinkedIn"], "RIVERTON, Nv. (WRTV) - The council met.", "RIVERTON, Nv."),
+    (["Become a member Gift membership"], "RIVERTON (Reuters) – The council met.", "RIVERTON"),
+    ([], "RIVERTON, Northvale — (AP) — The council met.", "RIVERTON, Northvale"),
+    ([], "Riverton, 11 October 2031 (RNA): The council met.", "Riverton"),
+    ([], "(RIVERTON) — The council met.", "RIVERTON"),
+])
+def test_datelines_are_found_after_date_and_promo_lines(above, line, place):
+    article = parse_article("\n".join(["Riverton votes to rebuild the bridge", *above, line, SECOND]))
+    assert article.dateline.text == place and article.paragraphs[0].text == "The council met."
+
+
+def test_a_syndicator_tag_before_the_dateline():
+    article = parse_article(f"(NEWSWIRE- Northvale News Agency (NNA)) RIVERTON, May 14 (NNA) -- {LEDE}\n{SECOND}")
+    assert kinds(article)[:3] == ["source", "dateline", "paragraph"] and article.meta["agency"] == "NNA"
+
+
+@pytest.mark.parametrize(("line", "place"), [("RIVERTON", "RIVERTON"), ("Riverton • RNA", "Riverton")])
+def test_a_dateline_on_its_own_line_is_read_with_a_warning(line, place):
+    article = parse_article(f"Riverton votes to rebuild the bridge\n{line}\n{LEDE}\n{SECOND}")
+    assert article.dateline.text == place and warned(article, f'"{line}"')
+
+
+def test_a_colon_dateline_is_read_with_a_warning_and_a_label_is_not_one():
+    article = parse_article(f"Riverton votes\nLondon: {LEDE}\n{SECOND}")
+    assert article.dateline.text == "London" and warned(article, '"London"')
+    assert parse_article(f"Riverton votes\nDetails: {LEDE}\n{SECOND}").dateline is None
+
+
+@pytest.mark.parametrize(("lines", "author"), [
+    (["Jo Example", "May 14, 2031"], "Jo Example"),
+    (["Jo Example", "Northvale correspondent"], "Jo Example"),
+    (["Jo Example, RVTV", "Jo Example, RVTV"], "Jo Example"),
+    (["- Jo Example"], "Jo Example"),
+    (["The Associated Press"], "The Associated Press"),
+    (["Reuters Staff"], "Reuters Staff"),
+])
+def test_bylines_without_by(lines, author):
+    article = parse_article("\n".join(["Riverton votes to rebuild the bridge", *lines, LEDE, SECOND]))
+    assert article.author == author and len(article.paragraphs) == 2
+
+
+def test_a_name_without_a_date_or_role_under_it_is_not_a_byline():
+    article = parse_article(f"Riverton votes to rebuild the bridge\n{LEDE}\nLena Brook\n{SECOND}")
+    assert article.byline is None
+
+
+def test_a_desk_byline_under_a_summary_and_a_colon_dateline():
+    text = (f"Riverton Sacks Its Mayor After the Bridge Vote\n{LEDE}\nRiverton Digital Desk\n"
+            f"Riverton: {LEDE}\n{SECOND}")
+    article = parse_article(text)
+    assert kinds(article) == ["headline", "standfirst", "byline", "dateline", "paragraph", "paragraph"]
+    assert article.author == "Riverton Digital Desk" and article.dateline.text == "Riverton"
+
+
+def test_an_agency_name_after_the_last_sentence_is_a_credit():
+    article = parse_article(f"Riverton votes\n{LEDE}\n{SECOND} IANS")
+    assert [(p.kind, p.text) for p in article.parts][-2:] == [("paragraph", SECOND), ("credit", "IANS")]
+    assert kinds(parse_article(f"Riverton votes\n{LEDE}\nThe vote was won by the Riverton Independents (RI)."))[-1] == (
+        "paragraph")
+
+
+def test_teasers_that_break_off_are_one_warning():
+    article = parse_article(f"Riverton votes\n{LEDE}\n{SECOND}\nThe Lakeside ferry will run at night from June, the…\n"
+                            "Riverton's mill could reopen in the spring after the…")
+    assert kinds(article)[-2:] == [C.RELATED, C.RELATED] and len(article.paragraphs) == 2
+    assert len([w for w in article.warnings if "teasers" in w]) == 1
+    assert warned(article, '"The Lakeside ferry will run') and warned(article, '"Riverton\'s mill could reopen')
+
+
+def test_a_list_of_one_item_is_a_standfirst_or_a_heading():
+    article = parse_article(f"Why the bridge vote matters\n- After the flood, the council met twice and agreed once.\n"
+                            f"{LEDE}\n{SECOND}\n• A Long Winter\n{THIRD}")
+    assert kinds(article) == ["headline", "standfirst", "paragraph", "paragraph", "subhead", "paragraph"]
+
+
+def test_a_title_case_headline_may_end_in_a_stop_and_a_heading_in_a_question():
+    article = parse_article(f"Do Bridges Pay Off? Riverton Paints a Mixed Picture.\nFebruary 27, 2031\n{LEDE}\n"
+                            f"Are Repairs Worth It? Who Pays?\n{SECOND}")
+    assert kinds(article) == ["headline", "date_line", "paragraph", "subhead", "paragraph"]
+
+
+@pytest.mark.parametrize("line", ["Photo by Jo Example on Unsplash",
+                                  "The square at dawn on Monday, as the water rose. (iStock)"])
+def test_stock_photo_credits_are_captions(line):
+    article = parse_article(f"Riverton votes to rebuild the bridge\n{LEDE}\n{line}\n{SECOND}")
+    assert kinds(article) == ["headline", "paragraph", "caption", "paragraph"]
+
+
+def test_a_credit_alone_under_furniture_takes_the_caption_under_it():
+    text = (f"Riverton floods again\nThe whole lower town was told to leave on Monday as the river rose.\n|\n"
+            f"Jo Example/AP\nWater covers the square in Riverton on Monday. The market was closed.\n{LEDE}\n{SECOND}")
+    article = parse_article(text)
+    assert kinds(article) == ["headline", "standfirst", "boilerplate", "caption", "caption", "paragraph", "paragraph"]
+
+
+def test_widget_cards_under_in_this_article():
+    text = (f"Live updates | Riverton votes to rebuild the bridge\nOops!\nSomething went wrong.\n"
+            f"The Associated Press\n·3 min read\nIn this article:\n• Lena Brook\nLena Brook\nMayor of Riverton\n"
+            f"RIVERTON, Northvale — {LEDE}\n{SECOND}")
+    article = parse_article(text)
+    assert len(article.paragraphs) == 2 and article.dateline.text == "RIVERTON, Northvale"
+    assert article.author == "The Associated Press"
+
+
+def test_subheads_with_a_colon_above_a_list_and_between_paragraphs():
+    text = (f"Riverton votes on tram fares\nWhat you need to know\n- The council votes on fares on Thursday\n"
+            f"- Fares would rise by a tenth from July\n{LEDE}\nBackground:\n{SECOND}\nThe new members are:\n{THIRD}")
+    article = parse_article(text)
+    assert kinds(article) == ["headline", "subhead", "paragraph", "paragraph", "paragraph", "subhead",
+                              "paragraph", "paragraph", "paragraph"]
+
+
+def test_a_short_web_paste_is_not_read_as_hard_wrapped():
+    text = ("Riverton opens its first tram line\nJo Example\nMay 14, 2031\n"
+            "The town of Riverton has opened its first tram line, two years after the council approved it.\n"
+            "https://p.example.org/p/4AbCd")
+    article = parse_article(text)
+    assert not any("joined" in warning for warning in article.warnings) and len(article.paragraphs) == 1
+
+
+def test_words_left_after_the_body_are_warned():
+    article = parse_article(f"Riverton votes\n{LEDE}\n{SECOND}\nPages")
+    assert kind_of(article, "Pages") == C.BOILERPLATE and warned(article, '"Pages"')
+
+
+def test_a_paragraph_without_a_closing_stop_is_warned():
+    article = parse_article(f"Riverton votes\n{LEDE}\nThe council will meet again on the bridge in the spring after "
+                            f"the vote\n{SECOND}")
+    assert len(article.paragraphs) == 3 and warned(article, '"The council will meet again')
+
+
+@pytest.mark.parametrize("text", [
+    f"Riverton library reopens\n{LEDE}\nBy the end of the day, more than 2,000 people had visited, Field said.",
+    f"Riverton library reopens\n{LEDE}\nPhoto albums from the library's hundred years lie open on a table.",
+    f"Riverton library reopens\n{LEDE}\nRead together, the two reports show that the roof had leaked.",
+    f"Riverton library reopens\n{LEDE}\nOn October 3, the council thanked the 300 volunteers who moved books.",
+    f"Riverton library reopens\n{LEDE}\nCopyright law lets the library lend each e-book to 20 readers.",
+    f"Riverton library reopens\n{LEDE}\nImage rights to the old photographs belong to the town archive.",
+])
+def test_ordinary_body_sentences_never_misfire(text):
+    article = parse_article(text)
+    assert kinds(article) == ["headline", "paragraph", "paragraph"] and article.warnings == ()
+
+
+WEB_LINES = [
+    "RIVERTON, Oct 3 (Reuters) - The port reopened.", "BY ANA FIELD", "Published 3 May 2031", "Read more:",
+    "(Reporting by Tom Reed)", "What happens next", "Photo: The harbour.", "ADVERTISEMENT", "Share", "", "  ",
+    "Jo Example", "May 14, 2031", "RIVERTON", "Riverton • RNA", "In this article:", "Oops!", "(end)", "nna",
+    "The post A appeared first on B.", "kali9/iStock(RIVERTON) — The port reopened.", "London: The port reopened.",
+    "- Jo Example", "Riverton votesPublished May 14, 2031", "Editor's note: This is a developing story. The port "
+    "reopened on Monday after the storm.", "The port reopened. (Reporting by Ana Field)", "Published", "on",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60),
+                          st.sampled_from(WEB_LINES)), min_size=1, max_size=14),
+       st.sampled_from(["\n", "\n\n", "\r\n"]))
+def test_the_loader_never_raises_and_keeps_every_offset(lines, newline):
+    text = newline.join(lines)
+    if not text.strip():
+        with pytest.raises(ArticleError):
+            parse_article(text)
+        return
+    article = parse_article(text)
+    assert all(text[p.start:p.end] == p.text and p.text and p.text.strip() == p.text for p in article.parts)
+    assert all(a.end <= b.start for a, b in zip(article.parts, article.parts[1:]))
+    assert {p.kind for p in article.parts} <= set(C.PART_KINDS)
+    assert "".join(text[a:b] for a, b in article.segments()) == text
