@@ -57,7 +57,7 @@ def _one_spelling(ctx: Context) -> int | None:
 
 
 def _reporter_share(ctx: Context) -> float:
-    from ..attribution.statements import voices
+    from ..attribution.share import voices
 
     table = voices(ctx.doc)
     return float(table.loc[table[C.SPEAKER] == C.REPORTER, C.SHARE].sum())

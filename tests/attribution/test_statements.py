@@ -8,7 +8,9 @@ from hypothesis import strategies as st
 
 import newslab
 from newslab import columns as C
-from newslab.attribution.statements import REPORTING_VERBS, quotes, voices
+from newslab.attribution.cues import REPORTING_VERBS
+from newslab.attribution.share import voices
+from newslab.attribution.statements import quotes
 from tests import expected
 
 
