@@ -8,7 +8,7 @@ Every missed gold statement gets exactly one construction, the first of these th
 ``according-to``           "according to X"
 ``passive-quoted``         "was quoted as saying", "is quoted"
 ``noun-cue``               the speech word is a noun ("in a statement", "his claim that")
-``unknown-verb``           the speech verb is not in ``newslab.REPORTING_VERBS``
+``unknown-verb``           the speech verb is not in newslab's cue lexicon (``newslab.attribution.cues``)
 ``unread-quote-marks``     quotation marks newslab does not read: two apostrophes (''...'', as the
                            New York Times copy in PolNeAR writes them) or single quotes (‘...’)
 ``other-paragraph``        the content starts in another paragraph than the cue (continuations)
@@ -37,6 +37,7 @@ from typing import Any
 import _attribution_metrics as M
 
 import newslab as nl
+from newslab.attribution.cues import frames
 
 _DOUBLE = "\"“”«»„"
 
@@ -56,7 +57,7 @@ def construction(statement: M.Statement, doc: Any, outside: str) -> str:
         return "other"
     if head.pos_ in ("NOUN", "PROPN"):
         return "noun-cue"
-    if word not in nl.REPORTING_VERBS:
+    if not frames(word):
         return "unknown-verb"
     text = doc.text
     core = _trimmed(text, statement.content)

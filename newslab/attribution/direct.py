@@ -97,8 +97,32 @@ def _attribute(article: Article, quote: Quote, span: Span) -> Statement | None:
                                                              abs(c[0].idx - quote.end))))[0]
     article.used_cues.add(verb.idx)
     speaker = speaker_span(who)
-    return Statement(speaker, (verb.idx, verb.idx + len(verb), verb.lemma_.lower()), quote_content(article.text, quote),
-                     C.DIRECT, _rule(article.text, quote, verb.idx, speaker), quote_end=quote.end)
+    cue = (verb.idx, verb.idx + len(verb), verb.lemma_.lower())
+    rule = _rule(article.text, quote, verb.idx, speaker)
+    whole = _around(article, verb, who, span)
+    if whole is not None:  # "called it "a disgrace"": the quotation is part of reported speech
+        return Statement(speaker, cue, (whole.start_char, whole.end_char), C.MIXED, rule)
+    return Statement(speaker, cue, quote_content(article.text, quote), C.DIRECT, rule, quote_end=quote.end)
+
+
+def _around(article: Article, verb: Token, who: Token, quote: Span) -> Span | None:
+    """The verb's phrase that holds the quotation and other words too, if there is one."""
+    doc = article.doc
+    child = next((c for c in verb.children if c.left_edge.i <= quote.start <= c.right_edge.i), None)
+    if child is None or child.dep_ not in ("ccomp", "dobj", "xcomp", "oprd", "prep", "dative") \
+            or who.i in range(child.left_edge.i, child.right_edge.i + 1):
+        return None
+    start, end = min(child.left_edge.i, quote.start), max(child.right_edge.i + 1, quote.end)
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ == "that"
+                           and doc[start].dep_ == "mark"):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and not article.quoted[end - 1]):
+        end -= 1
+    outside = [t for t in doc[start:end] if not article.quoted[t.i] and not (t.is_punct or t.is_space)]
+    if not outside or any(t.sent.start != verb.sent.start for t in (doc[start], doc[end - 1])) and \
+            any(article.quote_of[t.i] != article.quote_of[quote.start] for t in outside):
+        return None
+    return doc[start:end] if end - start < 120 else None
 
 
 def _is_cue(token: Token) -> bool:
@@ -149,7 +173,8 @@ def _continued(article: Article, quote: Quote, span: Span, last: Statement | Non
     gap = text[last.quote_end:quote.start]
     content = quote_content(text, quote)
     if "\n" in gap:
-        if _opens_paragraph(text, quote) and _ends_paragraph(text, last.quote_end) and gap.count("\n") <= 2:
+        if _opens_paragraph(text, quote) and _whole_paragraph(text, quote) and _ends_paragraph(text, last.quote_end) \
+                and gap.count("\n") <= 2:
             return replace(last, content=content, rule="continued-paragraph", quote_end=quote.end)
         return None
     cue_between = last.quote_end <= last.cue[0] < quote.start and last.speaker.start_char >= last.quote_end
@@ -171,3 +196,9 @@ def _ends_paragraph(text: str, end: int) -> bool:
     line_end = text.find("\n", end)
     rest = text[end:line_end if line_end >= 0 else len(text)]
     return len(rest.split()) <= 8  # the attribution ("Brandt said on Monday.") may follow the quotation
+
+
+def _whole_paragraph(text: str, quote: Quote) -> bool:
+    """The quotation is all its paragraph holds: no attribution of its own ("she went on")."""
+    line_end = text.find("\n", quote.end)
+    return not text[quote.end:line_end if line_end >= 0 else len(text)].strip(" .,;:!?”\"'’")

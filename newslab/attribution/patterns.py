@@ -40,7 +40,13 @@ if TYPE_CHECKING:
 
 __all__ = ["reported", "Found"]
 
-_EXTENDERS: Final = frozenset({"for", "of", "to", "as", "on", "over", "about", "against", "in"})
+_EXTENDERS: Final = frozenset({"for", "of", "to", "as", "on", "over", "about", "against", "in", "from", "with", "by"})
+#: Nouns of the occasion or medium of a statement, which is no part of it ("criticized the plan | on Twitter").
+_OCCASIONS: Final = frozenset("""
+    interview statement speech rally debate event conference show program programme tweet post radio television
+    tv twitter facebook instagram video appearance hearing meeting letter email call broadcast network news
+    podcast briefing forum town hall floor session campaign trail op-ed column website blog article
+""".split())
 _LEADING: Final = frozenset({"that", "whether", "if"})
 _LEAD_NOUNS: Final = frozenset({"poll", "polls", "report", "survey", "study", "sources", "analysis", "review", "q", "a"})
 
@@ -207,9 +213,17 @@ def _extended(verb: Token, obj: Token) -> int:
     for child in verb.rights:
         first = child.left_edge
         if first.i == end and child.dep_ in ("prep", "advcl", "xcomp", "oprd") and (
-                first.lower_ in _EXTENDERS or child.dep_ == "oprd"):
+                first.lower_ in _EXTENDERS or child.dep_ == "oprd") and not _occasion(child):
             end = _end(child)
     return end
+
+
+def _occasion(phrase: Token) -> bool:
+    """A prepositional phrase that says when, where or through what a statement was made."""
+    pobj = next((t for t in phrase.children if t.dep_ == "pobj"), None)
+    if pobj is None:
+        return False
+    return pobj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or pobj.lemma_.lower() in _OCCASIONS
 
 
 # --- the cue inside the content ----------------------------------------------------------------------------
@@ -250,6 +264,9 @@ def _according(article: Article, token: Token) -> Found | None:
     phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
     sent = token.sent
     head = token.head if token.head.i != token.i and token.head.pos_ in ("VERB", "AUX") else None
+    words_after = [t for t in doc[max(phrase) + 1:sent.end] if not (t.is_punct or t.is_space)]
+    if min(phrase) <= sent.start + 1 or not words_after:
+        head = None  # "According to X, ..." and "..., according to X." speak for the whole sentence
     scope = sorted(t.i for t in (head.subtree if head is not None else sent) if sent.start <= t.i < sent.end)
     rest = [i for i in scope if i not in phrase and not (doc[i].is_punct or doc[i].is_space)]
     if not rest:
@@ -303,6 +320,7 @@ def _cue(token: Token) -> tuple[int, int, str]:
 def _make(article: Article, speaker: Token, cue: tuple[int, int, str], spans: list[Span], rule: str, *,
           speaker_words: Span | None = None) -> Found | None:
     """The statement's rows (one per piece), its kind, and the quotations it holds."""
+    spans = [tidy for span in spans if (tidy := _tidy(span)) is not None]
     held = sorted({q for span in spans for q in article.quotes_in(span.start, span.end)})
     who = speaker_words if speaker_words is not None else speaker_span(speaker)
     if not held:
@@ -314,6 +332,25 @@ def _make(article: Article, speaker: Token, cue: tuple[int, int, str], spans: li
         spans = [_whole_quotes(article, span) for span in spans]
     rows = [Statement(who, cue, (span.start_char, span.end_char), kind, rule) for span in spans]
     return (rows, held) if rows else None
+
+
+def _tidy(span: Span) -> Span | None:
+    """A content without a leading "and"/"but" or "Still,", nor a trailing comment set off by a comma: a
+    relative clause (", which ...", ", who ...") or a clause of contrast (", while ...", ", as ...")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end - 1 and (doc[start].dep_ == "cc" or doc[start].dep_ == "advmod" and doc[start + 1].text == ","):
+        start += 1 + (doc[start + 1].text == ",")
+    for token in doc[start + 2:end]:
+        before = doc[token.left_edge.i - 1]
+        if before.text != "," or token.right_edge.i < end - 1 or token.left_edge.i <= start + 2:
+            continue
+        first = token.left_edge
+        if token.dep_ == "relcl" and first.lower_ in ("which", "who", "whom", "whose") or \
+                token.dep_ == "advcl" and first.lower_ in ("while", "as", "whereas", "although", "though"):
+            end = before.i
+            break
+    return trimmed(doc, start, end)
 
 
 def _only_quoted(article: Article, span: Span) -> bool:

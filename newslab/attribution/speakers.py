@@ -40,6 +40,9 @@ __all__ = ["speaker_of", "speaker_span", "can_speak", "resolve", "THINGS"]
 _PRONOUNS: Final = {"he": "person", "she": "person", "him": "person", "her": "person",
                     "they": "any", "it": "thing", "we": "any", "i": "person", "you": "any"}
 _RELATIVE: Final = frozenset({"who", "that", "which", "whom"})
+#: Verbs whose object does what their "to" clause says ("urged Brandt to say"): Brandt speaks.
+_CONTROL: Final = frozenset({"ask", "urge", "tell", "prompt", "force", "encourage", "invite", "push", "press", "lead",
+                             "get", "persuade", "challenge", "dare", "order", "allow", "expect", "want", "need"})
 _PASSIVE_SPEAKERS: Final = frozenset({"quote", "hear", "record", "see", "film", "overhear"})
 _BORROW: Final = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl", "relcl"})
 #: Entity labels that never speak (a GPE or NORP stands for its government or people, a PERCENT for a
@@ -70,7 +73,9 @@ def speaker_of(cue: Token, depth: int = 0) -> Token | None:
     if subject is not None:
         if subject.lower_ in _RELATIVE and cue.dep_ == "relcl":
             return cue.head
-        return subject if subject.lower_ not in ("what", "which") else None
+        if subject.lower_ in ("what", "which"):
+            return None
+        return _past_dateline(subject, cue) or _owner(subject)
     agent = next((t for t in children if t.dep_ == "agent"), None)
     by = next((t for t in agent.children if t.dep_ == "pobj"), None) if agent is not None else None
     if by is not None:
@@ -79,6 +84,27 @@ def speaker_of(cue: Token, depth: int = 0) -> Token | None:
     if passive is not None:
         return passive if cue.lemma_ in _PASSIVE_SPEAKERS else None
     return _borrowed(cue, depth)
+
+
+def _past_dateline(subject: Token, verb: Token) -> Token | None:
+    """"CLEVELAND (AP) — Senator Brandt said": the parser may take the dateline's place for the subject."""
+    doc = subject.doc
+    if subject.ent_type_ not in ("GPE", "LOC", "ORG") or subject.i > subject.sent.start + 4:
+        return None
+    dash = next((t for t in doc[subject.i + 1:min(verb.i, subject.i + 8)] if t.text in ("—", "–", "--")), None)
+    if dash is None:
+        return None
+    heads = [t for t in doc[dash.i + 1:verb.i] if t.pos_ in ("PROPN", "NOUN", "PRON")
+             and not dash.i < t.head.i < verb.i]
+    return heads[0] if heads else None
+
+
+def _owner(subject: Token) -> Token:
+    """"His statement said": a statement that is someone's speaks for them."""
+    poss = next((t for t in subject.children if t.dep_ == "poss"), None)
+    if poss is not None and subject.lemma_.lower() in _STATEMENT_NOUNS:
+        return poss
+    return subject
 
 
 def _borrowed(verb: Token, depth: int) -> Token | None:
@@ -93,7 +119,7 @@ def _borrowed(verb: Token, depth: int) -> Token | None:
         if head.lemma_.lower() in _STATEMENT_NOUNS:  # "a statement saying": who made it, else the statement
             return _noun_speaker(head, depth + 1) or head
         return head if can_speak(head) else None
-    if verb.dep_ == "xcomp":
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in _CONTROL:
         obj = next((t for t in head.children if t.dep_ == "dobj" and t.i < verb.i), None)
         if obj is not None:  # "urged Brandt to say": Brandt says
             return obj

@@ -103,12 +103,10 @@ def quotes(doc: Doc) -> pd.DataFrame:
 def _outermost(found: list[Statement]) -> list[Statement]:
     """Drop the reported statements whose cue lies inside another statement's content: "She said he
     told her the dam holds" is one statement of hers, which holds his."""
-    import os
-    if os.environ.get("NL_NESTED"):
-        return found
+    from bisect import bisect_right
+
     spans = sorted((s.content[0], s.content[1], s.cue[0]) for s in found)
     starts = [a for a, _, _ in spans]
-    from bisect import bisect_right
     kept = []
     for s in found:
         at = s.cue[0]
