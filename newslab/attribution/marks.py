@@ -1,6 +1,6 @@
 """Quotation marks: where each quotation of a text starts and ends.
 
-Marks may be straight (``"``), curly (``“ ”``), guillemets (``« »``), low (``„``), two
+Marks may be straight (``"``), curly (``“ ”``), guillemets (``« »``), low (``„ “``), two
 apostrophes (``''``, as some wire copy writes a double quotation mark) or curly single quotes
 (``‘ ’``). A single curly quote is read as a quotation only outside a double one (inside, it is
 the quotation within the quotation) and only where it can open or close one: ``‘`` before a
@@ -64,6 +64,7 @@ def _paragraph(paragraph: str, offset: int) -> list[Quote]:
     opened: int | None = None
     width = 1  # the opening mark's length
     single: int | None = None
+    opener = ""
     for match in MARKS.finditer(paragraph):
         mark, pos = match.group(), match.start()
         if mark in "‘’":
@@ -72,12 +73,12 @@ def _paragraph(paragraph: str, offset: int) -> list[Quote]:
             continue
         if opened is None:
             if mark not in _DOUBLE_CLOSING:
-                opened, width, single = pos, len(mark), None
-        elif mark in _DOUBLE_CLOSING or mark in _EITHER:
+                opened, width, single, opener = pos, len(mark), None, mark
+        elif mark in _DOUBLE_CLOSING or mark in _EITHER or opener == "„" and mark == "“":
             found.append(Quote(offset + opened, offset + pos + len(mark), offset + opened + width, offset + pos))
             opened = None
         elif mark in _DOUBLE_OPENING:
-            opened, width = pos, 1  # an unclosed curly quotation: start again at the new one
+            opened, width, opener = pos, 1, mark  # an unclosed curly quotation: start again at the new one
     if opened is not None:
         end = offset + len(paragraph.rstrip())
         found.append(Quote(offset + opened, end, offset + opened + width, end, multi_paragraph=True))

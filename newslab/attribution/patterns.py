@@ -268,6 +268,11 @@ def _according(article: Article, token: Token) -> Found | None:
     if min(phrase) <= sent.start + 1 or not words_after:
         head = None  # "According to X, ..." and "..., according to X." speak for the whole sentence
     scope = sorted(t.i for t in (head.subtree if head is not None else sent) if sent.start <= t.i < sent.end)
+    if head is not None:  # "X, according to Brandt, and Y": the clause joined after the phrase is not hers
+        others = {t.i for c in head.rights if c.dep_ == "conj" and c.i > max(phrase)
+                  and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children) for t in c.subtree}
+        others |= {c.i for c in head.rights if c.dep_ == "cc" and c.i > max(phrase)}
+        scope = [i for i in scope if i not in others]
     rest = [i for i in scope if i not in phrase and not (doc[i].is_punct or doc[i].is_space)]
     if not rest:
         return None

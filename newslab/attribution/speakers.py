@@ -37,8 +37,9 @@ if TYPE_CHECKING:
 
 __all__ = ["speaker_of", "speaker_span", "can_speak", "resolve", "THINGS"]
 
-_PRONOUNS: Final = {"he": "person", "she": "person", "him": "person", "her": "person",
-                    "they": "any", "it": "thing", "we": "any", "i": "person", "you": "any"}
+_PRONOUNS: Final = {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person",
+                    "they": "any", "their": "any", "it": "thing", "its": "thing", "we": "any", "our": "any",
+                    "i": "person", "my": "person", "you": "any"}
 _RELATIVE: Final = frozenset({"who", "that", "which", "whom"})
 #: Verbs whose object does what their "to" clause says ("urged Brandt to say"): Brandt speaks.
 _CONTROL: Final = frozenset({"ask", "urge", "tell", "prompt", "force", "encourage", "invite", "push", "press", "lead",
