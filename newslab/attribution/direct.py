@@ -90,7 +90,7 @@ def _attribute(article: Article, quote: Quote, span: Span) -> Statement | None:
     cues = [(t, who) for t in tokens if _is_cue(t) and t.idx not in article.used_cues
             and (who := speaker_of(t)) is not None and can_speak(who) and not article.quoted[who.i]]
     if not cues:
-        return None
+        return _after_colon(article, quote, span)
     inside = set(range(span.start, span.end))
     governing = [c for c in cues if any(a.i == c[0].i for t in span for a in t.ancestors if t.i in inside)]
     verb, who = (governing or sorted(cues, key=lambda c: min(abs(c[0].idx - quote.start),
@@ -103,6 +103,28 @@ def _attribute(article: Article, quote: Quote, span: Span) -> Statement | None:
     if whole is not None:  # "called it "a disgrace"": the quotation is part of reported speech
         return Statement(speaker, cue, (whole.start_char, whole.end_char), C.MIXED, rule)
     return Statement(speaker, cue, quote_content(article.text, quote), C.DIRECT, rule, quote_end=quote.end)
+
+
+def _after_colon(article: Article, quote: Quote, span: Span) -> Statement | None:
+    """'Brandt went on: "..."': a quotation right after a colon, introduced by any verb with a speaker."""
+    doc = article.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 1 or doc[i].text != ":" or article.quoted[i] or not article.body[i]:
+        return None
+    colon = doc[i]
+    verbs = [t for t in doc[colon.sent.start:i] if t.pos_ in ("VERB", "AUX") and not article.quoted[t.i]]
+    chain = [colon.head, *colon.head.ancestors]  # the clause the colon ends, then the ones above it
+    verbs = [t for t in chain if t in verbs] or sorted(verbs, key=lambda t: len(list(t.ancestors)))
+    for verb in verbs:
+        who = speaker_of(verb)
+        if who is not None and can_speak(who) and not article.quoted[who.i] and verb.idx not in article.used_cues:
+            article.used_cues.add(verb.idx)
+            cue = (verb.idx, verb.idx + len(verb), verb.lemma_.lower())
+            return Statement(speaker_span(who), cue, quote_content(article.text, quote), C.DIRECT, "colon",
+                             quote_end=quote.end)
+    return None
 
 
 def _around(article: Article, verb: Token, who: Token, quote: Span) -> Span | None:

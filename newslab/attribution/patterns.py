@@ -300,14 +300,15 @@ def _name_colons(article: Article) -> list[Found]:
         if not name or any(t.pos_ in ("VERB", "AUX", "ADP", "PRON") for t in name):
             continue
         head = name[-1]
-        if not (head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or head.lower_ in _LEAD_NOUNS):
+        if not (head.ent_type_ in ("PERSON", "ORG", "NORP") or head.lower_ in _LEAD_NOUNS) \
+                or any(t.lower_ in ("note", "editor", "update", "correction", "photo") for t in name):
             continue
         end = i + 1
         while end < len(doc) and "\n" not in doc[end].text:
             end += 1
         span = trimmed(doc, i + 1, end)
-        if span is None or len(words(span)) < 3:
-            continue
+        if span is None or len(words(span)) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in span):
+            continue  # a statement, not a list of names
         result = _make(article, head, (token.idx, token.idx + 1, ":"), [span], "name-colon",
                        speaker_words=doc[name[0].i:head.i + 1])
         if result is not None:
