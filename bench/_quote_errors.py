@@ -36,7 +36,6 @@ from typing import Any
 
 import _attribution_metrics as M
 
-import newslab as nl
 from newslab.attribution.cues import frames
 
 _DOUBLE = "\"“”«»„"

@@ -247,15 +247,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="error analysis (not on test)")
     parser.add_argument("--variants", action="store_true", help="the figures under other definitions too")
     parser.add_argument("--lexicon", metavar="FILE", help="write the gold cue words with counts (not on test)")
+    parser.add_argument("--frames", metavar="FILE", help="write the gold cue frames with counts (not on test)")
+    parser.add_argument("--scaling", action="store_true", help="time nl.quotes on 1 to 16 copies of the seed")
     args = parser.parse_args(argv)
     if args.explain:
         print(EXPLAIN)
         if not args.polnear:
             return 0
+    if args.scaling:
+        print("\n".join(scaling()))
+        if not args.polnear:
+            return 0
     if not args.polnear:
         parser.error("--polnear PATH is required (git clone https://github.com/networkdynamics/PolNeAR)")
-    if args.split == "test" and (args.errors or args.lexicon):
-        parser.error("test is for the final figure only: --errors and --lexicon run on train or dev")
+    if args.split == "test" and (args.errors or args.lexicon or args.frames):
+        parser.error("test is for the final figure only: --errors, --lexicon and --frames run on train or dev")
     start = time.perf_counter()
     articles = P.read_split(args.polnear, args.split)
     articles = articles[:args.limit] if args.limit else articles
@@ -274,7 +280,43 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(error_report(docs)))
     if args.lexicon:
         write_lexicon(args.lexicon, scores, cues, args.split)
+    if args.frames:
+        write_frames(args.frames, docs, args.split)
     return 0
+
+
+def write_frames(path: str, docs: list[_Doc], split: str) -> None:
+    """The cue frames of the split's gold speech attributions (lemma, part of speech, frame, count): the facts
+    ``newslab.attribution.cues.FACTS`` keeps (those counted 3 times or more). Facts only: no text."""
+    from _cue_frames import frame_counts
+
+    counts = frame_counts([d.article for d in docs], [d.doc for d in docs])
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(f"# PolNeAR {split} split: frames of the cues of speech attributions with a source. "
+                  "bench/quotes.py --frames\nlemma\tpos\tframe\tcount\n")
+        for (lemma, pos, found), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            if _WORD.fullmatch(lemma):
+                out.write(f"{lemma}\t{pos}\t{found}\t{n}\n")
+
+
+def scaling() -> list[str]:
+    """nl.quotes on 1 to 16 copies of the seed's body: time per character should stay flat (linear)."""
+    text = nl.load_article().text
+    head, _, body = text.partition("\n")
+    lines = ["nl.quotes on copies of the seed (seconds per 10,000 characters, fastest of 5; linear when flat)"]
+    first = None
+    nl.quotes(nl.analyze(text))  # load pandas and the tables once
+    for n in (1, 2, 4, 8, 16):
+        doc = nl.analyze(head + "\n" + "\n".join([body] * n))
+        runs = []
+        for _ in range(5):
+            start = time.perf_counter()
+            nl.quotes(doc)
+            runs.append(time.perf_counter() - start)
+        per = min(runs) / len(doc.text) * 10_000
+        first = first or per
+        lines.append(f"  {n} cop{'y' if n == 1 else 'ies'}  {len(doc.text):>6} chars  {per:.4f} s  ratio {per / first:.2f}")
+    return lines
 
 
 def write_lexicon(path: str, scores: M.Scores, cues: Counter[tuple[str, bool]], split: str) -> None:

@@ -191,7 +191,11 @@ def _strip_possessive(span: Span) -> Span:
 
 
 def resolve(doc: Doc, found: list[Statement]) -> None:
-    """Give every speaker a cluster; resolve pronouns to an earlier compatible speaker or person."""
+    """Give every speaker a cluster; resolve pronouns to an earlier compatible speaker or person.
+
+    One pass in document order: the latest compatible candidate is kept for each kind of pronoun, so
+    the work grows with the number of statements and mentions, not with their square.
+    """
     from ..tables.clustering import role_links
     from ..tables.mentions import entities
 
@@ -199,34 +203,59 @@ def resolve(doc: Doc, found: list[Statement]) -> None:
     names = _Names(doc, table, role_links(doc, table))
     subjects = [(t.idx, names.cluster(speaker_span(t))) for t in doc
                 if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "")]
-    mentions = [(int(start), (int(cid), str(name))) for start, cid, name, label in
-                zip(table[C.START_CHAR], table[C.CLUSTER_ID], table[C.CANONICAL], table[C.LABEL], strict=True)
-                if label not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY")]
+    mentions = sorted((int(start), (int(cid), str(name))) for start, cid, name, label in
+                      zip(table[C.START_CHAR], table[C.CLUSTER_ID], table[C.CANONICAL], table[C.LABEL], strict=True)
+                      if label not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"))
     found.sort(key=lambda s: (s.speaker.start_char, s.cue[0]))
+    nearby, named = _Latest(names), _Latest(names)  # speakers and named subjects: the salient ones; any mention
+    done = subject = mention = 0
     for i, statement in enumerate(found):
-        pronoun = _PRONOUNS.get(statement.speaker.text.lower()) if len(statement.speaker) == 1 else None
+        start = statement.speaker.start_char
+        while True:  # everything before this speaker, in document order
+            said = found[done].speaker.start_char if done < i else None
+            subj = subjects[subject][0] if subject < len(subjects) else None
+            if said is not None and said < start and (subj is None or said <= subj):
+                if found[done].cluster[1]:
+                    nearby.add(found[done].cluster)
+                done += 1
+            elif subj is not None and subj < start:
+                nearby.add(subjects[subject][1])
+                subject += 1
+            else:
+                break
+        while mention < len(mentions) and mentions[mention][0] < start:
+            named.add(mentions[mention][1])
+            mention += 1
         if statement.resolved:
             continue
+        pronoun = _PRONOUNS.get(statement.speaker.text.lower()) if len(statement.speaker) == 1 else None
         if pronoun is None:
             statement.cluster = names.cluster(statement.speaker)
             statement.person = names.is_person(statement.cluster)
             continue
-        earlier = [(s.speaker.start_char, s.cluster) for s in found[:i] if s.cluster[1]]
-        start = statement.speaker.start_char
-        nearby = sorted(earlier + subjects, key=lambda c: c[0])  # speakers and named subjects: the salient ones
-        for candidates in (nearby, mentions):
-            match = [c for at, c in candidates if at < start and (c[0] is None or _fits(pronoun, names.is_person(c)))]
-            if match:
-                statement.cluster, statement.person = match[-1], names.is_person(match[-1])
-                statement.rule += "+pronoun"
-                break
+        match = nearby.best[pronoun] or named.best[pronoun]
+        if match is not None:
+            statement.cluster, statement.person = match, names.is_person(match)
+            statement.rule += "+pronoun"
         else:
             statement.cluster = (None, statement.speaker.text)
     found.sort(key=lambda s: (s.content[0], s.cue[0]))
 
 
-def _fits(pronoun: str, person: bool) -> bool:
-    return pronoun == "any" or (pronoun == "person") == person
+class _Latest:
+    """The latest candidate seen so far that each kind of pronoun can refer to."""
+
+    def __init__(self, names: _Names) -> None:
+        self.names = names
+        self.best: dict[str, tuple[int | None, str] | None] = {"person": None, "thing": None, "any": None}
+
+    def add(self, cluster: tuple[int | None, str]) -> None:
+        person = self.names.is_person(cluster)
+        self.best["any"] = cluster
+        if cluster[0] is None or person:
+            self.best["person"] = cluster
+        if cluster[0] is None or not person:
+            self.best["thing"] = cluster
 
 
 class _Names:

@@ -300,11 +300,13 @@ def role_links(doc: Doc, table: pd.DataFrame) -> list[RoleLink]:
     if not stated:
         return []
     heads = {head for head, _, _ in stated}
-    mentions = sorted((start, cid) for start, _, cid, _ in persons)
+    starts: dict[int, list[int]] = {}
+    for start, _, cid, _ in sorted(persons):
+        starts.setdefault(cid, []).append(start)
     links = []
     for token in doc:
         role = _role_words(token) if token.i not in owner and _role_head(token) in heads else None
-        holder = _holder(role, token, stated, mentions) if role is not None else None
+        holder = _holder(role, token, stated, starts) if role is not None else None
         if holder is not None:
             span = doc[_role_start(token):token.i + 1]
             links.append(RoleLink(span.start_char, span.end_char, span.text, *holder))
@@ -361,14 +363,19 @@ def _role_words(token: Token) -> frozenset[str] | None:
 
 
 def _holder(role: frozenset[str], token: Token, stated: list[tuple[str, frozenset[str], tuple[int, str]]],
-            mentions: list[tuple[int, int]]) -> tuple[int, str] | None:
+            starts: dict[int, list[int]]) -> tuple[int, str] | None:
+    """The holder of a fitting stated role mentioned last before the description, else first after it."""
+    from bisect import bisect_left
+
     head = _role_head(token)
-    fits = {holder for h, words, holder in stated if h == head and role <= words}
-    if not fits:
-        return None
-    ids = {cid for cid, _ in fits}
-    names = dict(fits)
-    before = [cid for start, cid in mentions if start < token.idx and cid in ids]
-    after = [cid for start, cid in mentions if start >= token.idx and cid in ids]
-    chosen = before[-1] if before else after[0] if after else None
+    names = {holder[0]: holder[1] for h, words, holder in stated if h == head and role <= words}
+    before, after = [], []
+    for cid in names:
+        at = starts.get(cid, [])
+        i = bisect_left(at, token.idx)
+        if i:
+            before.append((at[i - 1], cid))
+        if i < len(at):
+            after.append((at[i], cid))
+    chosen = max(before)[1] if before else min(after)[1] if after else None
     return (chosen, names[chosen]) if chosen is not None else None
