@@ -220,6 +220,28 @@ def read_split(path: str | os.PathLike[str], split: str = "dev") -> list[Article
     return articles
 
 
+def read_multiple(path: str | os.PathLike[str], split: str = "train") -> list[tuple[str, str, dict[str, list[Attribution]]]]:
+    """The articles of a compartment that several annotators read: (name, text, annotator -> attributions)."""
+    store = _store(path)
+    metadata = store.read("data/metadata.tsv")
+    if metadata is None:
+        raise FileNotFoundError(f"{path}: data/metadata.tsv is missing")
+    rows = [r for r in csv.DictReader(io.StringIO(metadata.decode("utf-8")), delimiter="\t")
+            if r["compartment"] == split and "|" in r["annotators"]]
+    have = store.names(f"data/{split}/attributions")
+    found = []
+    for row in rows:
+        name = row["filename"]
+        annotators = [a for a in row["annotators"].split("|") if f"{name}_{a}.ann" in have]
+        text = store.read(f"data/{split}/text/{name}.txt")
+        if text is None or len(annotators) < 2:
+            continue
+        anns = {a: parse_ann(_decode(store.read(f"data/{split}/attributions/{name}_{a}.ann") or b""))
+                for a in annotators}
+        found.append((name, _decode(text), anns))
+    return found
+
+
 def _decode(data: bytes) -> str:
     # Offsets count characters of the file as stored: no newline translation, no BOM removal.
     return data.decode("utf-8")

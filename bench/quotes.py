@@ -249,6 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lexicon", metavar="FILE", help="write the gold cue words with counts (not on test)")
     parser.add_argument("--frames", metavar="FILE", help="write the gold cue frames with counts (not on test)")
     parser.add_argument("--scaling", action="store_true", help="time nl.quotes on 1 to 16 copies of the seed")
+    parser.add_argument("--agreement", action="store_true",
+                        help="PolNeAR's annotators scored against each other, the same way (articles read by several)")
     args = parser.parse_args(argv)
     if args.explain:
         print(EXPLAIN)
@@ -260,6 +262,9 @@ def main(argv: list[str] | None = None) -> int:
             return 0
     if not args.polnear:
         parser.error("--polnear PATH is required (git clone https://github.com/networkdynamics/PolNeAR)")
+    if args.agreement:
+        print("\n".join(agreement(args.polnear, args.split)))
+        return 0
     if args.split == "test" and (args.errors or args.lexicon or args.frames):
         parser.error("test is for the final figure only: --errors, --lexicon and --frames run on train or dev")
     start = time.perf_counter()
@@ -297,6 +302,27 @@ def write_frames(path: str, docs: list[_Doc], split: str) -> None:
         for (lemma, pos, found), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             if _WORD.fullmatch(lemma):
                 out.write(f"{lemma}\t{pos}\t{found}\t{n}\n")
+
+
+def agreement(path: str, split: str) -> list[str]:
+    """Every ordered pair of annotators of the split's multiply read articles: one as gold, the other as prediction.
+
+    The ceiling a system can be held to: how often PolNeAR's own annotators agree under these definitions.
+    """
+    import itertools
+
+    multiple = P.read_multiple(path, split)
+    s = M.Scores()
+    for (name, text, anns), doc in zip(multiple, nl.analyze_many(t for _, t, _ in multiple), strict=True):
+        for a, b in itertools.permutations(anns, 2):
+            gold, ignored, _ = gold_statements(P.Article(name, split, a, text, tuple(anns[a])), doc)
+            pred, _, _ = gold_statements(P.Article(name, split, b, text, tuple(anns[b])), doc)
+            M.score_document(s, text, gold, pred, ignored)
+    return [f"PolNeAR {split}: annotator against annotator on the {len(multiple)} articles several read "
+            f"({s.n_gold} gold statements over all ordered pairs)",
+            f"one-to-one P {s.one_to_one_precision:.3f} R {s.one_to_one_recall:.3f} F1 {s.one_to_one_f1:.3f}",
+            f"exact content recall {s.exact_recall:.3f} (a leading 'that' aside {s.exact_that_recall:.3f})",
+            f"speaker overlap {s.speaker_overlap_accuracy:.3f} (lenient {s.speaker_lenient_accuracy:.3f})"]
 
 
 def scaling() -> list[str]:

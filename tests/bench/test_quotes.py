@@ -30,6 +30,7 @@ def _load(name: str):
 M = _load("_attribution_metrics")
 P = _load("_polnear")
 E = _load("_quote_errors")
+F = _load("_cue_frames")
 Q = _load("quotes")
 
 # --- a constructed article (invented content) and its brat annotation ------------------------------
@@ -245,7 +246,7 @@ def test_benchmark_on_a_constructed_checkout(tmp_path, capsys):
     lexicon = tmp_path / "cues.tsv"
     Q.main(["--polnear", str(root), "--split", "dev", "--lexicon", str(lexicon)])
     rows = [line.split("\t") for line in lexicon.read_text(encoding="utf-8").splitlines()[2:]]
-    assert ["criticize", "1", "1", "0.2500", "0", "0"] in rows and ["say", "1", "1", "0.2500", "1", "1"] in rows
+    assert ["criticize", "1", "1", "0.2500", "1", "0"] in rows and ["say", "1", "1", "0.2500", "1", "1"] in rows
     assert "think" not in {row[0] for row in rows}  # not speech, and seen fewer than 3 times
     written = lexicon.read_text(encoding="utf-8")
     assert not any(words in written for words in _phrases(TEXT))  # lemmas and counts, no text
@@ -256,9 +257,44 @@ def _phrases(text: str) -> set[str]:
     return {" ".join(words[i:i + 3]) for i in range(len(words) - 2)}
 
 
+def test_frames_are_counted_as_facts(tmp_path):
+    root = write_checkout(tmp_path / "PolNeAR")
+    frames = tmp_path / "frames.tsv"
+    assert Q.main(["--polnear", str(root), "--split", "dev", "--frames", str(frames)]) == 0
+    rows = [line.split("\t") for line in frames.read_text(encoding="utf-8").splitlines()[2:]]
+    assert ["criticize", "verb", "object", "1"] in rows and ["tell", "verb", "clause", "1"] in rows
+    assert not any(words in frames.read_text(encoding="utf-8") for words in _phrases(TEXT))
+
+
+def test_the_frame_of_a_content(nlp):
+    text = "Brandt criticized the delay. Moreau vowed to act. Herrera said the dam holds."
+    doc = nlp(text)
+    cases = [("the delay", "criticized", "object"), ("to act", "vowed", "to"), ("the dam holds", "said", "clause")]
+    for content, cue, frame in cases:
+        head = doc.char_span(*_at(text, cue))[0]
+        assert F.frame((_at(text, content),), doc, head) == frame
+
+
+def test_annotators_scored_against_each_other(tmp_path, capsys):
+    root = write_checkout(tmp_path / "PolNeAR")  # two annotators of the dev article: the second read nothing
+    ann = root / "data" / "dev" / "attributions" / "constructed_bridge_aa11.ann"
+    (name, text, anns), = P.read_multiple(root, "dev")
+    assert name == "constructed_bridge" and set(anns) == {"bb22", "aa11"} and anns["aa11"] == []
+    ann.write_text(constructed_ann(), encoding="utf-8")  # now both read it the same way
+    assert Q.main(["--polnear", str(root), "--split", "dev", "--agreement"]) == 0
+    out = capsys.readouterr().out
+    assert "one-to-one P 1.000 R 1.000 F1 1.000" in out and "exact content recall 1.000" in out
+
+
+def test_scaling_prints_a_ratio_per_size(capsys):
+    assert Q.main(["--scaling"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 6 and lines[1].strip().startswith("1 copy") and lines[-1].strip().startswith("16 copies")
+
+
 def test_test_split_is_only_for_the_final_figure(tmp_path):
     root = write_checkout(tmp_path / "PolNeAR")
-    for flag in (["--errors"], ["--lexicon", str(tmp_path / "x.tsv")]):
+    for flag in (["--errors"], ["--lexicon", str(tmp_path / "x.tsv")], ["--frames", str(tmp_path / "x.tsv")]):
         with pytest.raises(SystemExit):
             Q.main(["--polnear", str(root), "--split", "test", *flag])
     assert not (tmp_path / "x.tsv").exists()
@@ -271,10 +307,10 @@ def test_explain_prints_the_definitions(capsys):
 
 
 def test_missed_constructions(nlp):
-    text = "Brandt criticized the delay. The bridge, Moreau said, is safe. Poll: the bridge is safe."
+    text = "Brandt scoffed at the delay. The bridge, Moreau said, is safe. Poll: the bridge is safe."
     doc = nlp(text)
-    criticized = M.Statement((_at(text, "the delay"),), (_at(text, "Brandt"),), (_at(text, "criticized"),),
-                             "criticize")
+    criticized = M.Statement((_at(text, "the delay"),), (_at(text, "Brandt"),), (_at(text, "scoffed"),),
+                             "scoff")
     parenthetical = M.Statement((_at(text, "The bridge,"), _at(text, "is safe.")), (_at(text, "Moreau"),),
                                 (_at(text, "said"),), "say")
     colon = M.Statement((_at(text, "the bridge is safe", 60),), (_at(text, "Poll"),), (_at(text, ":"),), ":")
