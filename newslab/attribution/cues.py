@@ -28,7 +28,7 @@ rows right often enough on train (see ``_DROPPED``, the frames left out for thei
 
 Examples:
     >>> "say" in REPORTING_VERBS, frames("criticize"), frames("statement", noun=True)
-    (True, ('object',), ('clause', 'prep:about', 'prep:on'))
+    (True, ('object', 'prep:for'), ('clause', 'prep:about'))
 """
 
 from __future__ import annotations
