@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from spacy.tokens import Doc, Span, Token
 
+    from ..tables.clustering import RoleLink
     from ._base import Statement
 
 __all__ = ["speaker_of", "speaker_span", "can_speak", "resolve", "THINGS"]
@@ -200,7 +201,7 @@ def resolve(doc: Doc, found: list[Statement]) -> None:
     from ..tables.mentions import entities
 
     table = entities(doc)
-    names = _Names(doc, table, role_links(doc, table))
+    names = _Names(table, role_links(doc, table))
     subjects = [(t.idx, names.cluster(speaker_span(t))) for t in doc
                 if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "")]
     mentions = sorted((int(start), (int(cid), str(name))) for start, cid, name, label in
@@ -261,7 +262,7 @@ class _Latest:
 class _Names:
     """Map a speaker span to an entity cluster by its head's entity, a role, its forms or its surname."""
 
-    def __init__(self, doc: Doc, table: pd.DataFrame, roles: list) -> None:
+    def __init__(self, table: pd.DataFrame, roles: list[RoleLink]) -> None:
         from ..tables.mentions import entity_key
 
         self._key = entity_key
@@ -277,8 +278,7 @@ class _Names:
                                          table[C.CANONICAL], strict=True):
             for char in range(int(start), int(end)):
                 self.by_char[char] = (int(cid), str(name))
-        self.roles = {(link.start_char, link.end_char): (link.cluster_id, link.canonical) for link in roles}
-        self.role_ends = {end: value for (_, end), value in self.roles.items()}
+        self.role_ends = {link.end_char: (link.cluster_id, link.canonical) for link in roles}
 
     def cluster(self, span: Span) -> tuple[int | None, str]:
         head = span.root
