@@ -121,7 +121,10 @@ def _frame(verb: Token, children: list[Token], frame: str) -> Match | None:
         return ([_clause(c) for c in clauses], "reported-clause") if clauses else None
     if frame.startswith("prep:"):
         return _prep_frame(verb, children, frame[5:])
-    if dobj is None and frame != "to":
+    if frame == "to":
+        to = next((t for t in children if t.dep_ == "xcomp" and _has_to(t)), None)
+        return ([(to.left_edge.i, _end(to))], "reported-to") if to is not None else None
+    if dobj is None:
         return None
     if frame == "object-to":
         to = next((t for t in children if t.dep_ == "xcomp" and t.i > dobj.i and _has_to(t)), None)
@@ -133,8 +136,7 @@ def _frame(verb: Token, children: list[Token], frame: str) -> Match | None:
         if dobj.pos_ == "PRON" and dobj.n_lefts + dobj.n_rights == 0 or dobj.lower_ in ("so", "what"):
             return None  # "criticized him": who, not what
         return [(dobj.left_edge.i, _extended(verb, dobj))], "reported-object"
-    to = next((t for t in children if t.dep_ == "xcomp" and _has_to(t)), None)
-    return ([(to.left_edge.i, _end(to))], "reported-to") if to is not None else None
+    return None
 
 
 def _ccomps(verb: Token, children: list[Token]) -> list[Token]:

@@ -56,8 +56,9 @@ def entity_clusters(data: Doc | pd.DataFrame, *, aliases: pd.DataFrame | PathLik
     table = add_clusters(table.drop(columns=[C.CLUSTER_ID, C.CANONICAL], errors="ignore"), aliases=aliases)
     unresolved = unresolved_surnames(table[C.KEY].astype(str).tolist(), table[C.LABEL].astype(str).tolist(),
                                      aliases=aliases)
-    ambiguous = {int(table[C.CLUSTER_ID].iloc[i]): names for i, names in unresolved.items()}
-    rows = [(*_cluster_row(cid, group), ambiguous.get(int(cid), []))
+    ids = table[C.CLUSTER_ID].astype(int).tolist()
+    ambiguous = {ids[i]: names for i, names in unresolved.items()}
+    rows = [(*_cluster_row(cid, group), ambiguous.get(int(group[C.CLUSTER_ID].iloc[0]), []))
             for cid, group in table.groupby(C.CLUSTER_ID, sort=True)]
     return pd.DataFrame(rows, columns=list(C.CLUSTER_COLUMNS)).astype(
         {C.CLUSTER_ID: "int64", C.COUNT: "int64", C.FIRST_SENT_ID: "int64"})

@@ -319,6 +319,8 @@ def _stated_roles(doc: Doc, owner: dict[int, tuple[int, str]]) -> list[tuple[str
     for token in doc:
         if token.i in owner or token.pos_ not in ("NOUN", "PROPN"):
             continue
+        named: Token | None
+        words: frozenset[str] | None
         if token.i + 1 in owner and token.head.i in owner and token.dep_ in ("compound", "nmod", "amod"):
             named = token.head  # a title: "NATO's new Secretary-General | Mark Rutte"
             first = token.i + 1
