@@ -44,8 +44,8 @@ _EXPORTS: dict[str, str] = {
     "entity_clusters": "ner.clusters",
     "aliases": "tables.clustering",
     "quotes": "attribution.statements",
-    "REPORTING_VERBS": "attribution.statements",
-    "voices": "attribution.statements",
+    "REPORTING_VERBS": "attribution.cues",
+    "voices": "attribution.share",
     "gold_quotes": "attribution.evaluation",
     "read_quotes": "attribution.evaluation",
     "evaluate_quotes": "attribution.evaluation",
@@ -134,8 +134,10 @@ __all__ = sorted([*_EXPORTS, "__version__"])
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from . import charts, corpus, exercises, io, types
+    from .attribution.cues import REPORTING_VERBS
     from .attribution.evaluation import QuoteEvaluation, evaluate_quotes, gold_quotes, read_quotes
-    from .attribution.statements import REPORTING_VERBS, quotes, voices
+    from .attribution.share import voices
+    from .attribution.statements import quotes
     from .charts import linked_charts, save_chart
     from .corpus import compare
     from .errors import (

@@ -145,6 +145,7 @@ CLUSTER_ID: Final = "cluster_id"  # one real-world entity within an article (new
 CANONICAL: Final = "canonical"  # the cluster's name: its earliest longest mention
 FORMS: Final = "forms"  # the distinct spellings of a cluster's mentions
 DISAGREEING: Final = "disagreeing"  # mentions whose label is not the cluster's majority label, "text (LABEL)"
+AMBIGUOUS: Final = "ambiguous"  # a bare surname joined to nobody: the full names it could be
 ALIAS: Final = "alias"  # a spelling to replace (alias table, newslab.aliases)
 QUOTE_ID: Final = "quote_id"
 QUOTE_IDS: Final = "quote_ids"  # the statements of one speaker in the quote browser's groups
@@ -158,8 +159,10 @@ CONTENT: Final = "content"  # what was said, without the quotation marks
 CONTENT_START: Final = "content_start"
 CONTENT_END: Final = "content_end"
 RULE: Final = "rule"  # which attribution pattern fired
-DIRECT: Final = "direct"  # quote kinds
-REPORTED: Final = "reported"
+DIRECT: Final = "direct"  # quote kinds: the content is a quotation ...
+REPORTED: Final = "reported"  # ... reported speech, with no quotation ...
+MIXED: Final = "mixed"  # ... or reported speech holding a partial quotation (said the plan was "a disaster")
+QUOTE_KINDS: Final = (DIRECT, MIXED, REPORTED)
 REPORTER: Final = "(reporter)"  # the reporter's own voice in newslab.voices
 N_STATEMENTS: Final = "n_statements"
 SPEAKER_ACCURACY: Final = "speaker_accuracy"
@@ -169,7 +172,7 @@ ENTITY_BASE_COLUMNS: Final = (  # a mention before clustering (newslab.ner.clust
     PARAGRAPH_ID, PART,
 )
 ENTITY_COLUMNS: Final = (*ENTITY_BASE_COLUMNS, CLUSTER_ID, CANONICAL)
-CLUSTER_COLUMNS: Final = (CLUSTER_ID, CANONICAL, LABEL, COUNT, FORMS, DISAGREEING, FIRST_SENT_ID)
+CLUSTER_COLUMNS: Final = (CLUSTER_ID, CANONICAL, LABEL, COUNT, FORMS, DISAGREEING, FIRST_SENT_ID, AMBIGUOUS)
 ALIAS_COLUMNS: Final = (ALIAS, CANONICAL)
 QUOTE_COLUMNS: Final = (
     QUOTE_ID, SPEAKER, SPEAKER_START, SPEAKER_END, CLUSTER_ID, CANONICAL, CUE, CUE_START, CUE_END,

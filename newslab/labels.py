@@ -81,12 +81,13 @@ PART_COLORS: Final[dict[str, str]] = {
 OTHER_PART_COLOR: Final = _TOL_LIGHT["pale_grey"]
 
 #: Who said what: the speaker, the cue and the content of a statement in three distinct
-#: styles, the two kinds of statement, and the reporter's own voice.
+#: styles, the three kinds of statement (direct, mixed, reported), and the reporter's own voice.
 QUOTE_COLORS: Final[dict[str, str]] = {
     C.SPEAKER: _TOL_LIGHT["orange"],
     C.CUE: _TOL_LIGHT["light_blue"],
     C.CONTENT: _TOL_LIGHT["light_yellow"],
     C.DIRECT: _TOL_LIGHT["mint"],
+    C.MIXED: _TOL_LIGHT["pear"],
     C.REPORTED: _TOL_LIGHT["pink"],
     C.REPORTER: _TOL_LIGHT["pale_grey"],
 }

@@ -62,7 +62,7 @@ QUOTE_PATTERNS = [
      [("Ida Moreau", "warn", "another flood could come", "reported", "reported-clause")]),
     ('Mayor Lena Brandt urged residents to sign up for alerts.',
      [("Lena Brandt", "urge", "residents to sign up for alerts", "reported", "reported-request")]),
-    ('Mayor Lena Brandt praised the engineers. Councillor Tomas Herrera disputed the timetable. '
+    ('Mayor Lena Brandt opened the bridge. Councillor Tomas Herrera arrived late. '
      '"Nobody has seen the report," he said.',
      [("Councillor Tomas Herrera", "say", "Nobody has seen the report", "direct", "quote-speaker-verb+pronoun")]),
     ('Mayor Lena Brandt called for the council to fund the repairs.',

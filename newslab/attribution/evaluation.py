@@ -4,7 +4,10 @@ A gold file holds one attributed statement per line (JSON), with the same fields
 :func:`newslab.quotes` row: ``speaker`` (as written, e.g. "He"), ``canonical`` (who that is),
 ``speaker_start``/``speaker_end``, ``cue``, ``cue_start``/``cue_end``, ``content``,
 ``content_start``/``content_end`` (character offsets into the article, end exclusive) and
-``kind`` (``direct`` or ``reported``). The seed's file is ``<article>.quotes.jsonl`` beside it.
+``kind`` (``direct``, ``mixed`` or ``reported``; see :mod:`newslab.attribution.statements`). The seed's
+file is ``<article>.quotes.jsonl`` beside it. The scores do not look at ``kind``: a statement is matched by
+its content; ``kind_accuracy`` is the share of (partially) matched gold statements whose predicted
+``kind`` is the gold one.
 
 :func:`evaluate_quotes` pairs predictions with gold statements one to one:
 
@@ -72,11 +75,14 @@ class QuoteEvaluation:
         scores: Two rows, ``exact`` and ``partial``: ``match, precision, recall, f1, tp, fp, fn``.
         errors: One row per remaining error: ``kind`` (``missed``, ``spurious``, ``wrong_speaker``),
             the gold and predicted speaker, the content and its offsets.
+        kind_accuracy: Share of (partially) matched gold statements whose predicted kind (direct,
+            mixed or reported) is the gold one.
     """
 
     speaker_accuracy: float
     scores: pd.DataFrame = field(repr=False)
     errors: pd.DataFrame = field(repr=False)
+    kind_accuracy: float = field(default=0.0, repr=False)
 
     def f1(self, match: str = "partial") -> float:
         """The content F1 of ``"exact"`` or ``"partial"`` matching."""
@@ -89,7 +95,8 @@ class QuoteEvaluation:
 
     def _repr_html_(self) -> str:
         table = self.scores.round(2).to_html(index=False)
-        return f"<p>speaker accuracy: <b>{self.speaker_accuracy:.2f}</b></p>{table}"
+        return (f"<p>speaker accuracy: <b>{self.speaker_accuracy:.2f}</b>, kind accuracy: "
+                f"<b>{self.kind_accuracy:.2f}</b></p>{table}")
 
 
 def evaluate_quotes(pred: pd.DataFrame, gold: pd.DataFrame) -> QuoteEvaluation:
@@ -114,7 +121,8 @@ def evaluate_quotes(pred: pd.DataFrame, gold: pd.DataFrame) -> QuoteEvaluation:
                           _score("partial", len(partial), len(pred), len(gold))], columns=list(C.QUOTE_SCORE_COLUMNS))
     right = [p for p, g in partial if _same(pred.loc[p, C.CANONICAL], gold.loc[g, C.CANONICAL])]
     accuracy = len(right) / len(partial) if partial else 0.0
-    return QuoteEvaluation(accuracy, scores, _errors(pred, gold, partial, set(right)))
+    kinds = sum(pred.loc[p, C.KIND] == gold.loc[g, C.KIND] for p, g in partial) / len(partial) if partial else 0.0
+    return QuoteEvaluation(accuracy, scores, _errors(pred, gold, partial, set(right)), float(kinds))
 
 
 def _pairs(pred: pd.DataFrame, gold: pd.DataFrame, *, exact: bool) -> list[tuple[Any, Any]]:

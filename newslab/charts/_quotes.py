@@ -23,7 +23,7 @@ _WIDTH = 360
 
 
 def _kind_scale() -> alt.Scale:
-    kinds = [C.DIRECT, C.REPORTED]
+    kinds = list(C.QUOTE_KINDS)
     return alt.Scale(domain=kinds, range=[QUOTE_COLORS[k] for k in kinds])
 
 

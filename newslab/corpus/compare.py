@@ -22,7 +22,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from .. import columns as C
-from ..attribution.statements import REPORTING_VERBS  # the one list of reporting verbs, re-exported for notebook 07
+from ..attribution.cues import REPORTING_VERBS  # the one list of reporting verbs, re-exported for notebook 07
 from ..edge import require_many
 
 if TYPE_CHECKING:

@@ -57,7 +57,7 @@ def _one_spelling(ctx: Context) -> int | None:
 
 
 def _reporter_share(ctx: Context) -> float:
-    from ..attribution.statements import voices
+    from ..attribution.share import voices
 
     table = voices(ctx.doc)
     return float(table.loc[table[C.SPEAKER] == C.REPORTER, C.SHARE].sum())
@@ -88,10 +88,11 @@ define(
     answers=lambda ctx: [int((_statements(ctx)[C.KIND] == C.DIRECT).sum())],
     goal="Tell direct speech (in quotation marks) from reported speech.",
     hints=("A direct quotation gives the speaker's own words in quotation marks; reported speech paraphrases them.",
-           'The "kind" column of nl.quotes(doc) says "direct" or "reported".',
+           'The "kind" column of nl.quotes(doc) says "direct", "mixed" (reported speech holding a partial '
+           'quotation) or "reported".',
            'statements = nl.quotes(doc)\nanswer = (statements["kind"] == "direct").sum()'),
     solution='statements = nl.quotes(doc)\nanswer = (statements["kind"] == "direct").sum()',
-    why="Only the rows whose kind is direct are in quotation marks.",
+    why="Only the rows whose kind is direct are quotations and nothing else; mixed rows only hold a piece of one.",
     distractors=(
         Distractor("every statement", lambda ctx: len(_statements(ctx)),
                    "That counts every statement. Count only the direct ones, in quotation marks."),

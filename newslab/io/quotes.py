@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["read_quotes", "QUOTE_KINDS"]
 
 #: The kinds a gold statement may have.
-QUOTE_KINDS = (C.DIRECT, C.REPORTED)
+QUOTE_KINDS = C.QUOTE_KINDS
 _GOLD_FIELDS = (C.SPEAKER, C.SPEAKER_START, C.SPEAKER_END, C.CANONICAL, C.CUE, C.CUE_START, C.CUE_END,
                 C.CONTENT, C.CONTENT_START, C.CONTENT_END, C.KIND)
 _OFFSETS = (C.SPEAKER_START, C.SPEAKER_END, C.CUE_START, C.CUE_END, C.CONTENT_START, C.CONTENT_END)
@@ -60,7 +60,7 @@ def _gold_row(obj: dict[str, Any], line: int, path: PathLike, text: str | None) 
     if any(not isinstance(obj[name], int) or obj[name] < 0 for name in _OFFSETS):
         raise AnnotationError("offsets must be whole numbers >= 0", line=line, path=str(path))
     if obj[C.KIND] not in QUOTE_KINDS:
-        raise AnnotationError(f'"kind" must be "direct" or "reported", not {obj[C.KIND]!r}', line=line,
+        raise AnnotationError(f'"kind" must be one of {", ".join(QUOTE_KINDS)}, not {obj[C.KIND]!r}', line=line,
                               path=str(path))
     if text is not None:
         for name, start, end in ((C.SPEAKER, C.SPEAKER_START, C.SPEAKER_END),

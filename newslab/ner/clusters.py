@@ -4,7 +4,10 @@ The rules that group mentions ("Rutte" with "Mark Rutte", "U.S." with "United St
 transliteration aliases) are :mod:`newslab.tables.clustering`'s; this module makes the table.
 A cluster's ``canonical`` name is its earliest longest mention, its ``label`` the most common
 label of its mentions (ties go to the canonical mention's label), and ``disagreeing`` lists
-the mentions with another label: often a sign of a model error worth a look.
+the mentions with another label: often a sign of a model error worth a look. ``ambiguous``
+lists, for a bare surname that two people of the article share and that stands before either
+is named ("Clinton" before "Hillary Clinton" and "Bill Clinton"), the full names it could be:
+such a surname is left a cluster of its own rather than joined to a guess.
 
 Examples:
     >>> import newslab
@@ -18,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import columns as C
-from ..tables.clustering import add_clusters
+from ..tables.clustering import add_clusters, unresolved_surnames
 from ..tables.coerce import as_entities
 
 if TYPE_CHECKING:
@@ -51,7 +54,12 @@ def entity_clusters(data: Doc | pd.DataFrame, *, aliases: pd.DataFrame | PathLik
         return pd.DataFrame({col: pd.Series(dtype="int64" if col in (C.CLUSTER_ID, C.COUNT, C.FIRST_SENT_ID)
                                             else "object") for col in C.CLUSTER_COLUMNS})
     table = add_clusters(table.drop(columns=[C.CLUSTER_ID, C.CANONICAL], errors="ignore"), aliases=aliases)
-    rows = [_cluster_row(cid, group) for cid, group in table.groupby(C.CLUSTER_ID, sort=True)]
+    unresolved = unresolved_surnames(table[C.KEY].astype(str).tolist(), table[C.LABEL].astype(str).tolist(),
+                                     aliases=aliases)
+    ids = table[C.CLUSTER_ID].astype(int).tolist()
+    ambiguous = {ids[i]: names for i, names in unresolved.items()}
+    rows = [(*_cluster_row(cid, group), ambiguous.get(int(group[C.CLUSTER_ID].iloc[0]), []))
+            for cid, group in table.groupby(C.CLUSTER_ID, sort=True)]
     return pd.DataFrame(rows, columns=list(C.CLUSTER_COLUMNS)).astype(
         {C.CLUSTER_ID: "int64", C.COUNT: "int64", C.FIRST_SENT_ID: "int64"})
 

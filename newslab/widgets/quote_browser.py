@@ -24,10 +24,10 @@ class QuoteBrowser(QuoteModel, widgets.VBox):
 
     Click a statement to see its speaker, cue and content highlighted in the text in three
     styles (the speaker bold on orange, the cue underlined on blue, the content on yellow).
-    Filter by kind (direct or reported) and by speaker.
+    Filter by kind (direct, mixed or reported) and by speaker.
 
     Attributes:
-        kind: ``"direct"``, ``"reported"`` or ``""`` (both).
+        kind: ``"direct"``, ``"mixed"``, ``"reported"`` or ``""`` (all).
         speaker: A speaker's canonical name, or ``""`` (everyone).
         selected: The ``quote_id`` of the highlighted statement, or -1.
 
@@ -40,7 +40,7 @@ class QuoteBrowser(QuoteModel, widgets.VBox):
     """
 
     def _build_view(self) -> None:
-        self._kind = widgets.ToggleButtons(options=[("all", ""), ("direct", C.DIRECT), ("reported", C.REPORTED)],
+        self._kind = widgets.ToggleButtons(options=[("all", ""), *((kind, kind) for kind in C.QUOTE_KINDS)],
                                            description="Kind")
         self._speaker = widgets.Dropdown(options=[("everyone", "")], description="Speaker")
         self._list = widgets.VBox(layout=widgets.Layout(max_height="24em", overflow="auto", width="45%"))

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["QuoteModel", "KINDS"]
 
 #: Values of the ``kind`` filter: every statement, or only one kind.
-KINDS = ("", C.DIRECT, C.REPORTED)
+KINDS = ("", *C.QUOTE_KINDS)
 _OFFSETS = {C.SPEAKER: (C.SPEAKER_START, C.SPEAKER_END), C.CUE: (C.CUE_START, C.CUE_END),
             C.CONTENT: (C.CONTENT_START, C.CONTENT_END)}
 
@@ -33,7 +33,7 @@ class QuoteModel(WidgetModel):
         doc: The parsed article.
         statements: Every statement, as the rows of :func:`newslab.quotes` (dicts); derived from ``doc``.
         speakers: The speakers' canonical names, in order of first statement; derived from ``doc``.
-        kind: Show only ``"direct"`` or ``"reported"`` statements; ``""`` shows both.
+        kind: Show only ``"direct"``, ``"mixed"`` or ``"reported"`` statements; ``""`` shows all.
         speaker: Show only this speaker's statements; ``""`` shows everyone's.
         groups: The visible statements grouped by speaker: ``[{"speaker": name, "quote_ids": [...]}]``.
         selected: The ``quote_id`` of the selected statement, or -1. A statement hidden by a

@@ -13,7 +13,7 @@ def test_statements_chart_has_one_mark_per_statement(seed_doc):
     spec = statements_chart(table).to_dict()
     values = spec["datasets"][spec["data"]["name"]]
     assert len(values) == len(table)
-    assert spec["encoding"]["color"]["scale"]["range"] == [QUOTE_COLORS[C.DIRECT], QUOTE_COLORS[C.REPORTED]]
+    assert spec["encoding"]["color"]["scale"]["range"] == [QUOTE_COLORS[k] for k in (C.DIRECT, C.MIXED, C.REPORTED)]
     assert {v[C.CANONICAL] for v in values} == set(table[C.CANONICAL])
 
 

@@ -39,11 +39,30 @@ def test_entities_gain_cluster_columns(seed_doc):
         assert len(group[C.CANONICAL].iloc[0]) == group[C.KEY].str.len().max()
 
 
-def test_surname_joins_the_earliest_longest_full_name():
+def test_a_surname_joins_the_one_full_name_that_ends_with_it_even_before_it():
     table = add_clusters(_table([("Brandt", "PERSON"), ("Lena Brandt", "PERSON"), ("Brandt’s", "ORG"),
-                                 ("Oskar Brandt", "PERSON"), ("Millbrook", "GPE")]))
-    assert table[C.CANONICAL].tolist() == ["Lena Brandt", "Lena Brandt", "Lena Brandt", "Oskar Brandt", "Millbrook"]
-    assert table[C.CLUSTER_ID].tolist() == [0, 0, 0, 1, 2]
+                                 ("Millbrook", "GPE")]))
+    assert table[C.CANONICAL].tolist() == ["Lena Brandt", "Lena Brandt", "Lena Brandt", "Millbrook"]
+    assert table[C.CLUSTER_ID].tolist() == [0, 0, 0, 1]
+
+
+def test_a_shared_surname_joins_the_full_name_mentioned_last_before_it():
+    table = add_clusters(_table([("Lena Brandt", "PERSON"), ("Oskar Brandt", "PERSON"), ("Brandt", "PERSON"),
+                                 ("Lena Brandt", "PERSON"), ("Brandt’s", "ORG")]))
+    assert table[C.CANONICAL].tolist() == ["Lena Brandt", "Oskar Brandt", "Oskar Brandt", "Lena Brandt", "Lena Brandt"]
+
+
+def test_a_shared_surname_before_either_name_is_left_alone_and_flagged():
+    table = _table([("Brandt", "PERSON"), ("Lena Brandt", "PERSON"), ("Oskar Brandt", "PERSON")])
+    assert add_clusters(table)[C.CANONICAL].tolist() == ["Brandt", "Lena Brandt", "Oskar Brandt"]
+    clusters = entity_clusters(table)
+    assert clusters[C.AMBIGUOUS].tolist() == [["Lena Brandt", "Oskar Brandt"], [], []]
+
+
+def test_a_full_name_joins_the_longer_form_of_the_same_person():
+    table = add_clusters(_table([("Lena Marie Brandt", "PERSON"), ("Lena Brandt", "PERSON"), ("Oskar Brandt", "PERSON"),
+                                 ("Brandt", "PERSON")]))
+    assert table[C.CANONICAL].tolist() == ["Lena Marie Brandt", "Lena Marie Brandt", "Oskar Brandt", "Oskar Brandt"]
 
 
 def test_a_place_never_joins_a_person_by_surname():

@@ -47,3 +47,12 @@ def test_bad_values_are_refused(model):
 def test_an_article_without_statements(nlp):
     empty = QuoteModel(newslab.analyze("The river rose in Millbrook."))
     assert empty.statements == [] and empty.groups == [] and empty.highlight == {}
+
+
+def test_the_mixed_kind_is_a_filter_of_its_own(nlp):
+    text = ('Mayor Lena Brandt said the delay was "a disgrace for the whole town." '
+            '"We will rebuild," Councillor Tomas Herrera said.')  # constructed: invented people
+    model = QuoteModel(newslab.analyze(text))
+    model.kind = C.MIXED
+    shown = [model.statement(qid) for g in model.groups for qid in g[C.QUOTE_IDS]]
+    assert [row[C.KIND] for row in shown] == [C.MIXED] and shown[0][C.CANONICAL] == "Lena Brandt"

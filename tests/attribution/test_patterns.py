@@ -1,0 +1,78 @@
+"""Reported speech (newslab.attribution.patterns): one CONSTRUCTED text per pattern, with invented people and places."""
+
+from __future__ import annotations
+
+import pytest
+
+import newslab
+from newslab import columns as C
+from newslab.attribution.statements import quotes
+
+B = "Lena Brandt"
+PATTERNS = [
+    ("Mayor Lena Brandt was quoted as saying that the dam would hold.",
+     [(B, "say", "the dam would hold", C.REPORTED, "reported-clause")]),
+    ("Mayor Lena Brandt told reporters that the dam would hold.",
+     [(B, "tell", "the dam would hold", C.REPORTED, "reported-clause")]),
+    ("Mayor Lena Brandt said the dam was safe, adding that the council would inspect it in May.",
+     [(B, "say", "the dam was safe", C.REPORTED, "reported-clause"),
+      (B, "add", "the council would inspect it in May", C.REPORTED, "reported-clause")]),
+    ("The dam will hold through the winter, according to Mayor Lena Brandt, and the council plans no repairs.",
+     [(B, "according to", "The dam will hold through the winter", C.REPORTED, "according-to")]),
+    ("Mayor Lena Brandt called on the council to fund the repairs.",
+     [(B, "call", "the council to fund the repairs", C.REPORTED, "reported-prep")]),
+    ("Mayor Lena Brandt called the delay a disgrace.",
+     [(B, "call", "the delay a disgrace", C.REPORTED, "reported-complement")]),
+    ("Mayor Lena Brandt criticized the council for its delay in the tender.",
+     [(B, "criticize", "the council for its delay in the tender", C.REPORTED, "reported-object")]),
+    ("Mayor Lena Brandt praised the engineers for their work on the dam.",
+     [(B, "praise", "the engineers for their work on the dam", C.REPORTED, "reported-object")]),
+    ("Mayor Lena Brandt described the repairs as urgent.",
+     [(B, "describe", "the repairs as urgent", C.REPORTED, "reported-object")]),
+    ("Mayor Lena Brandt mentioned the flood of 1998.",
+     [(B, "mention", "the flood of 1998", C.REPORTED, "reported-object")]),
+    ("Mayor Lena Brandt cited a report by the water board.",
+     [(B, "cite", "a report by the water board", C.REPORTED, "reported-object")]),
+    ("Mayor Lena Brandt talked about the cost of the repairs.",
+     [(B, "talk", "the cost of the repairs", C.REPORTED, "reported-prep")]),
+    ("Mayor Lena Brandt commented on the delay.",
+     [(B, "comment", "the delay", C.REPORTED, "reported-prep")]),
+    ("Mayor Lena Brandt vowed to rebuild the bridge by May.",
+     [(B, "vow", "to rebuild the bridge by May", C.REPORTED, "reported-to")]),
+    ("Mayor Lena Brandt pledged to keep the library open.",
+     [(B, "pledge", "to keep the library open", C.REPORTED, "reported-to")]),
+    ("Councillor Tomas Herrera rejected Brandt's claim that the dam was safe.",
+     [("Brandt", "claim", "the dam was safe", C.REPORTED, "noun-clause")]),
+    ("Councillor Tomas Herrera toned down his criticism of the tender.",
+     [("Councillor Tomas Herrera", "criticism", "the tender", C.REPORTED, "noun-prep+pronoun")]),
+    ("The dam, Mayor Lena Brandt said, will hold through the winter.",
+     [(B, "say", "The dam", C.REPORTED, "parenthetical"),
+      (B, "say", "will hold through the winter", C.REPORTED, "parenthetical")]),
+    ("As Mayor Lena Brandt noted, the dam has held for forty years.",
+     [(B, "note", "the dam has held for forty years", C.REPORTED, "parenthetical")]),
+    ("Riverton gets a new bridge.\nLena Brandt: The bridge will open in May.",
+     [(B, ":", "The bridge will open in May", C.REPORTED, "name-colon")]),
+    ('Mayor Lena Brandt said the delay was "a disgrace for the whole town."',
+     [(B, "say", 'the delay was "a disgrace for the whole town."', C.MIXED, "reported-clause")]),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), PATTERNS, ids=[f"{rows[0][4]}-{i}" for i, (_, rows) in enumerate(PATTERNS)])
+def test_every_reported_pattern(nlp, text, rows):
+    table = quotes(newslab.analyze(text))
+    assert [tuple(row) for row in table[[C.CANONICAL, C.CUE, C.CONTENT, C.KIND, C.RULE]].values.tolist()] == rows
+
+
+def test_a_mixed_statement_holds_its_quotation_whole(nlp):
+    text = 'Mayor Lena Brandt said the delay was "a disgrace for the whole town." The council met.'
+    (row,) = quotes(newslab.analyze(text)).to_dict("records")
+    assert row[C.KIND] == C.MIXED and row[C.CONTENT].count('"') == 2
+
+
+def test_a_statement_inside_another_is_part_of_it(nlp):
+    table = quotes(newslab.analyze("Mayor Lena Brandt said the engineers told her that the dam would hold."))
+    assert table[C.CUE].tolist() == ["say"] and table[C.CONTENT].tolist() == ["the engineers told her that the dam would hold"]
+
+
+def test_an_addressee_or_a_bare_pronoun_is_no_content(nlp):
+    assert quotes(newslab.analyze("Mayor Lena Brandt told the crowd. Mayor Lena Brandt criticized him.")).empty
