@@ -57,7 +57,8 @@ def _find_dateline(reading: Reading, start: int) -> None:
     for rank, k in enumerate(_candidates(reading, start, limit=3)):
         piece = reading.pieces[k]
         match = _shapes.dateline(reading.text, piece.start, piece.end)
-        if match is None and (match := _shapes.colon_dateline(reading.text, piece.start, piece.end)):
+        if match is None and _after_a_named_line(reading, k) and (
+                match := _shapes.colon_dateline(reading.text, piece.start, piece.end)):
             reading.warn(f"read {quote(match.group('place'))} as the dateline (a place and a colon at the start of "
                          f"the first paragraph); if it is not, pass dateline=false")
         if match is None:
@@ -70,6 +71,12 @@ def _find_dateline(reading: Reading, start: int) -> None:
                              f"not as a paragraph: the dateline comes after it; if it is the first paragraph, "
                              f'pass keep=["{first_words(reading.line(before))}"]')
         return
+
+
+def _after_a_named_line(reading: Reading, k: int) -> bool:
+    """Whether line ``k`` follows the front or a named part: a weak (colon) dateline never makes a paragraph before
+    it a standfirst, so ``Lena Brandt: ...`` under a first sentence stays a statement by Lena Brandt."""
+    return k == 0 or not reading.free(k - 1)
 
 
 def _split_dateline(reading: Reading, k: int, match: re.Match[str]) -> None:

@@ -223,6 +223,12 @@ def test_a_colon_dateline_is_read_with_a_warning_and_a_label_is_not_one():
     assert parse_article(f"Riverton votes\nDetails: {LEDE}\n{SECOND}").dateline is None
 
 
+def test_a_name_and_a_colon_under_a_first_sentence_is_no_dateline():
+    # a weak dateline never turns the paragraph before it into a standfirst: this is a statement by Lena Brook
+    article = parse_article(f"{LEDE}\nLena Brook: {SECOND}")
+    assert article.dateline is None and kinds(article) == ["paragraph", "paragraph"]
+
+
 @pytest.mark.parametrize(("lines", "author"), [
     (["Jo Example", "May 14, 2031"], "Jo Example"),
     (["Jo Example", "Northvale correspondent"], "Jo Example"),
