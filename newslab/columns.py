@@ -251,6 +251,14 @@ REPORTING_VERB_COLUMNS: Final = (OUTLET, SUBJECT, VERB_LEMMA, COUNT)
 QUOTE_COUNT_COLUMNS: Final = (OUTLET, SPEAKER, COUNT, SHARE)
 # --- end of corpus and comparison ---
 
+# --- lite edition -------------------------------------------------------------------
+#: The version of the lite bundle (``newslab.io.lite``): a bundle of another version is refused.
+LITE_SCHEMA: Final = 1
+#: The tables a lite bundle holds, each the table function's result on the full parse.
+LITE_TABLES: Final = ("tokens", "sentences", "lede", "noun_chunks", "entities", "article_parts", "article_stats",
+                      "pos_counts", "svo_triples", "quotes", "voices")
+# --- end of lite edition ---
+
 # --- dtypes -------------------------------------------------------------------------
 #: The dtype of every column that is not a plain Python object (text, labels, lists): the tables
 #: built from row tuples use these, and an empty table has them too.

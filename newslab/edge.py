@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .errors import NotParsedError
+from .precomputed import is_lite
 from .types import is_doc
 
 if TYPE_CHECKING:
@@ -29,8 +30,11 @@ def not_parsed(data: object, where: str, *, table: str | None = None) -> NotPars
                           f"doc = nl.analyze(...) and pass doc")
 
 
-def require_doc(data: Any, where: str = "this function") -> Doc:
+def require_doc(data: Any, where: str = "this function", *, lite: bool = False) -> Doc:
     """Return ``data`` if it is a parsed ``Doc`` (or a ``Span`` of one), else raise :class:`NotParsedError`.
+
+    ``lite=True`` accepts the lite edition's :class:`~newslab.precomputed.LiteDoc` too: the caller
+    then reads it only through the table functions.
 
     Examples:
         >>> require_doc("Rutte visited Kyiv.", "nl.entities")
@@ -38,7 +42,7 @@ def require_doc(data: Any, where: str = "this function") -> Doc:
         ...
         newslab.errors.NotParsedError: nl.entities needs a parsed article, not a str: parse it first with doc = nl.analyze(...) and pass doc
     """
-    if is_doc(data) or (hasattr(data, "doc") and is_doc(data.doc)):
+    if is_doc(data) or (hasattr(data, "doc") and is_doc(data.doc)) or (lite and is_lite(data)):
         return data
     raise not_parsed(data, where)
 

@@ -22,6 +22,7 @@ __all__ = [
     "ModelInstallError",
     "NotParsedError",
     "DoorError",
+    "NotInLiteError",
 ]
 
 
@@ -108,3 +109,13 @@ class DoorError(NewslabError, ValueError):
     """A link to a door into the course (Binder, a JupyterHub, Codespaces, Colab) cannot be
     made from what was given: a repository that is not ``owner/name``, a hub address that is
     not ``http(s)://``, an app the link does not know."""
+
+
+class NotInLiteError(NewslabError, NotImplementedError):
+    """The lite edition (JupyterLite, in the browser, without spaCy) cannot do this.
+
+    Lite runs the notebooks on tables precomputed from the course article (or the instructor's,
+    ``newslab lite build --article``): it cannot parse new text, run the entity rules unless they
+    were precomputed, run the corpus engine or Dask, or export charts as SVG or PNG. The message
+    says which; the full edition (JupyterLab, Binder, a JupyterHub) does all of it.
+    """

@@ -1,4 +1,4 @@
-"""A string that Jupyter shows as Markdown, without importing IPython."""
+"""Strings that Jupyter shows as Markdown or HTML, without importing IPython."""
 
 from __future__ import annotations
 
@@ -17,4 +17,16 @@ class Note(str):
         return str(self)
 
     def __repr__(self) -> str:
+        return str(self)
+
+
+class HTML(str):
+    """An HTML string that Jupyter renders as HTML, and any other code sees as a ``str``.
+
+    Examples:
+        >>> HTML("<b>NATO</b>")._repr_html_()
+        '<b>NATO</b>'
+    """
+
+    def _repr_html_(self) -> str:
         return str(self)

@@ -19,6 +19,14 @@ def seed_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "seeds"
 
 
+def lite_article() -> Path | None:
+    """The instructor's article a lite site was built for (``newslab lite build --article``), in lite only."""
+    from .precomputed import in_lite
+
+    packaged = Path(__file__).with_name("_lite") / "article.txt"
+    return packaged if in_lite() and packaged.is_file() else None
+
+
 def seed_path(suffix: str = ".txt") -> Path:
     """Return the path of a seed file: the text (``.txt``), its metadata (``.json``) or gold (``.gold.jsonl``)."""
     return seed_dir() / f"{SEED_ID}{suffix}"

@@ -27,7 +27,7 @@ PACKAGE = Path(newslab.__file__).parent
 ORDER = ("io", "text", "tables", "ner", "evaluation", "attribution", "corpus",  # data
          "charts", "render",  # presentation
          "exercises", "widgets",  # interaction
-         "teach", "cli")  # tools
+         "teach", "lite", "cli")  # tools
 DATA = ORDER[: ORDER.index("charts")]
 #: Presentation and interaction libraries that the data layer must never load.
 DISPLAY_LIBRARIES = ("altair", "ipywidgets", "IPython", "anywidget")

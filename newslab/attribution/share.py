@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from .. import columns as C
 from ..edge import require_doc
+from ..precomputed import is_lite, not_in_lite
 from ..tables.index import token_index
 from .statements import quotes
 
@@ -37,6 +38,10 @@ def voices(doc: Doc, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """
     import pandas as pd
 
+    if is_lite(doc):  # the lite edition: the shares of the full parse, for its own statements only
+        if table is None or table.equals(doc.result("quotes")):
+            return doc.result("voices")
+        raise not_in_lite("nl.voices of a statements table other than nl.quotes(doc)")
     doc = require_doc(doc, "nl.voices")
     table = quotes(doc) if table is None else table
     index = token_index(doc) if len(doc) else None

@@ -60,6 +60,7 @@ from typing import TYPE_CHECKING
 
 from .. import columns as C
 from ..edge import require_doc
+from ..precomputed import lite_result
 from ..tables.index import token_index
 from ._base import Article, Statement
 from .direct import direct
@@ -73,6 +74,7 @@ if TYPE_CHECKING:
 __all__ = ["quotes"]
 
 
+@lite_result
 def quotes(doc: Doc) -> pd.DataFrame:
     """One row per attributed statement: speaker, cue, content, kind and the rule that fired.
 

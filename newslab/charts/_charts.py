@@ -15,6 +15,7 @@ from .. import columns as C
 from ..labels import PALETTE, part_color
 from ..ner import chartdata as D
 from ..ner.counts import entity_counts, label_counts
+from ..precomputed import is_lite
 from ..tables.coerce import as_entities, as_table, name_column
 from ..types import is_doc
 
@@ -164,8 +165,8 @@ def strip_chart(table: pd.DataFrame, name: str, order: list[str], *, position: s
 def _middle(data: Data, entities: pd.DataFrame, position: str) -> float:
     """Half the article when the article is at hand, else half of what the table covers."""
     if position == C.SENT_ID:
-        return D.middle_sentence(as_table(data, "sentences") if is_doc(data) else entities)
-    return len(data.text) / 2 if is_doc(data) else float(entities[C.END_CHAR].max()) / 2
+        return D.middle_sentence(as_table(data, "sentences") if is_doc(data) or is_lite(data) else entities)
+    return len(data.text) / 2 if is_doc(data) or is_lite(data) else float(entities[C.END_CHAR].max()) / 2
 
 
 def cooccurrence_chart(data: Data, *, n: int | None = 15, by: str | None = None) -> alt.LayerChart:

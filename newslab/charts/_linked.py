@@ -9,6 +9,7 @@ import altair as alt
 from .. import columns as C
 from ..ner.chartdata import middle_sentence
 from ..ner.counts import entity_counts
+from ..precomputed import is_lite
 from ..tables.coerce import as_entities, as_table, name_column
 from ..types import is_doc
 from ._charts import strip_chart, top_chart
@@ -64,7 +65,7 @@ def linked_charts(
     )
     # the dashed line marks the middle of the whole article when the article is at hand
     if middle is None:
-        middle = middle_sentence(as_table(data, "sentences") if is_doc(data) else entities)
+        middle = middle_sentence(as_table(data, "sentences") if is_doc(data) or is_lite(data) else entities)
     marks = strip_chart(entities[entities[name].isin(order)], name, order, width=width, middle=middle)
     marks.layer = [marks.layer[0].transform_filter(entity).transform_filter(label), *marks.layer[1:]]
     return alt.hconcat(bars, marks).resolve_scale(color="shared")

@@ -17,6 +17,7 @@ from ..errors import NewslabError
 from ..io.spans import AnnotatedText, spans_from_doc
 from ..io.text import read_text
 from ..markup import Note
+from ..precomputed import is_lite
 from ..text.article import ArticleSource, load_article
 from .gold import gold, gold_path
 
@@ -70,7 +71,7 @@ def reference(
     """
     from ..io.annotations import read_saved
 
-    doc: Doc | None = source if hasattr(source, "ents") else None  # type: ignore[assignment]
+    doc: Doc | None = source if hasattr(source, "ents") or is_lite(source) else None  # type: ignore[assignment]
     article = load_article(_article_source(source))
     if _has_gold(article):  # a malformed gold file raises: it is never silently ignored
         found = gold(article)
@@ -141,6 +142,8 @@ def _has_gold(article: ArticleSource) -> bool:
 
 def _article_source(source: ArticleSource | Doc) -> ArticleSource:
     """The article a parsed ``Doc`` came from (its text and metadata), or ``source`` itself."""
+    if is_lite(source):  # the lite edition's article is the article in use
+        return None
     if not hasattr(source, "ents"):
         return source
     from ..columns import META_KEY

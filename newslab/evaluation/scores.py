@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from .. import columns as C
 from ..errors import AnnotationError
 from ..io.spans import AnnotatedText, annotated_text, validate_spans
+from ..precomputed import is_lite
 from ..types import is_doc
 from ._summary import scores_html, scores_text
 
@@ -299,7 +300,7 @@ _SENTENCE_END = re.compile(r"\n+|(?<=[.!?])['\"’”)\]]*\s+(?=[\"“‘'(\[]?[
 def _sentences(gold: Annotated, predicted: Annotated, text: str) -> list[tuple[int, str, int]]:
     """``(start_char, text, sent_id)`` of every sentence, from a parsed Doc if there is one."""
     for obj in (gold, predicted):
-        if is_doc(obj) and obj.has_annotation("SENT_START"):
+        if is_lite(obj) or (is_doc(obj) and obj.has_annotation("SENT_START")):
             from ..tables.parse import sentences
 
             table = sentences(obj)

@@ -30,11 +30,12 @@ import html
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import NewslabError
+from ..precomputed import in_lite, not_in_lite
 from . import _normalize as N
 from ._context import Context, context_for, current_context
 from ._model import Checker, Distractor, Exercise, Kind, Need, Verdict
@@ -150,9 +151,47 @@ def check(exercise_id: str, answer: Any) -> Feedback:
         'failed'
     """
     item = _find(exercise_id)
+    item = lite_exercise(item) if in_lite() else item
     feedback, normalised = judge(item, answer, current_context())
     SESSION.record(item.id, feedback.status, normalised)
     return feedback
+
+
+def exercise_facts(item: Exercise, ctx: Context) -> dict[str, Any]:
+    """What checking ``item`` needs from the article, as plain values: the lite edition keeps these.
+
+    Its right answers, each distractor's value, the needs the article does not meet and the question.
+    """
+    unmet = unmet_needs(item, ctx)
+    if unmet:
+        return {"answers": [], "distractors": [None] * len(item.distractors), "unmet": unmet, "prompt": None}
+    return {"answers": list(item.answers(ctx)) if item.answers else [],
+            "distractors": [d.value(ctx) for d in item.distractors], "unmet": unmet,
+            "prompt": item.prompt(ctx) if item.prompt else None}
+
+
+def lite_exercise(item: Exercise) -> Exercise:
+    """``item`` as the lite edition checks it: against the facts :func:`exercise_facts` kept at build time."""
+    from ..io.lite import lite_doc
+
+    facts = lite_doc().facts.get("exercises", {}).get(item.id)
+    if facts is None:
+        raise not_in_lite(f"checking {item.id} (this site was built without its answers)")
+    rights = facts["answers"]
+
+    def checker(value: Any, ctx: Context) -> Verdict:
+        if any(matches(item.kind, value, right, case=item.case) for right in rights):
+            return True
+        return "Not quite: that is not the answer for this article."
+
+    def kept(value: Any) -> Callable[[Context], Any]:
+        return lambda ctx: value
+
+    return replace(item, checker=checker, answers=kept(rights),
+                   distractors=tuple(Distractor(d.name, kept(v), d.message)
+                                     for d, v in zip(item.distractors, facts["distractors"])),
+                   needs=tuple(Need(n.name, kept(n.name not in facts["unmet"])) for n in item.needs),
+                   prompt=None if facts["prompt"] is None else kept(facts["prompt"]))
 
 
 def judge(item: Exercise, answer: Any, ctx: Context) -> tuple[Feedback, Any]:

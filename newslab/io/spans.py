@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict, Union
 from ..edge import require_doc
 from ..errors import AnnotationError
 from ..labels import LABELS
+from ..precomputed import is_lite
 from ..types import is_doc
 
 if TYPE_CHECKING:
@@ -58,6 +59,11 @@ def spans_from_doc(doc: Doc, *, key: str | None = None) -> list[SpanDict]:
         >>> [s["label"] for s in spans_from_doc(doc)]
         ['PERSON', 'GPE', 'DATE']
     """
+    if is_lite(doc) and key is None:  # the lite edition: the mentions of the entity table
+        table = doc.result("entities")
+        found = [SpanDict(start=int(a), end=int(b), label=str(label))
+                 for a, b, label in zip(table["start_char"], table["end_char"], table["label"])]
+        return sorted(found, key=lambda s: (s["start"], s["end"]))
     doc = require_doc(doc, "nl.spans_from_doc")
     spans = doc.ents if key is None else doc.spans[key]
     found = [SpanDict(start=s.start_char, end=s.end_char, label=s.label_) for s in spans]
@@ -73,7 +79,7 @@ def annotated_text(obj: Annotated, *, key: str | None = None) -> AnnotatedText:
         >>> annotated_text(("Rutte visited Kyiv.", [(14, 18, "GPE")]))["spans"]
         [{'start': 14, 'end': 18, 'label': 'GPE'}]
     """
-    if is_doc(obj):
+    if is_doc(obj) or is_lite(obj):
         return AnnotatedText(text=obj.text, spans=spans_from_doc(obj, key=key), meta={})
     if isinstance(obj, Mapping):
         if "text" not in obj:

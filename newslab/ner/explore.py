@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from .. import columns as C
 from ..edge import require_doc, require_table
 from ..labels import LABELS, check_labels, describe_label
+from ..precomputed import is_lite
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -87,7 +88,7 @@ def kwic(
     """
     from ..tables.mentions import entities, entity_key
 
-    doc = require_doc(doc, "nl.kwic")
+    doc = require_doc(doc, "nl.kwic", lite=True)
     keys = [] if key is None else [key] if isinstance(key, str) else [str(k) for k in key]
     table = entities(doc) if mentions is None else mentions
     rows = table[table[C.KEY].isin({entity_key(k) for k in keys})]
@@ -96,9 +97,19 @@ def kwic(
     found = rows.assign(**{
         C.LEFT: [_squash(text[max(0, a - width) : a]) for a in starts],
         C.RIGHT: [_squash(text[b : b + width]) for b in ends],
-        C.SENTENCE: [doc[int(t)].sent.text.strip() for t in rows[C.START_TOKEN]],
+        C.SENTENCE: _sentences(doc, rows),
     })
     return found[list(C.KWIC_COLUMNS)].reset_index(drop=True)
+
+
+def _sentences(doc: Doc, rows: pd.DataFrame) -> list[str]:
+    """The sentence of each mention; in the lite edition from the sentence table (it has no ``Doc`` to index)."""
+    if not is_lite(doc):
+        return [doc[int(t)].sent.text.strip() for t in rows[C.START_TOKEN]]
+    from ..tables.parse import sentences
+
+    text = sentences(doc).set_index(C.SENT_ID)[C.TEXT]
+    return [str(text[int(i)]).strip() for i in rows[C.SENT_ID]]
 
 
 def label_summary(table: pd.DataFrame, *, all_labels: bool = False) -> pd.DataFrame:

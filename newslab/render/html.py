@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..edge import require_doc, require_table
 from ..labels import PALETTE, check_labels, label_color, part_color
+from ..markup import HTML
+from ..precomputed import is_lite, lite_result
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,13 +29,6 @@ if TYPE_CHECKING:
 __all__ = ["HTML", "entities_html", "dependencies_html", "structure_html", "kwic_html", "disagreements_html"]
 
 _SCROLL_STYLE = "overflow-x:auto;overflow-y:hidden;max-width:100%;border:1px solid #e5e5e5;border-radius:4px"
-
-
-class HTML(str):
-    """An HTML string that Jupyter renders as HTML, and any other code sees as a ``str``."""
-
-    def _repr_html_(self) -> str:
-        return str(self)
 
 
 def entities_html(
@@ -55,13 +50,15 @@ def entities_html(
         >>> "Ukraine" in page and "PERSON" not in page
         True
     """
-    from spacy import displacy
+    if is_lite(doc):  # the lite edition: the entity table's mentions, drawn without displaCy
+        from ..io.spans import spans_from_doc
 
-    doc = require_doc(doc, "nl.entities_html")
-
-    source = list(spans) if spans is not None else [
-        {"start": e.start_char, "end": e.end_char, "label": e.label_} for e in doc.ents
-    ]
+        text = doc.text
+        source: list[Mapping[str, Any]] = list(spans) if spans is not None else list(spans_from_doc(doc))
+    else:
+        doc = require_doc(doc, "nl.entities_html")
+        text, source = doc.text, list(spans) if spans is not None else [
+            {"start": e.start_char, "end": e.end_char, "label": e.label_} for e in doc.ents]
     known = tuple({*PALETTE, *(str(s["label"]) for s in source)})
     wanted = None if labels is None else set(check_labels(list(labels), allowed=known))
     ents = [
@@ -69,16 +66,38 @@ def entities_html(
         for s in sorted(source, key=lambda s: (s["start"], s["end"]))
         if wanted is None or s["label"] in wanted
     ]
-    markup = displacy.render(
-        {"text": doc.text, "ents": ents, "title": None},
-        style="ent",
-        manual=True,
-        jupyter=False,
-        options={"colors": dict(PALETTE)},
-    )
-    return HTML(f'<div class="newslab-entities">{markup}</div>')
+    return HTML(f'<div class="newslab-entities">{_entity_markup(text, ents, lite=is_lite(doc))}</div>')
 
 
+_MARK = ('<mark class="entity" style="background: {bg}; padding: 0.45em 0.6em; margin: 0 0.25em; line-height: 1; '
+         'border-radius: 0.35em;">{text}<span style="font-size: 0.8em; font-weight: bold; line-height: 1; '
+         'border-radius: 0.35em; vertical-align: middle; margin-left: 0.5rem">{label}</span></mark>')
+
+
+def _entity_markup(text: str, ents: list[dict[str, Any]], *, lite: bool) -> str:
+    """displaCy's entity markup; the lite edition (no spaCy) draws the same marks itself."""
+    if not lite:
+        from spacy import displacy
+
+        return str(displacy.render({"text": text, "ents": ents, "title": None}, style="ent", manual=True,
+                                   jupyter=False, options={"colors": dict(PALETTE)}))
+    pieces, at = [], 0
+    for ent in ents:
+        if ent["start"] < at:  # overlapping spans: displaCy draws the first
+            continue
+        pieces += [_plain(text[at : ent["start"]]), _MARK.format(
+            bg=PALETTE.get(html.unescape(ent["label"]), "#ddd"), text=_plain(text[ent["start"] : ent["end"]]),
+            label=ent["label"])]
+        at = ent["end"]
+    pieces.append(_plain(text[at:]))
+    return f'<div class="entities" style="line-height: 2.5; direction: ltr">{"".join(pieces)}</div>'
+
+
+def _plain(text: str) -> str:
+    return html.escape(text).replace("\n", "</br>")
+
+
+@lite_result
 def dependencies_html(sentence: Span | Doc, *, compact: bool = True, distance: int = 110) -> HTML:
     """Return a dependency tree of one sentence as SVG in a horizontally scrolling box.
 

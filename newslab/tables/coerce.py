@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from .. import columns as C
 from ..edge import not_parsed
 from ..errors import NewslabError
+from ..precomputed import is_lite
 from ..types import TableKind, is_doc
 
 if TYPE_CHECKING:
@@ -49,6 +50,8 @@ def as_table(data: Doc | pd.DataFrame, kind: TableKind, *, where: str = "this fu
             raise NewslabError(f"expected a table of {kind} (from newslab.{kind}(doc)), but this table has no "
                                f"column {', '.join(map(repr, missing))}")
         return data
+    if is_lite(data):  # the lite edition: the table the full parse gave
+        return data.result(kind)
     if not is_doc(data):
         raise not_parsed(data, where, table=kind)
     if kind == "entities":

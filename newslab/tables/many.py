@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeAlias, TypeVa
 from .. import columns as C
 from ..columns import DTYPES, META_KEY
 from ..edge import require_doc
+from ..precomputed import is_lite
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -123,6 +124,8 @@ def per_article(*, columns: tuple[str, ...], rows: Rows | None = None, accepts: 
 
         @functools.wraps(func)
         def table(data: Any = None, /, *args: Any, **kwargs: Any) -> pd.DataFrame:
+            if is_lite(data):  # the lite edition: the table the full parse gave
+                return data.result(func.__name__, args, kwargs)
             if not is_many(data):
                 return func(accepts(data, name), *args, **kwargs)
             docs = [require_doc(doc, name) for doc in data]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from .. import columns as C
 from ..edge import require_doc
+from ..precomputed import LiteSentence, is_lite
 from .index import token_index, trim
 from .many import frame, per_article
 
@@ -128,6 +129,8 @@ def sentence_span(doc: Doc, sent_id: int) -> Span:
         >>> sentence_span(newslab.analyze("Rutte came. He left."), 1).text
         'He left.'
     """
+    if is_lite(doc):  # the lite edition: the sentence's text and its root, from the token table
+        return LiteSentence(doc, sent_id)  # type: ignore[return-value]
     doc = require_doc(doc, "nl.sentence_span")
     table = sentences(doc)
     if not 0 <= sent_id < len(table):

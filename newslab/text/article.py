@@ -17,7 +17,7 @@ from .. import columns as C
 from ..errors import ArticleError
 from ..io.sidecar import read_sidecar, sidecar_path
 from ..io.text import decode, read_text
-from ..seeds import seed_path
+from ..seeds import lite_article, seed_path
 from . import _corrections, _dates, _pieces, _reading, _shapes
 from .html import HTML_SUFFIXES, is_html, read_html
 
@@ -205,7 +205,7 @@ def load_article(source: ArticleSource = None, *, meta: dict[str, Any] | None = 
         return source if not fix else parse_article(source.text, meta=source.meta, headline=headline,
                                                     body_starts=body_starts, skip=skip, keep=keep, dateline=dateline)
     if source is None:
-        source = os.environ.get(ARTICLE_ENV) or seed_path()
+        source = os.environ.get(ARTICLE_ENV) or lite_article() or seed_path()
     if isinstance(source, bytes):
         source = _decode(source, where="the given bytes")
     elif isinstance(source, os.PathLike) or _looks_like_path(source):

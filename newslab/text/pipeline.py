@@ -22,6 +22,7 @@ from .. import columns as C
 from ..columns import META_KEY
 from ..errors import ModelNotFoundError
 from ..model_install import INSTALL_HINT, MODEL_ENV, resolve_model
+from ..precomputed import in_lite, is_lite, not_in_lite
 from ..types import ArticleSource, is_doc
 from .article import Article, is_title_case, load_article
 from .rules import Rules, canonical_rules
@@ -117,9 +118,24 @@ def analyze(
         >>> [span.label_ for span in doc.spans["newslab_parts"]][:3]
         ['headline', 'byline', 'dateline']
     """
-    if is_doc(source):
+    if is_doc(source) or is_lite(source):
         return source
+    if in_lite():
+        return _lite_analyze(source, rules=rules)
     return next(analyze_many([source], model=model, headline_case=headline_case, rules=rules))  # type: ignore[list-item]
+
+
+def _lite_analyze(source: ArticleSource | Doc, *, rules: Rules | None) -> Doc:
+    """The lite edition's parse: the precomputed article, if ``source`` is that article."""
+    from ..io.lite import lite_doc
+
+    doc = lite_doc()
+    if rules is not None:
+        raise not_in_lite("entity rules (nl.analyze(rules=...)): spaCy does not run in the browser")
+    if source is not None and load_article(source).text != doc.text:  # type: ignore[arg-type]
+        raise not_in_lite("parsing new text (spaCy does not run in the browser): nl.analyze() gives the article "
+                          "this site was built for")
+    return doc  # type: ignore[return-value]
 
 
 def analyze_many(

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import traitlets as t
 
+from ..precomputed import is_lite
+
 if TYPE_CHECKING:
     import pandas as pd
     from spacy.tokens import Doc  # noqa: F401 (the string annotation of DocTrait)
@@ -37,10 +39,19 @@ class WidgetModel(t.HasTraits):
 
 
 class DocTrait(t.Instance["Doc"]):
-    """A parsed spaCy ``Doc`` (spaCy is imported only when a value is checked)."""
+    """A parsed spaCy ``Doc`` (spaCy is imported only when a value is checked), or the lite edition's ``LiteDoc``."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__("spacy.tokens.Doc", **kwargs)
+
+    def instance_init(self, obj: Any) -> None:
+        """Resolve ``spacy.tokens.Doc`` when a value is checked, not when a widget is made (lite has no spaCy)."""
+
+    def validate(self, obj: Any, value: Any) -> Any:
+        if is_lite(value):  # the lite edition has no spaCy to import
+            return value
+        self._resolve_classes()
+        return super().validate(obj, value)
 
 
 class Frame(t.Instance["pd.DataFrame"]):

@@ -80,7 +80,7 @@ class Annotator(AnnotationModel, anywidget.AnyWidget):
         start: Start = "model",
         **kwargs: Any,
     ) -> None:
-        doc = require_doc(doc, "nl.Annotator")
+        doc = require_doc(doc, "nl.Annotator", lite=True)
         self._doc = doc.as_doc() if hasattr(doc, "as_doc") else doc  # a Span is annotated on its own
         super().__init__(
             self._doc.text,

@@ -55,7 +55,7 @@ class DashboardModel(WidgetModel):
     def __init__(self, doc: Doc, *, n: int | None = 10, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.n = n
-        self.doc = require_doc(doc, "nl.Dashboard")
+        self.doc = require_doc(doc, "nl.Dashboard", lite=True)
         self._build_view()
 
     @property

@@ -51,7 +51,7 @@ class DependencyModel(WidgetModel):
     def __init__(self, doc: Doc, *, sent_id: int = 0, **kwargs: Any) -> None:
         from ..tables.parse import sentences
 
-        self._table = sentences(require_doc(doc, "nl.DependencyViewer"))
+        self._table = sentences(require_doc(doc, "nl.DependencyViewer", lite=True))
         super().__init__(**kwargs)
         self.set_trait("doc", doc)
         self.set_trait("n_sentences", len(self._table))

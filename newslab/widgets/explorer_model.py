@@ -75,7 +75,7 @@ class ExplorerModel(WidgetModel):
     ) -> None:
         from ..tables.mentions import entities
 
-        doc = require_doc(doc, "nl.EntityExplorer")
+        doc = require_doc(doc, "nl.EntityExplorer", lite=True)
         self._table = entities(doc)
         self._width = width
         self._keys: tuple[str, ...] = ()

@@ -63,7 +63,7 @@ class QuoteModel(WidgetModel):
 
     def __init__(self, doc: Doc, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.doc = require_doc(doc, "nl.QuoteBrowser")
+        self.doc = require_doc(doc, "nl.QuoteBrowser", lite=True)
         self._build_view()
 
     @traitlets.validate("kind")
