@@ -17,6 +17,7 @@ import vl_convert
 
 from ..errors import NewslabError
 from ..io.atomic import atomic_write_bytes, atomic_write_text
+from ..precomputed import in_lite, not_in_lite
 
 if TYPE_CHECKING:
     from ..types import PathLike
@@ -32,6 +33,14 @@ _SPEC_END = ";\n    const opts = "
 # line in older JavaScript: write them as \uXXXX escapes, which JSON.parse reads back as the same text.
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
                               "\u2029": "\\u2029"})
+
+
+def _converter() -> Any:
+    """vl-convert; the lite site's stand-in bundles the chart widget only, so lite cannot export."""
+    if in_lite():
+        raise not_in_lite("export charts as PNG, SVG or HTML files (vl-convert has no browser build); "
+                          "right-click a chart to save it")
+    return vl_convert
 
 
 def _vl_version() -> str:
@@ -56,7 +65,7 @@ def chart_svg(chart: alt.TopLevelMixin | dict) -> str:
         >>> chart_svg(alt.Chart(alt.Data(values=[{"a": 1}])).mark_bar().encode(x="a:Q")).startswith("<svg")
         True
     """
-    return vl_convert.vegalite_to_svg(chart_spec(chart), vl_version=_vl_version())
+    return _converter().vegalite_to_svg(chart_spec(chart), vl_version=_vl_version())
 
 
 def chart_png(chart: alt.TopLevelMixin | dict, *, scale: float = 2.0) -> bytes:
@@ -66,7 +75,7 @@ def chart_png(chart: alt.TopLevelMixin | dict, *, scale: float = 2.0) -> bytes:
         >>> chart_png(alt.Chart(alt.Data(values=[{"a": 1}])).mark_bar().encode(x="a:Q"))[:4]
         b'\\x89PNG'
     """
-    return vl_convert.vegalite_to_png(chart_spec(chart), vl_version=_vl_version(), scale=scale)
+    return _converter().vegalite_to_png(chart_spec(chart), vl_version=_vl_version(), scale=scale)
 
 
 def chart_html(chart: alt.TopLevelMixin | dict) -> str:
@@ -87,7 +96,7 @@ def chart_html(chart: alt.TopLevelMixin | dict) -> str:
         (False, False)
     """
     spec = chart_spec(chart)
-    page = vl_convert.vegalite_to_html(spec, vl_version=_vl_version(), bundle=True)
+    page = _converter().vegalite_to_html(spec, vl_version=_vl_version(), bundle=True)
     end = page.rfind(_SPEC_END)
     start = page.rfind(_SPEC_START, 0, end)
     if start < 0 or end < 0:

@@ -140,7 +140,7 @@ def _link_new(tmp: str, target: Path) -> bool:
     except FileExistsError:
         raise FileChangedError(f"{target} was created by someone else (another notebook or kernel) "
                                "while this one was about to create it") from None
-    except OSError:
+    except (OSError, AttributeError):  # Pyodide's os has no link at all
         return False
     os.unlink(tmp)
     return True

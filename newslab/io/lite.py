@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..columns import LITE_SCHEMA
@@ -26,7 +27,8 @@ if TYPE_CHECKING:
 
     from ..types import PathLike
 
-__all__ = ["write_lite", "read_lite", "lite_doc", "PACKAGED", "encode_table", "decode_table"]
+__all__ = ["write_lite", "read_lite", "lite_doc", "PACKAGED", "encode_table", "decode_table", "package_files",
+           "write_wheel", "copy_tree", "remove_tree"]
 
 #: Where the site's wheel carries the bundle, inside the installed package.
 PACKAGED = Path(__file__).resolve().parent.parent / "_lite" / "bundle.json"
@@ -67,7 +69,19 @@ def decode_table(data: dict[str, Any]) -> pd.DataFrame:
     table = pd.DataFrame(data["rows"] or None, columns=data["columns"], dtype=object)
     if not data["rows"]:
         table = pd.DataFrame({c: pd.Series([], dtype=object) for c in data["columns"]})
-    return table.astype(dict(zip(data["columns"], data["dtypes"])))
+    return table.astype({column: _dtype(name) for column, name in zip(data["columns"], data["dtypes"])})
+
+
+def _dtype(name: str) -> str:
+    """A dtype name this pandas can make: Pyodide's pandas has no pyarrow, so ``double[pyarrow]`` is ``float64``."""
+    if not name.endswith("[pyarrow]"):
+        return name
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        base = name.removesuffix("[pyarrow]")
+        return {"double": "float64", "float": "float32", "bool": "bool", "string": "object"}.get(base, base)
+    return name
 
 
 def _encode(value: Any) -> dict[str, Any]:
@@ -133,3 +147,66 @@ def _cached(path: str, stamp: int) -> LiteDoc:
         _CACHE.clear()
         _CACHE[(path, stamp)] = read_lite(path)
     return _CACHE[(path, stamp)]
+
+
+def package_files(package: PathLike, seeds: PathLike) -> dict[str, bytes]:
+    """The files of the installed ``newslab`` package (no caches, no bundle) and its seeds, by wheel path."""
+    root, seed_root = Path(package), Path(seeds)
+    found = {f"newslab/{p.relative_to(root).as_posix()}": p.read_bytes() for p in sorted(root.rglob("*"))
+             if p.is_file() and "__pycache__" not in p.parts and p.parts[-2:-1] != ("_lite",)
+             and p.suffix not in (".pyc",) and "_seeds" not in p.relative_to(root).parts}
+    found.update({f"newslab/_seeds/{p.relative_to(seed_root).as_posix()}": p.read_bytes()
+                  for p in sorted(seed_root.rglob("*")) if p.is_file() and "__pycache__" not in p.parts})
+    return found
+
+
+def write_wheel(folder: PathLike, *, name: str, version: str, files: dict[str, bytes], requires: list[str]) -> Path:
+    """Write a pure-Python wheel of ``files`` that depends on ``requires`` only (for a lite site's index).
+
+    Examples:
+        >>> import tempfile, zipfile
+        >>> path = write_wheel(tempfile.mkdtemp(), name="demo", version="1.0", files={"demo/__init__.py": b""},
+        ...                    requires=["pandas"])
+        >>> path.name, "Requires-Dist: pandas" in zipfile.ZipFile(path).read("demo-1.0.dist-info/METADATA").decode()
+        ('demo-1.0-py3-none-any.whl', True)
+    """
+    import base64
+    import hashlib
+    import zipfile
+
+    info = f"{name}-{version}.dist-info"
+    meta = "".join([f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n",
+                    *(f"Requires-Dist: {r}\n" for r in requires)])
+    wheel = "Wheel-Version: 1.0\nGenerator: newslab lite\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    every = {**files, f"{info}/METADATA": meta.encode(), f"{info}/WHEEL": wheel.encode()}
+
+    def digest(data: bytes) -> str:
+        return base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+
+    record = "".join(f"{p},sha256={digest(d)},{len(d)}\n" for p, d in every.items()) + f"{info}/RECORD,,\n"
+    path = Path(folder) / f"{name}-{version}-py3-none-any.whl"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for arcname, data in {**every, f"{info}/RECORD": record.encode()}.items():
+            zf.writestr(arcname, data)
+    return path
+
+
+def copy_tree(source: PathLike, target: PathLike, *, keep: Callable[[Path], bool] | None = None) -> Path:
+    """Copy the files of ``source`` into ``target`` (those ``keep`` accepts), making folders as needed."""
+    import shutil
+
+    src, dst = Path(source), Path(target)
+    for path in sorted(src.rglob("*")):
+        if path.is_file() and (keep is None or keep(path)):
+            (dst / path.relative_to(src)).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, dst / path.relative_to(src))
+    return dst
+
+
+def remove_tree(path: PathLike) -> None:
+    """Remove a folder and everything in it, if it exists."""
+    import shutil
+
+    if Path(path).exists():
+        shutil.rmtree(path)

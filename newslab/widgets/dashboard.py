@@ -13,6 +13,7 @@ from typing import Any, Final
 import ipywidgets as widgets
 
 from ..charts import ENTITY_SELECTION, chart_svg, linked_charts
+from ..precomputed import in_lite
 from ..render.html import entities_html
 from .dashboard_model import DashboardModel
 from .notebook import chart_widget
@@ -78,4 +79,6 @@ class Dashboard(DashboardModel, widgets.VBox):
         # the widget view for live kernels, static HTML for GitHub, nbviewer and exports
         data = super()._repr_mimebundle_(**kwargs)
         data, metadata = data if isinstance(data, tuple) else (data, {})
+        if in_lite():  # no static copy in the lite edition: vl-convert has no browser build
+            return data, metadata
         return {**data, "text/html": self.static_html()}, metadata

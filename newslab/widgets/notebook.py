@@ -21,6 +21,7 @@ import altair as alt
 
 from ..charts import chart_png, chart_svg
 from ..errors import NewslabError
+from ..precomputed import in_lite
 
 __all__ = ["RENDERER", "CHART_CLASS", "chart_widget", "newslab_renderer", "enable_renderer", "setup_notebook",
            "load_ipython_extension"]
@@ -62,6 +63,8 @@ def newslab_renderer(spec: dict, *, offline: bool = True, fallback: Fallback = "
     if bundle is None:  # anywidget returns None only for a widget without a view; JupyterChart has one
         raise NewslabError("the chart widget has no front-end view to render")
     data, metadata = bundle
+    if in_lite():  # vl-convert has no browser build: the lite edition shows the live chart only
+        return data, metadata
     try:
         static = {"image/png": chart_png(spec)} if fallback == "png" else {"image/svg+xml": chart_svg(spec)}
     except ValueError as err:  # vl-convert's error for a spec it cannot draw offline
