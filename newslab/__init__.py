@@ -105,6 +105,7 @@ _EXPORTS: dict[str, str] = {
     "FileChangedError": "errors",
     "NotParsedError": "errors",
     "DoorError": "errors",
+    "NotInLiteError": "errors",
     "AliasError": "errors",
     "ModelInstallError": "errors",
     # any article (issue 9)
@@ -150,6 +151,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         ModelInstallError,
         ModelNotFoundError,
         NewslabError,
+        NotInLiteError,
         NotParsedError,
         RuleError,
         SaveError,

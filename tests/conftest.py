@@ -56,3 +56,18 @@ def newslab_home(tmp_path_factory):
         os.environ.pop("NEWSLAB_HOME", None)
     else:
         os.environ["NEWSLAB_HOME"] = previous
+
+
+@pytest.fixture(scope="session")
+def lite_site(tmp_path_factory):
+    """The lite site with the solution notebooks, built once per session (tests/lite and tests/browser share it).
+
+    Its Pyodide and wheels come from the fixture cache that ``scripts/lite_fixtures.py`` fills (``make test``
+    runs it); a missing cache is a failure that says so, never a skip.
+    """
+    from newslab.lite.site import build_site, fixtures_dir
+    from tests.paths import NOTEBOOKS
+
+    if not (fixtures_dir() / "pyodide" / "pyodide-lock.json").is_file():
+        pytest.fail(f"no lite fixtures in {fixtures_dir()}: run python scripts/lite_fixtures.py", pytrace=False)
+    return build_site(tmp_path_factory.mktemp("lite-site") / "site", notebooks=NOTEBOOKS, solutions=True)

@@ -140,6 +140,29 @@ def model_install(
         install_model(sources, echo=typer.echo)
 
 
+lite_app = typer.Typer(help="The lite edition: the course in the browser, no server (JupyterLite).",
+                       no_args_is_help=True)
+app.add_typer(lite_app, name="lite")
+
+
+@lite_app.command("build")
+def lite_build(
+    out: Annotated[Path, typer.Option("--out", "-o", help="The site's folder (replaced).")] = Path("site"),
+    article: Annotated[Path | None, typer.Option("--article", help="Your article file (default: the course's).")]
+    = None,
+    notebooks: Annotated[Path, typer.Option("--notebooks", help="The folder of the notebooks.")] = Path("notebooks"),
+    solutions: Annotated[bool, typer.Option("--solutions", help="Put the solution notebooks in (for testing).")]
+    = False,
+) -> None:
+    """Build the lite site: precompute the article, write the lite notebooks, run jupyter lite build."""
+    from ..lite.site import build_site
+
+    with user_errors():
+        site = build_site(out, notebooks=notebooks, article=article, solutions=solutions)
+        typer.echo(f"wrote {site.out} ({site.bytes / 1e6:.1f} MB, {len(site.notebooks)} notebooks); serve it with "
+                   f"python -m http.server -d {site.out} and open /lab/index.html")
+
+
 @teach_app.command("student")
 def teach_student(
     folder: Annotated[Path, typer.Argument(help="Folder with a solutions/ subfolder.")] = Path("notebooks"),

@@ -22,6 +22,7 @@ import hashlib
 import os
 import re
 import stat
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -106,6 +107,8 @@ def atomic_write_bytes(path: PathLike, data: bytes, *, expect: str | None = None
 
 
 def _replace(target: Path, data: bytes, *, exclusive: bool = False) -> None:
+    if sys.platform == "emscripten":
+        return _write_in_browser(target, data, exclusive=exclusive)
     mode = _mode_for(target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=_SUFFIX, dir=target.parent)
@@ -128,6 +131,21 @@ def _replace(target: Path, data: bytes, *, exclusive: bool = False) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write_in_browser(target: Path, data: bytes, *, exclusive: bool) -> None:
+    """The lite edition's write, into JupyterLite's drive (the browser's storage), which renames and modes of
+    temporary files do not survive: the file is written in place. Only the page's one kernel writes there."""
+    if exclusive and target.exists():
+        raise FileChangedError(f"{target} was created by someone else (another notebook or kernel) "
+                               "while this one was about to create it")
+    try:
+        if target.exists():  # rewriting a file of the drive in place can hang; a new file does not
+            os.unlink(target)
+        with open(target, "wb") as handle:
+            handle.write(data)
+    except OSError as err:
+        raise SaveError(_why(target, err)) from None
 
 
 def _link_new(tmp: str, target: Path) -> bool:
@@ -155,7 +173,7 @@ def _locked(target: Path | None) -> Iterator[None]:
     writer checks that ``target`` still is that inode (the other writer may have renamed a
     new file over it) and locks again if not.
     """
-    if target is None or fcntl is None:
+    if target is None or fcntl is None or not hasattr(fcntl, "flock"):  # Pyodide's fcntl has no flock
         yield
         return
     while True:

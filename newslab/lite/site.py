@@ -130,7 +130,9 @@ def build_site(out: PathLike, *, notebooks: PathLike = "notebooks", article: Pat
     copy_tree(source / "pyodide", work / "static" / "pyodide", keep=lambda p: p.suffix != ".map")
     _only_what_is_here(work / "static" / "pyodide" / "pyodide-lock.json")
     config = {"jupyter-lite-schema-version": 0, "jupyter-config-data": {
-        "appName": "newslab lite", "disabledExtensions": _DISABLED, "litePluginSettings": {_KERNEL: {"disablePyPIFallback": True}}}}
+        "appName": "newslab lite", "disabledExtensions": _DISABLED,
+        "exposeAppInBrowser": True,  # window.jupyterapp: the browser test runs code in the page's own kernel
+        "litePluginSettings": {_KERNEL: {"disablePyPIFallback": True}}}}
     atomic_write_text(work / "jupyter-lite.json", json.dumps(config, indent=2))
     result = subprocess.run([sys.executable, "-m", "jupyter", "lite", "build", "--lite-dir", str(work), "--contents",
                              str(work / "contents"), "--output-dir", str(out), "--no-sourcemaps", "--no-libarchive", "--apps", "lab"],

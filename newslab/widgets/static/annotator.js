@@ -67,7 +67,11 @@ function render({ model, el }) {
   const remove = element("button", `${PREFIX}-delete`, "Delete span");
   remove.type = "button";
   remove.title = "Delete the selected span (Delete or Backspace)";
-  toolbar.append(labelRow, remove, undo);
+  // the lite edition keeps files in the browser: this saves a copy on the student's own disk
+  const download = element("button", `${PREFIX}-download`, "Download my annotations");
+  download.type = "button";
+  download.title = "Save your annotations as a JSONL file on your computer";
+  toolbar.append(labelRow, remove, undo, download);
   const status = element("div", `${PREFIX}-selection`);
   const message = element("div", `${PREFIX}-message`);
   message.setAttribute("aria-live", "polite");
@@ -217,6 +221,17 @@ function render({ model, el }) {
     if (handled || plain) event.stopPropagation();
   }
 
+  function onDownload() {
+    const record = { text: model.get("text"), spans: model.get("spans"),
+                     meta: { annotator: "newslab", labels: model.get("labels") } };
+    const blob = new Blob([JSON.stringify(record) + "\n"], { type: "application/jsonl" });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = model.get("download_name");
+    link.click();
+    URL.revokeObjectURL(link.href);
+  }
+
   function onUndo() {
     send({ type: "undo" });
     root.focus({ preventScroll: true });
@@ -237,6 +252,7 @@ function render({ model, el }) {
   textBox.addEventListener("mouseup", onMouseUp);
   root.addEventListener("keydown", onKeyDown);
   undo.addEventListener("click", onUndo);
+  download.addEventListener("click", onDownload);
   remove.addEventListener("click", onDelete);
   const handlers = {
     "change:spans": drawText,
