@@ -4,7 +4,7 @@
 #   bash scripts/bootstrap.sh setup   # only set up
 #   bash scripts/bootstrap.sh lab     # set up, then JupyterLab on the first notebook
 #   bash scripts/bootstrap.sh test    # set up, install Chromium, git, Node.js/npm and the hub's proxy if
-#                                     # missing, run the whole suite
+#                                     # missing, fetch the lite site's fixtures, run the whole suite
 #
 # Safe to run again: pip runs only when pyproject.toml is newer than the last install.
 set -euo pipefail
@@ -88,6 +88,14 @@ ensure_proxy() {
     npm install --prefix "$CHP_PREFIX" --no-audit --no-fund --no-save "configurable-http-proxy@$CHP_VERSION"
 }
 
+# Pyodide 0.27.7 and the wheels of the lite site (tests/lite, tests/browser/test_lite.py), into a cache outside
+# the repository; each Pyodide wheel is verified against the official lock (see the script).
+ensure_lite_fixtures() {
+    command -v npm >/dev/null 2>&1 || return 0  # ensure_debian has said why; the lite tests then fail and say so
+    say "lite site fixtures (Pyodide, wheels) in ${NEWSLAB_LITE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/newslab-lite}"
+    "$PY" scripts/lite_fixtures.py
+}
+
 case "${1:-}" in
     setup)
         setup
@@ -107,6 +115,7 @@ case "${1:-}" in
         ensure_chromium
         ensure_debian
         ensure_proxy
+        ensure_lite_fixtures
         exec "$PY" -m pytest "$@"
         ;;
     *)

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import __version__
 from ..errors import NewslabError
 from ..io.atomic import atomic_write_text
 from ..io.lite import copy_tree, package_files, remove_tree, write_lite, write_wheel
@@ -72,10 +71,10 @@ def _notebooks(folder: Path, *, solutions: bool) -> list[Path]:
 
 def _wheel(work: Path, article: PathLike | None) -> Path:
     """newslab as a pure wheel for the site's index, with the precomputed bundle (and the article) inside."""
-    import newslab
+    from importlib.metadata import version
 
     bundle = write_lite(precompute(article), work / "bundle.json")
-    files = package_files(Path(newslab.__file__).parent, seed_dir())
+    files = package_files(Path(__file__).resolve().parent.parent, seed_dir())
     files["newslab/_lite/bundle.json"] = read_bytes(bundle)
     if article is not None:  # the instructor's article and what lies beside it (metadata, gold, notes)
         path = Path(article)
@@ -83,7 +82,7 @@ def _wheel(work: Path, article: PathLike | None) -> Path:
             if path.with_suffix(suffix).is_file():
                 files[f"newslab/_lite/article{suffix}"] = read_bytes(path.with_suffix(suffix))
         files["newslab/_lite/article.txt"] = read_bytes(path)
-    return write_wheel(work / "pypi", name="newslab", version=__version__, files=files, requires=LITE_REQUIRES)
+    return write_wheel(work / "pypi", name="newslab", version=version("newslab"), files=files, requires=LITE_REQUIRES)
 
 
 def _only_what_is_here(lock_path: Path) -> None:
