@@ -47,3 +47,21 @@ def test_every_pyodide_wheel_the_site_serves_has_the_official_hash(lite_site):
 def test_a_build_without_fixtures_says_how_to_get_them(tmp_path):
     with pytest.raises(NewslabError, match="scripts/lite_fixtures.py"):
         build_site(tmp_path / "site", fixtures=tmp_path / "nothing")
+
+
+def test_an_instructors_article_travels_in_the_wheel_and_is_the_article_lite_loads(tmp_path, monkeypatch):
+    import newslab as nl
+    from newslab.io.lite import read_lite
+    from newslab.lite.site import _wheel
+    from tests.paths import ARTICLES
+
+    article = ARTICLES / "wire-reuters.txt"
+    wheel = _wheel(tmp_path, article)
+    with zipfile.ZipFile(wheel) as zf:
+        assert zf.read("newslab/_lite/article.txt") == article.read_bytes()
+        assert zf.read("newslab/_lite/article.json") == article.with_suffix(".json").read_bytes()
+        zf.extractall(tmp_path / "installed")
+    bundle = read_lite(tmp_path / "bundle.json")
+    assert bundle.text == nl.load_article(article).text
+    monkeypatch.setenv("NEWSLAB_LITE", str(tmp_path / "bundle.json"))
+    assert nl.analyze().text == bundle.text and nl.hint("01-paragraph-count")

@@ -244,7 +244,8 @@ def test_the_synced_traits_are_declared_once_on_the_model():
     assert issubclass(Annotator, AnnotationModel)
     assert not set(Annotator.class_own_traits())  # nothing redeclared, nothing mirrored by hand
     synced = set(AnnotationModel.class_traits(sync=True))
-    assert synced == {"text", "tokens", "labels", "colors", "spans", "message", "can_undo"}
+    assert synced == {"text", "tokens", "labels", "colors", "spans", "message", "can_undo",
+                      "download_name"}
     assert synced <= set(Annotator.class_traits(sync=True))
 
 
@@ -280,3 +281,8 @@ def test_an_annotator_in_an_unwritable_place_is_a_clean_error(seed_doc, tmp_path
         Annotator(seed_doc, labels=LABELS, path=tmp_path / "notes" / "a.jsonl")
     with pytest.raises(SaveError, match="cannot save"):
         Annotator(seed_doc, labels=LABELS, path="/proc/newslab-not-here/a.jsonl")
+
+
+def test_the_download_button_names_the_file_as_the_saved_one(seed_doc, tmp_path):
+    assert Annotator(seed_doc, path=tmp_path / "mine.jsonl").download_name == "mine.jsonl"
+    assert Annotator(seed_doc).download_name == "annotations.jsonl"
