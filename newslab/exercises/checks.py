@@ -1,27 +1,10 @@
 """The exercise registry and the student's functions: ``check``, ``hint``, ``solution``, ``applicability``.
 
-A notebook cell ends with ``nl.check("02-root-verb", answer)``. The check computes the
-expected answer from the article in use (the seed, or the instructor's own article set
-with ``NEWSLAB_ARTICLE``), so the same exercises work on any article. An unanswered
-exercise (``answer = ...``) gets a friendly "not answered yet", never an error: a student
-edition always runs top to bottom. An exercise that needs something the article lacks
-(a dateline, a gold file...) says "not applicable to this article" and counts for nothing.
-
-Every answer goes through one normalising layer (``_normalize``) before its checker sees
-it, so a numpy integer, a one-row Series, a spaCy ``Token`` or a string with a stray
-space is read as the plain value it stands for. ``nl.hint(id)`` gives the next of three
-graded hints; ``nl.solution(id)`` the solution, only when asked.
-
-Instructors add exercises in a module ``newslab/exercises/nbNN.py``, either with the
-:func:`exercise` decorator on a checker that returns ``True`` or a message, or with
-:func:`define`, which declares the right answers and the typical wrong ones as data.
+How checks, hints and the registry behave is told once, in :mod:`newslab.exercises`.
 
 Examples:
-    >>> result = check("01-paragraph-count", 9)
-    >>> result.passed
+    >>> check("01-paragraph-count", 9).passed
     True
-    >>> check("01-paragraph-count", ...).status
-    'unanswered'
 """
 
 from __future__ import annotations
