@@ -107,7 +107,9 @@ case "${1:-}" in
         ensure_chromium
         ensure_debian
         ensure_proxy
-        exec "$PY" -m pytest "$@"
+        # two or more workers, one test file each (module fixtures are shared within a file); --durations says
+        # where the time goes. Arguments given to make test / this script come last and win (-n 0: one process).
+        exec "$PY" -m pytest -n auto --maxprocesses 4 --dist loadfile --durations=20 "$@"
         ;;
     *)
         echo "usage: bash scripts/bootstrap.sh setup|lab|test [pytest arguments]" >&2

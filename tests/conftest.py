@@ -56,3 +56,14 @@ def newslab_home(tmp_path_factory):
         os.environ.pop("NEWSLAB_HOME", None)
     else:
         os.environ["NEWSLAB_HOME"] = previous
+
+
+def _slow_module(item: pytest.Item) -> bool:
+    marks = getattr(item.module, "pytestmark", [])
+    return any(mark.name == "slow" for mark in (marks if isinstance(marks, list) else [marks]))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Modules marked ``slow`` (as a whole) run first, in their order: ``make test`` runs one file per worker
+    (pytest-xdist, ``--dist loadfile``), and a long file that started last would leave the other workers idle."""
+    items.sort(key=lambda item: not _slow_module(item))
