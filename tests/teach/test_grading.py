@@ -69,13 +69,17 @@ def graded(tmp_path_factory):
     renamed = write(root / "renamed", "05-dave-final-v2.ipynb", IMPORTS, "nl.check('01-paragraph-count', 9)")
     grades = grade([klass, broken, renamed], timeout=120)
     loop = write(root / "loop", "erin.ipynb", IMPORTS, "while True:\n    pass", "nl.check('01-paragraph-count', 9)")
-    looped = grade([loop], timeout=20)
+    looped = grade([loop], timeout=5)
     return root, grades, looped
 
 
 def rows_of(grades, student):
     table = grades[grades["student"] == student]
     return [tuple(row) for row in table.itertuples(index=False)]
+
+
+def rows_of_table(grades, student):
+    return grades[grades["student"] == student]
 
 
 def why(exercise_id):
@@ -90,19 +94,20 @@ def test_three_students_in_one_folder_give_the_exact_csv(graded, tmp_path):
         rows = list(csv.reader(handle))
     assert rows == [
         list(GRADE_COLUMNS),
-        ["alice", "01", "01-dateline", "passed", "1", "0", why("01-dateline")],
-        ["alice", "01", "01-longest-sentence", "wrong", "0", "0", "Sentence 0 is not the longest one in words."],
-        ["alice", "01", "01-paragraph-count", "passed", "1", "1", why("01-paragraph-count")],
-        ["bob", "01", "01-dateline", "missing", "0", "0", ""],
-        ["bob", "01", "01-longest-sentence", "missing", "0", "0", ""],
-        ["bob", "01", "01-paragraph-count", "missing", "0", "0", ""],
-        ["carol", "01", "01-dateline", "missing", "0", "0", ""],
-        ["carol", "01", "01-longest-sentence", "wrong", "0", "0", "Sentence 0 is not the longest one in words."],
-        ["carol", "01", "01-paragraph-count", "error", "0", "0", "cell 2: NameError: name 'article' is not defined"],
+        ["alice", "01", "01-dateline", "passed", "1", "0", "1", why("01-dateline")],
+        ["alice", "01", "01-longest-sentence", "wrong", "0", "0", "1", "Sentence 0 is not the longest one in words."],
+        ["alice", "01", "01-paragraph-count", "passed", "1", "1", "1", why("01-paragraph-count")],
+        ["bob", "01", "01-dateline", "missing", "0", "0", "0", ""],
+        ["bob", "01", "01-longest-sentence", "missing", "0", "0", "0", ""],
+        ["bob", "01", "01-paragraph-count", "missing", "0", "0", "0", ""],
+        ["carol", "01", "01-dateline", "missing", "0", "0", "0", ""],
+        ["carol", "01", "01-longest-sentence", "missing", "0", "0", "0", ""],  # recorded in the kernel, never sent
+        ["carol", "01", "01-paragraph-count", "error", "0", "0", "0",
+         "cell 2: NameError: name 'article' is not defined"],
     ]
     feedback = (tmp_path / "feedback" / "alice.md").read_text(encoding="utf-8")
     assert "## Notebook 01: 2 / 3" in feedback and "Sentence 0 is not the longest" in feedback
-    assert (tmp_path / "feedback" / "carol.md").read_text(encoding="utf-8").count("| missing |") == 1
+    assert (tmp_path / "feedback" / "carol.md").read_text(encoding="utf-8").count("| missing |") == 2
 
 
 def test_the_forger_scores_nothing(graded):
@@ -113,13 +118,15 @@ def test_the_forger_scores_nothing(graded):
 def test_broken_submissions_each_give_a_row_with_the_reason(graded):
     _, grades, _ = graded
     assert rows_of(grades, "malformed")[0][3:5] == ("error", 0)
-    assert rows_of(grades, "malformed")[0][6].startswith("malformed notebook:")
-    assert rows_of(grades, "zero") == [("zero", "zero.ipynb", "", "error", 0, 0, "malformed notebook: the file is empty")]
+    assert rows_of(grades, "malformed")[0][7] == "malformed notebook: not JSON (line 1, column 2)"
+    assert rows_of(grades, "zero") == [("zero", "zero.ipynb", "", "error", 0, 0, 0,
+                                        "malformed notebook: the file is empty")]
     assert {row[3] for row in rows_of(grades, "empty")} == {"missing"}
-    assert {row[6] for row in rows_of(grades, "empty")} == {"empty notebook: no code cells"}
+    assert {row[7] for row in rows_of(grades, "empty")} == {"empty notebook: no code cells"}
     dies = rows_of(grades, "dies")
-    assert dies[0] == ("dies", "01", "", "error", 0, 0, "the kernel died while running cell 3")
-    assert [row[3] for row in dies[1:]] == ["error"] * 3 and score(grades[grades["student"] == "dies"]) == (0, 3)
+    assert dies[0] == ("dies", "01", "", "error", 0, 0, 0, "the kernel died while running cell 3")
+    # the answer given before the crash was sent at once: it counts
+    assert [row[3] for row in dies[1:]] == ["error", "error", "passed"] and score(rows_of_table(grades, "dies")) == (1, 3)
 
 
 def test_a_renamed_submission_keeps_its_notebooks_total(graded):
@@ -132,15 +139,16 @@ def test_a_renamed_submission_keeps_its_notebooks_total(graded):
 def test_an_endless_loop_is_stopped_by_the_time_limit_and_grading_goes_on(graded):
     _, _, looped = graded
     rows = rows_of(looped, "erin")
-    assert rows[0] == ("erin", "01", "", "error", 0, 0, "cell 2: stopped after 20 s (the time limit per cell)")
-    assert ("erin", "01", "01-paragraph-count", "passed", 1, 0, why("01-paragraph-count")) in rows
+    assert rows[0] == ("erin", "01", "", "error", 0, 0, 0, "cell 2: stopped after 5 s (the time limit per cell)")
+    assert ("erin", "01", "01-paragraph-count", "passed", 1, 0, 1, why("01-paragraph-count")) in rows
 
 
 def test_not_applicable_exercises_are_left_out_of_the_total(tmp_path, monkeypatch):
     import pandas as pd
 
-    rows = pd.DataFrame([("x", "01", "01-dateline", "not_applicable", 0, 0, "needs dateline"),
-                         ("x", "01", "01-paragraph-count", "passed", 1, 0, "")], columns=list(GRADE_COLUMNS))
+    rows = pd.DataFrame([("x", "01", "01-dateline", "not_applicable", 0, 0, 0, "needs dateline"),
+                         ("x", "01", "01-paragraph-count", "passed", 1, 0, 1, ""),
+                         ("x", "01", "01-why", "manual", 0, 0, 0, "Because.")], columns=list(GRADE_COLUMNS))
     assert score(rows) == (1, 1)
 
 
@@ -152,7 +160,8 @@ def test_notebook_ids_come_from_metadata_then_from_the_checks(tmp_path):
 
 def test_an_unknown_notebook_id_is_a_row_not_a_silence(tmp_path):
     rows = grade([write(tmp_path, "x.ipynb", IMPORTS, notebook_id="99")])
-    assert rows.values.tolist() == [["x", "99", "", "error", 0, 0, "no exercises for notebook 99: is newslab up to date?"]]
+    assert rows.values.tolist() == [["x", "99", "", "error", 0, 0, 0,
+                                     "no exercises for notebook 99: is newslab up to date?"]]
 
 
 def test_folders_of_students(tmp_path):
