@@ -198,3 +198,79 @@ def test_grading_on_an_instructors_article_leaves_what_does_not_apply_out(tmp_pa
     assert set(grades["status"]) == {"not_applicable"} and score(grades) == (0, 0)
     assert grades.set_index("exercise").loc["03-not-a-person", "detail"] == (
         "needs PERSON that the gold standard labels otherwise")
+
+
+def test_a_cell_that_ignores_sigint_is_killed_within_the_timeout_and_grading_goes_on(tmp_path):
+    import time
+
+    stubborn = write(tmp_path, "stubborn.ipynb", IMPORTS,
+                     "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass",
+                     "nl.check('01-dateline', 'KYIV')")
+    after = write(tmp_path / "next", "next.ipynb", IMPORTS, "nl.solution('01-dateline')")
+    started = time.monotonic()
+    grades = grade([stubborn, after], timeout=3)
+    elapsed = time.monotonic() - started
+    rows = rows_of(grades, "stubborn")
+    assert rows[0][7] == ("cell 2 ran longer than 3 s and ignored the interrupt: its kernel was stopped "
+                          "(SIGTERM, then SIGKILL)")
+    assert [row[3] for row in rows[1:]] == ["error"] * 3
+    assert rows_of(grades, "next")[0][5] == 4  # the next submission was graded: its solution is counted
+    # two kernel starts (1-2 s each), 3 s of the loop, 3 s between SIGINT and SIGTERM, then SIGKILL
+    assert elapsed < 3 + 12, elapsed
+
+
+PROBE = (
+    "import os, socket\n"
+    "seen = {'uid': os.getuid(), 'cwd': os.listdir('.'), 'tmp': sorted(os.listdir('/tmp'))}\n"
+    "for name, path in [('class', CLASS), ('out', OUT), ('root', '/root')]:\n"
+    "    try:\n"
+    "        seen[name] = sorted(os.listdir(path))\n"
+    "    except OSError as err:\n"
+    "        seen[name] = type(err).__name__\n"
+    "try:\n"
+    "    socket.create_connection(('1.1.1.1', 53), timeout=2)\n"
+    "    seen['net'] = True\n"
+    "except OSError:\n"
+    "    seen['net'] = False\n"
+    "nl.check('01-dateline', repr(seen))"
+)
+
+
+def probe(tmp_path, mode):
+    import ast
+
+    from newslab.teach import _sandbox
+
+    (tmp_path / "class" / "ann" / "my-annotations").mkdir(parents=True)
+    (tmp_path / "class" / "ann" / "my-annotations" / "mine.jsonl").write_text("{}\n", encoding="utf-8")
+    (tmp_path / "class" / "ann" / "link.txt").symlink_to("/etc/hostname")
+    (tmp_path / "class" / "bo.ipynb").write_text("{}", encoding="utf-8")
+    (tmp_path / "grades").mkdir()
+    source = f"CLASS, OUT = {str(tmp_path / 'class')!r}, {str(tmp_path / 'grades')!r}\n{PROBE}"
+    run = _sandbox.run_cells([(0, IMPORTS), (1, source)], sandbox=_sandbox.plan(mode), timeout=30,
+                             uid=_sandbox.free_uids(1)[0], folder=tmp_path / "class" / "ann")
+    assert run.left_out == ["link.txt: a symbolic link"] and not run.problem
+    return ast.literal_eval(run.records[-1]["answer"])
+
+
+@pytest.mark.skipif(not __import__("os").geteuid() == 0, reason="the kernel's own user needs root: NOT EXERCISED")
+def test_with_bubblewrap_a_kernel_sees_only_its_own_folder_as_its_own_user(tmp_path):
+    from newslab.teach import _sandbox
+
+    if _sandbox.plan().mode != "bwrap":
+        pytest.skip("bubblewrap is not installed (scripts/bootstrap.sh installs it): NOT EXERCISED")
+    seen = probe(tmp_path, "bwrap")
+    assert seen["uid"] not in (0, __import__("os").getuid()) and seen["cwd"] == ["my-annotations"]
+    assert seen["class"] == seen["out"] == "FileNotFoundError"
+    assert [name for name in seen["root"] if not any(p.is_relative_to(f"/root/{name}") for p in _sandbox._python_roots())
+            ] == []  # only the Python it runs, when that lives under /root
+    assert len(seen["tmp"]) == 1 and seen["tmp"][0].startswith("newslab-grade-") and seen["net"] is False
+
+
+@pytest.mark.skipif(not __import__("os").geteuid() == 0, reason="the kernel's own user needs root: NOT EXERCISED")
+def test_without_bubblewrap_the_kernel_still_runs_as_its_own_user_and_the_gap_is_said(tmp_path):
+    from newslab.teach import _sandbox
+
+    seen = probe(tmp_path, "setpriv")
+    assert seen["uid"] != 0 and seen["cwd"] == ["my-annotations"] and seen["root"] == "PermissionError"
+    assert "world-readable" in _sandbox.plan("setpriv").warning  # what it can still read is said

@@ -9,6 +9,7 @@ notebooks are small (notebook 01's student edition, its display cells left out),
 
 from __future__ import annotations
 
+import csv
 import json
 import time
 
@@ -17,7 +18,8 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 import newslab as nl
-from newslab.exercises import registry
+from newslab.exercises import Context, registry
+from newslab.exercises.checks import judge
 from newslab.teach.grading import GRADE_COLUMNS, grade, score, write_grades
 from tests.paths import DATA
 
@@ -241,3 +243,74 @@ def test_a_metadata_id_that_contradicts_the_file_is_flagged(klass):
 def test_notebook_04_done_with_the_mouse_reads_the_students_annotations(klass):
     _, _, grades, _ = klass
     assert score(rows(grades, "m-dana")) == (3, 3)
+
+
+
+def why(eid):
+    return f"Correct! {registry()[eid].why}"
+
+
+def wrong_message(eid, answer):
+    return judge(registry()[eid], answer, Context())[0].message
+
+
+def ok(eid, hints=0, attempts=1):
+    return [eid, "passed", "1", str(hints), str(attempts), why(eid)]
+
+
+def wrong(eid, answer):
+    return [eid, "wrong", "0", "0", "1", wrong_message(eid, answer)]
+
+
+def missing(*eids):
+    return [[eid, "missing", "0", "0", "0", ""] for eid in eids]
+
+
+def failed(line, *eids):
+    return [[eid, "error", "0", "0", "0", line] for eid in eids]
+
+
+def notebook_row(status, detail):
+    return ["", status, "0", "0", "0", detail]
+
+
+def expected_csv():
+    D, L, P = IDS  # noqa: N806 - the three exercises of notebook 01, in the CSV's order
+    died = "the kernel died while running cell {}"
+    rows = {
+        **{student: missing(*IDS) for student in ("b01-jon", "b02-kim", "b03-lea")},
+        "c01-max": [notebook_row("error", died.format(3)), *failed(died.format(3), D, L), ok(P)],
+        "c02-ned": [*missing(D), *failed("cell 3: NameError: name 'table' is not defined", L), ok(P)],
+        "c03-ola": [notebook_row("error", died.format(5)), ok(D), ok(L), ok(P)],
+        "d-pia": [notebook_row("flagged", "01-reading-the-article-Copy1.ipynb is another notebook 01 of this "
+                                          "student: graded 01-reading-the-article.ipynb only"), ok(D), ok(L), ok(P)],
+        **{student: missing(*IDS) for student in ("f01-report", "f02-hook", "f04-dumps", "f07-daemon",
+                                                  "f08-overwriter", "f11-bundle", "f12-recorded")},
+        "f03-reload": [wrong(D, "nowhere"), *missing(L), wrong(P, 0)],
+        "f05-loader": [wrong(D, "RIVERTON"), *missing(L), wrong(P, 4)],
+        "f06-environ": [wrong(D, "RIVERTON"), *missing(L), wrong(P, 4)],
+        "f09-solutions": [ok(D, hints=4), ok(L, hints=4), ok(P, hints=4)],
+        "f10-brute": [*missing(D, L), ok(P, attempts=10)],
+        "h01-ana": [ok(D), ok(L), ok(P)],
+        "h02-ben": [ok(D), ok(L), ok(P, hints=1)],
+        "h03-cai": [ok(D), wrong(L, 0), ok(P)],
+        "h04-dee": [*missing(D, L), ok(P)],
+        "h05-eli": [wrong(D, "LVIV"), ok(L), ok(P)],
+        "h06-fay": [ok(D, hints=2), ok(L), ok(P)],
+        "m-dana": [ok("04-city-label"), ok("04-dateline"), ok("04-model-recall")],
+        "s-mal": [notebook_row("error", "refused: the submission is a symbolic link; the grader never follows one "
+                                        "(copy the file itself in)")],
+        "v-zoe": [ok(D), ok(L), ok(P)],
+        "x-quin": [notebook_row("flagged", "its metadata id is 01, but its checks name notebook 02: graded as 01"),
+                   *missing(*IDS)],
+    }
+    notebooks = {"m-dana": "04", "s-mal": "s-mal.ipynb"}
+    return [list(GRADE_COLUMNS), *([student, notebooks.get(student, "01"), *row]
+                                   for student in sorted(rows) for row in rows[student])]
+
+
+def test_the_class_of_30_gives_the_exact_csv(klass):
+    _, out, _, elapsed = klass
+    with out.open(newline="", encoding="utf-8") as handle:
+        assert list(csv.reader(handle)) == expected_csv()
+    print(f"30 submissions graded in {elapsed:.0f} s")
