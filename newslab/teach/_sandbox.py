@@ -7,8 +7,9 @@ How a kernel is isolated (:func:`plan`), from the strongest to none:
   namespaces, on a file system that holds only the system folders (``/usr``, ``/etc``...),
   Python and newslab read-only, the instructor's article read-only, and its own home, working
   folder (a copy of the student's folder) and answers channel. It sees neither the
-  submissions, nor the grades, nor another student's files, and has no network. When its
-  kernel ends, the namespace ends, and with it every process the student started;
+  submissions, nor the grades, nor another student's files, and has no network. Its user id
+  may run at most 512 processes and threads and write no file past 1 GB (``prlimit``). When
+  its kernel ends, the namespace ends, and with it every process the student started;
 - ``setpriv`` (root, no bubblewrap): the same user id of its own, a private working folder
   and home, but the whole file system as any unprivileged user sees it (world-readable files,
   the submissions too if they are world-readable) and the network;
@@ -52,6 +53,7 @@ _FIRST_UID = 61100  # user ids for kernels: unused by any account (checked), bel
 _GRACE = 3.0  # seconds between SIGINT, SIGTERM and SIGKILL
 _START = 90.0  # seconds a kernel may take to start
 _LINE = 300  # characters kept of a cell's exception line
+_PROCESSES, _FILE_BYTES = 512, 1 << 30  # per submission (its user id): processes and threads; one file's size
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ def plan(isolation: str = "auto") -> Sandbox:
     if isolation not in ISOLATIONS:
         raise GradingError(f"unknown isolation {isolation!r}: choose one of {', '.join(ISOLATIONS)}")
     root, bwrap, setpriv = os.geteuid() == 0, _bwrap_works(), bool(shutil.which("setpriv"))
+    setpriv = setpriv and bool(shutil.which("prlimit"))  # both are util-linux
     possible = {"bwrap": root and bwrap and setpriv, "setpriv": root and setpriv, "bwrap-user": bwrap, "none": True}
     if isolation == "auto":
         isolation = next(mode for mode, ok in possible.items() if ok)
@@ -231,8 +234,10 @@ class _Kernel:
         raise GradingError(f"the kernel did not start within {_START:.0f} s")
 
     def _wrap(self, kernel: list[str], article: Path | None) -> list[str]:
-        drop = ["setpriv", f"--reuid={self.uid}", f"--regid={self.uid}", "--clear-groups", "--inh-caps=-all",
-                "--bounding-set=-all", "--no-new-privs"] if self.uid is not None else []
+        # its own user id makes a process limit per submission possible: no fork bomb; no file past 1 GB
+        drop = ["prlimit", f"--nproc={_PROCESSES}", f"--fsize={_FILE_BYTES}", "setpriv", f"--reuid={self.uid}",
+                f"--regid={self.uid}", "--clear-groups", "--inh-caps=-all", "--bounding-set=-all",
+                "--no-new-privs"] if self.uid is not None else []
         if self.sandbox.mode not in ("bwrap", "bwrap-user"):
             return [*drop, *kernel]
         view = ["bwrap", "--die-with-parent", "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",

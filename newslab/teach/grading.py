@@ -151,9 +151,9 @@ def grade(paths: Iterable[str | Path], *, timeout: int = 60, jobs: int = 1, arti
 
     ctx = _context(source)
     with ThreadPoolExecutor(max_workers=max(jobs, 1) + 1) as pool:
-        article = pool.submit(lambda: ctx.article)  # read while the kernels run: judging needs it first
+        reading = pool.submit(lambda: ctx.article)  # read while the kernels run: judging needs it first
         runs = list(pool.map(run, found))
-        article.exception()  # an article that cannot be read is raised below, where the verdicts need it
+        reading.exception()  # an article that cannot be read is raised below, where the verdicts need it
     rows = [row for item, result in zip(found, runs) for row in _rows(item, result, ctx)]
     table = pd.DataFrame([astuple(row) for row in rows], columns=list(GRADE_COLUMNS))
     return table.sort_values(["student", "notebook"], kind="stable").reset_index(drop=True)

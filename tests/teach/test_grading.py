@@ -221,7 +221,9 @@ def test_a_cell_that_ignores_sigint_is_killed_within_the_timeout_and_grading_goe
 
 PROBE = (
     "import os, socket\n"
-    "seen = {'uid': os.getuid(), 'cwd': os.listdir('.'), 'tmp': sorted(os.listdir('/tmp'))}\n"
+    "import resource\n"
+    "seen = {'uid': os.getuid(), 'cwd': os.listdir('.'), 'tmp': sorted(os.listdir('/tmp')),\n"
+    "        'nproc': resource.getrlimit(resource.RLIMIT_NPROC)}\n"
     "for name, path in [('class', CLASS), ('out', OUT), ('root', '/root')]:\n"
     "    try:\n"
     "        seen[name] = sorted(os.listdir(path))\n"
@@ -265,6 +267,7 @@ def test_with_bubblewrap_a_kernel_sees_only_its_own_folder_as_its_own_user(tmp_p
     assert [name for name in seen["root"] if not any(p.is_relative_to(f"/root/{name}") for p in _sandbox._python_roots())
             ] == []  # only the Python it runs, when that lives under /root
     assert len(seen["tmp"]) == 1 and seen["tmp"][0].startswith("newslab-grade-") and seen["net"] is False
+    assert seen["nproc"] == (512, 512)  # no fork bomb
 
 
 @pytest.mark.skipif(not __import__("os").geteuid() == 0, reason="the kernel's own user needs root: NOT EXERCISED")
@@ -273,4 +276,5 @@ def test_without_bubblewrap_the_kernel_still_runs_as_its_own_user_and_the_gap_is
 
     seen = probe(tmp_path, "setpriv")
     assert seen["uid"] != 0 and seen["cwd"] == ["my-annotations"] and seen["root"] == "PermissionError"
+    assert seen["nproc"] == (512, 512)
     assert "world-readable" in _sandbox.plan("setpriv").warning  # what it can still read is said

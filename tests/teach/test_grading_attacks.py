@@ -137,7 +137,8 @@ def klass(tmp_path_factory):
                     check("01-longest-sentence", "longest"), check("01-dateline", "article.dateline")],
         "h02-ben": [*HEAD, "nl.hint('01-paragraph-count')", *honest()[2:]],
         "h03-cai": honest(**{"01-longest-sentence": "0"}),
-        "h04-dee": [*HEAD, check("01-paragraph-count", "9")],
+        "h04-dee": [*HEAD, check("01-paragraph-count", "9"),
+                    "nl.exercises.SESSION.respond('01-why-dateline', 'It says where the reporter was.')"],
         "h05-eli": honest(**{"01-dateline": "'LVIV'"}),
         "h06-fay": [*HEAD, "nl.hint('01-dateline')", "nl.hint('01-dateline')",
                     *honest(**{"01-paragraph-count": "__import__('numpy').int64(9)"})[2:]],
@@ -165,6 +166,7 @@ def klass(tmp_path_factory):
         check("04-dateline", "annotator.spans"), check("04-city-label", "annotator.spans"),
         check("04-model-recall", "nl.evaluate(doc, nl.reference(doc)).recall")], notebook_id="04")
     annotate_with_the_mouse(dana)
+    (dana / "notes.txt").symlink_to(secret)  # left out of the copy, and said so
     assert len(list(folder.glob("*.ipynb"))) + len(list(folder.glob("*/*.ipynb"))) == 30
     started = time.monotonic()
     grades = grade([folder], timeout=60, jobs=2)
@@ -294,10 +296,12 @@ def expected_csv():
         "h01-ana": [ok(D), ok(L), ok(P)],
         "h02-ben": [ok(D), ok(L), ok(P, hints=1)],
         "h03-cai": [ok(D), wrong(L, 0), ok(P)],
-        "h04-dee": [*missing(D, L), ok(P)],
+        "h04-dee": [*missing(D, L), ok(P), ["01-why-dateline", "manual", "0", "0", "0",
+                                            "It says where the reporter was."]],
         "h05-eli": [wrong(D, "LVIV"), ok(L), ok(P)],
         "h06-fay": [ok(D, hints=2), ok(L), ok(P)],
-        "m-dana": [ok("04-city-label"), ok("04-dateline"), ok("04-model-recall")],
+        "m-dana": [notebook_row("flagged", "left out of the copy of the student's folder: notes.txt: a symbolic link"),
+                   ok("04-city-label"), ok("04-dateline"), ok("04-model-recall")],
         "s-mal": [notebook_row("error", "refused: the submission is a symbolic link; the grader never follows one "
                                         "(copy the file itself in)")],
         "v-zoe": [ok(D), ok(L), ok(P)],
