@@ -14,13 +14,15 @@ import json
 import os
 import shutil
 import stat
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..types import PathLike
 
-__all__ = ["regular_file", "copy_folder", "append_record", "read_records", "processes_of", "MAX_NOTEBOOK_BYTES"]
+__all__ = ["regular_file", "copy_folder", "append_record", "read_records", "processes_of", "claim", "release",
+           "MAX_NOTEBOOK_BYTES"]
 
 #: The largest notebook the grader reads (a course notebook without outputs is well under 1 MB).
 MAX_NOTEBOOK_BYTES = 20_000_000
@@ -131,3 +133,25 @@ def processes_of(uid: int) -> list[int]:
         if real == str(uid):
             found.append(int(entry.name))
     return found
+
+
+def claim(name: str) -> int | None:
+    """Hold an exclusive lock named ``name`` in the temporary folder (``None``: another process holds it).
+
+    Two graders on one machine must never run kernels as the same user id: each kills every
+    process of its user ids. The lock ends with :func:`release` or with the process.
+    """
+    import fcntl
+
+    descriptor = os.open(Path(tempfile.gettempdir()) / f"newslab-{name}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(descriptor)
+        return None
+    return descriptor
+
+
+def release(descriptor: int) -> None:
+    """Give up a lock :func:`claim` returned."""
+    os.close(descriptor)

@@ -43,9 +43,9 @@ from typing import Any
 
 from ..errors import GradingError
 from ..exercises.channel import CHANNEL_ENV
-from ..io.submissions import copy_folder, processes_of, read_records
+from ..io.submissions import claim, copy_folder, processes_of, read_records, release
 
-__all__ = ["ISOLATIONS", "Sandbox", "Run", "plan", "run_cells", "free_uids"]
+__all__ = ["ISOLATIONS", "Sandbox", "Run", "plan", "run_cells", "free_uids", "give_back"]
 
 #: The isolation levels :func:`plan` accepts (``auto``: the strongest this machine allows).
 ISOLATIONS = ("auto", "bwrap", "setpriv", "bwrap-user", "none")
@@ -117,17 +117,34 @@ _WARNINGS = {
 
 
 def free_uids(count: int) -> list[int]:
-    """``count`` user ids that no account has and no process runs as."""
+    """``count`` user ids that no account has, no process runs as and no other grader has claimed.
+
+    Each is claimed (a lock) until this process ends or :func:`give_back` returns it.
+    """
     found: list[int] = []
     uid = _FIRST_UID
     while len(found) < count:
         try:
             pwd.getpwuid(uid)
         except KeyError:
-            if not processes_of(uid):
+            lock = claim(f"grade-uid-{uid}")
+            if lock is not None and not processes_of(uid):
+                _CLAIMS[uid] = lock
                 found.append(uid)
+            elif lock is not None:
+                release(lock)
         uid += 1
     return found
+
+
+def give_back(uids: list[int]) -> None:
+    """Release the claims of :func:`free_uids` (every process of those users is dead)."""
+    for uid in uids:
+        if uid in _CLAIMS:
+            release(_CLAIMS.pop(uid))
+
+
+_CLAIMS: dict[int, int] = {}
 
 
 def run_cells(cells: list[tuple[int, str]], *, sandbox: Sandbox, timeout: float, uid: int | None,

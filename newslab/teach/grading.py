@@ -135,8 +135,10 @@ def grade(paths: Iterable[str | Path], *, timeout: int = 60, jobs: int = 1, arti
         warnings.warn(f"grading isolation '{sandbox.mode}': {sandbox.warning}", UserWarning, stacklevel=2)
     source = _article_path(article)
     found = _flag_duplicates([_prepare(student, path, folder) for student, path, folder in _found(paths)])
+    claimed = _sandbox.free_uids(max(jobs, 1)) if sandbox.mode in ("bwrap", "setpriv") else []
     uids: Queue[int | None] = Queue()
-    for uid in (_sandbox.free_uids(max(jobs, 1)) if sandbox.mode in ("bwrap", "setpriv") else [None] * max(jobs, 1)):
+    slots: list[int | None] = [*claimed] or [None] * max(jobs, 1)
+    for uid in slots:
         uids.put(uid)
 
     def run(item: _Submission) -> _sandbox.Run | None:
@@ -150,10 +152,13 @@ def grade(paths: Iterable[str | Path], *, timeout: int = 60, jobs: int = 1, arti
             uids.put(uid)
 
     ctx = _context(source)
-    with ThreadPoolExecutor(max_workers=max(jobs, 1) + 1) as pool:
-        reading = pool.submit(lambda: ctx.article)  # read while the kernels run: judging needs it first
-        runs = list(pool.map(run, found))
-        reading.exception()  # an article that cannot be read is raised below, where the verdicts need it
+    try:
+        with ThreadPoolExecutor(max_workers=max(jobs, 1) + 1) as pool:
+            reading = pool.submit(lambda: ctx.article)  # read while the kernels run: judging needs it first
+            runs = list(pool.map(run, found))
+            reading.exception()  # an article that cannot be read is raised below, where the verdicts need it
+    finally:
+        _sandbox.give_back(claimed)
     rows = [row for item, result in zip(found, runs) for row in _rows(item, result, ctx)]
     table = pd.DataFrame([astuple(row) for row in rows], columns=list(GRADE_COLUMNS))
     return table.sort_values(["student", "notebook"], kind="stable").reset_index(drop=True)

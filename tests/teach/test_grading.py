@@ -164,6 +164,18 @@ def test_an_unknown_notebook_id_is_a_row_not_a_silence(tmp_path):
                                      "no exercises for notebook 99: is newslab up to date?"]]
 
 
+def test_two_graders_never_share_a_kernel_user():
+    from newslab.teach import _sandbox
+
+    first = _sandbox.free_uids(2)
+    try:
+        second = _sandbox.free_uids(1)
+        assert len(set(first)) == 2 and second[0] not in first
+        _sandbox.give_back(second)
+    finally:
+        _sandbox.give_back(first)
+
+
 def test_folders_of_students(tmp_path):
     write(tmp_path / "class" / "zoe", "01-reading.ipynb", IMPORTS)
     write(tmp_path / "class", "yann.ipynb", IMPORTS)
@@ -176,12 +188,14 @@ def test_the_command_writes_the_csv_and_feedback_and_goes_on(tmp_path):
     (tmp_path / "in" / "bad.ipynb").write_text("[]", encoding="utf-8")
     write(tmp_path / "in", "blank.ipynb")
     result = CliRunner().invoke(app, ["teach", "grade", str(tmp_path / "in"), "--out", str(tmp_path / "g.csv"),
-                                      "--timeout", "5"])
+                                      "--timeout", "5", "--jobs", "2"])
     assert result.exit_code == 0, result.output
     assert "bad: 0 / 0  (malformed notebook:" in result.output and "blank: 0 / 3" in result.output
     assert (tmp_path / "feedback" / "bad.md").is_file() and (tmp_path / "g.csv").is_file()
     missing = CliRunner().invoke(app, ["teach", "grade", str(tmp_path / "nothing.ipynb")])
     assert missing.exit_code == 1 and "no such notebook" in missing.output
+    unknown = CliRunner().invoke(app, ["teach", "grade", str(tmp_path / "in"), "--isolation", "docker"])
+    assert unknown.exit_code == 1 and "unknown isolation 'docker'" in unknown.output
 
 
 def test_grading_on_an_instructors_article_leaves_what_does_not_apply_out(tmp_path, monkeypatch):
@@ -249,8 +263,12 @@ def probe(tmp_path, mode):
     (tmp_path / "class" / "bo.ipynb").write_text("{}", encoding="utf-8")
     (tmp_path / "grades").mkdir()
     source = f"CLASS, OUT = {str(tmp_path / 'class')!r}, {str(tmp_path / 'grades')!r}\n{PROBE}"
-    run = _sandbox.run_cells([(0, IMPORTS), (1, source)], sandbox=_sandbox.plan(mode), timeout=30,
-                             uid=_sandbox.free_uids(1)[0], folder=tmp_path / "class" / "ann")
+    uids = _sandbox.free_uids(1)
+    try:
+        run = _sandbox.run_cells([(0, IMPORTS), (1, source)], sandbox=_sandbox.plan(mode), timeout=30, uid=uids[0],
+                                 folder=tmp_path / "class" / "ann")
+    finally:
+        _sandbox.give_back(uids)
     assert run.left_out == ["link.txt: a symbolic link"] and not run.problem
     return ast.literal_eval(run.records[-1]["answer"])
 

@@ -129,7 +129,17 @@ def forgeries(out, victim):
 
 @pytest.fixture(scope="module")
 def klass(tmp_path_factory):
-    root = tmp_path_factory.mktemp("class-of-30")
+    folder, out = build_class(tmp_path_factory.mktemp("class-of-30"))
+    started = time.monotonic()
+    grades = grade([folder], timeout=60, jobs=2)
+    elapsed = time.monotonic() - started
+    write_grades(grades, out)
+    time.sleep(2)  # the forger's detached process would rewrite the CSV within 0.4 s of its writing
+    return folder, out, grades, elapsed
+
+
+def build_class(root):
+    """The 30 submissions in ``root/class``; the grades go to ``root/grades/grades.csv``."""
     folder, out = root / "class", root / "grades" / "grades.csv"
     students = {
         "h01-ana": [*HEAD, "doc = nl.analyze(article)", check("01-paragraph-count", "len(article.paragraphs)"),
@@ -168,12 +178,7 @@ def klass(tmp_path_factory):
     annotate_with_the_mouse(dana)
     (dana / "notes.txt").symlink_to(secret)  # left out of the copy, and said so
     assert len(list(folder.glob("*.ipynb"))) + len(list(folder.glob("*/*.ipynb"))) == 30
-    started = time.monotonic()
-    grades = grade([folder], timeout=60, jobs=2)
-    elapsed = time.monotonic() - started
-    write_grades(grades, out)
-    time.sleep(2)  # the forger's detached process would rewrite the CSV within 0.4 s of its writing
-    return folder, out, grades, elapsed
+    return folder, out
 
 
 def annotate_with_the_mouse(folder):
