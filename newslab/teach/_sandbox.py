@@ -93,15 +93,23 @@ def plan(isolation: str = "auto") -> Sandbox:
         raise GradingError(f"unknown isolation {isolation!r}: choose one of {', '.join(ISOLATIONS)}")
     root, bwrap, setpriv = os.geteuid() == 0, _bwrap_works(), bool(shutil.which("setpriv"))
     setpriv = setpriv and bool(shutil.which("prlimit"))  # both are util-linux
-    possible = {"bwrap": root and bwrap and setpriv, "setpriv": root and setpriv, "bwrap-user": bwrap, "none": True}
+    setpriv_alone = setpriv and _reachable(Path(sys.prefix))  # without bubblewrap's view, it must pass the folders
+    possible = {"bwrap": root and bwrap and setpriv, "setpriv": root and setpriv_alone, "bwrap-user": bwrap,
+                "none": True}
     if isolation == "auto":
         isolation = next(mode for mode, ok in possible.items() if ok)
     elif not possible[isolation]:
         raise GradingError(f"isolation {isolation!r} is not possible here: it needs "
                            + {"bwrap": "root, bubblewrap and setpriv (apt-get install bubblewrap util-linux)",
-                              "setpriv": "root and setpriv (apt-get install util-linux)",
+                              "setpriv": "root, setpriv (apt-get install util-linux) and a Python environment "
+                                         "that other users can reach",
                               "bwrap-user": "a working bubblewrap (apt-get install bubblewrap)"}[isolation])
     return Sandbox(isolation, _WARNINGS.get(isolation, ""))
+
+
+def _reachable(folder: Path) -> bool:
+    """Whether a user without rights of their own can pass through every folder above ``folder``."""
+    return all(parent.stat().st_mode & 0o001 for parent in folder.resolve().parents)
 
 
 _CONTAINER = "grade in a throw-away container (see the README)"

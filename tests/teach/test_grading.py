@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -292,6 +294,8 @@ def test_with_bubblewrap_a_kernel_sees_only_its_own_folder_as_its_own_user(tmp_p
 def test_without_bubblewrap_the_kernel_still_runs_as_its_own_user_and_the_gap_is_said(tmp_path):
     from newslab.teach import _sandbox
 
+    if not _sandbox._reachable(Path(sys.prefix)):
+        pytest.skip("this Python environment lies in a folder other users cannot pass: setpriv NOT EXERCISED")
     seen = probe(tmp_path, "setpriv")
     assert seen["uid"] != 0 and seen["cwd"] == ["my-annotations"] and seen["root"] == "PermissionError"
     assert seen["nproc"] == (512, 512)
