@@ -105,6 +105,7 @@ _EXPORTS: dict[str, str] = {
     "FileChangedError": "errors",
     "NotParsedError": "errors",
     "DoorError": "errors",
+    "GradingError": "errors",
     "AliasError": "errors",
     "ModelInstallError": "errors",
     # any article (issue 9)
@@ -146,6 +147,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         ArticleError,
         DoorError,
         FileChangedError,
+        GradingError,
         MissingDependencyError,
         ModelInstallError,
         ModelNotFoundError,

@@ -22,6 +22,7 @@ __all__ = [
     "ModelInstallError",
     "NotParsedError",
     "DoorError",
+    "GradingError",
 ]
 
 
@@ -108,3 +109,8 @@ class DoorError(NewslabError, ValueError):
     """A link to a door into the course (Binder, a JupyterHub, Codespaces, Colab) cannot be
     made from what was given: a repository that is not ``owner/name``, a hub address that is
     not ``http(s)://``, an app the link does not know."""
+
+
+class GradingError(NewslabError, RuntimeError):
+    """The grader cannot run a submission as asked: an isolation this machine cannot give
+    (bubblewrap or setpriv missing, not root), or a kernel that does not start."""
