@@ -14,7 +14,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from newslab.exercises import FEEDBACK_MIME
+from newslab.exercises import FEEDBACK_MIME, response_ids
 from newslab.teach.editions import BEGIN, student_edition
 from tests.paths import ARTICLES as ARTICLES_DIR
 from tests.paths import NOTEBOOKS
@@ -65,7 +65,9 @@ def test_solution_edition_runs_and_passes_every_check(path, tmp_path):
     assert errors(nb) == []
     results = feedback(nb)
     assert results, "a notebook with exercises checks them"
-    assert set(results.values()) == {"passed"}, results
+    written = set(response_ids(path.name[:2]).get(path.name[:2], ()))
+    assert {i: s for i, s in results.items() if i not in written and s != "passed"} == {}, results
+    assert {results.get(i) for i in written} <= {"recorded"}, "each written answer is recorded"
 
 
 @pytest.mark.parametrize("path", STUDENT, ids=lambda p: f"student-{p.stem}")
@@ -155,7 +157,7 @@ def test_solution_editions_run_outside_the_exercises(own_runs):
 def test_solution_editions_pass_or_skip_every_exercise(own_runs):
     """Every exercise passes with its solution, or does not apply to the article. The solution of an exercise
     that does not apply (no dateline to read, say) may fail in its own cell: the answer key has no answer there."""
-    from newslab.exercises import applicability
+    from newslab.exercises import applicability, responses
 
     path, runs = own_runs
     table = applicability(path)
@@ -167,7 +169,8 @@ def test_solution_editions_pass_or_skip_every_exercise(own_runs):
         found[name] = [e for e in errors(nb) if int(e.split(":")[0].split()[1]) not in excused]
     assert {name: errs for name, errs in found.items() if errs} == {}
     statuses = {eid: status for nb in runs["solution"].values() for eid, status in feedback(nb).items()}
-    assert set(statuses.values()) <= {"passed", "not_applicable"}, statuses
+    assert set(statuses.values()) <= {"passed", "not_applicable", "recorded"}, statuses
+    assert {eid for eid, status in statuses.items() if status == "recorded"} <= set(responses()), "written answers"
     assert {eid for eid, status in statuses.items() if status == "not_applicable"} <= not_applicable
 
 
