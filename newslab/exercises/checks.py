@@ -204,7 +204,8 @@ def respond(response_id: str, text: Any) -> Feedback:
 def _find(exercise_id: str) -> Exercise:
     exercises = registry()
     if exercise_id not in exercises:
-        raise NewslabError(f"no exercise {exercise_id!r}; known: {', '.join(sorted(exercises))}")
+        written_answer = " (a written answer: give it with nl.respond)" if exercise_id in _RESPONSES else ""
+        raise NewslabError(f"no exercise {exercise_id!r}{written_answer}; known: {', '.join(sorted(exercises))}")
     return exercises[exercise_id]
 
 

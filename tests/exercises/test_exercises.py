@@ -525,6 +525,8 @@ def test_respond_with_a_blank_answer_or_an_unknown_id_says_what_to_do():
         newslab.respond("01-dateline", "KYIV")
     with pytest.raises(NewslabError, match="text, in quotes"):
         newslab.respond("01-headline-vs-lede", 42)
+    with pytest.raises(NewslabError, match="nl.respond"):
+        check("01-headline-vs-lede", "text")
 
 
 def test_every_think_about_it_prompt_has_an_answer_cell_with_a_declared_id():
@@ -544,3 +546,10 @@ def test_every_think_about_it_prompt_has_an_answer_cell_with_a_declared_id():
         assert not found or 'my_answer = \\"\\"' in student, "the student edition leaves a blank string"
         used += found
     assert sorted(used) == sorted(responses())
+
+
+def test_the_catalogue_lists_what_each_exercise_refuses():
+    table = newslab.exercises.catalogue().set_index("exercise")
+    assert list(table.columns) == ["goal", "needs", "accepts", "refuses", "distractors"]
+    assert "one merged span" in table.loc["04-dateline", "refuses"] and table.loc["01-dateline", "refuses"] == ""
+    assert "Decimal" in table.loc["01-paragraph-count", "accepts"]
