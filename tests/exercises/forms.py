@@ -562,6 +562,7 @@ def false_claims(item: Any, ctx: Any, form: Form, message: str) -> list[str]:
         right = float(rights[0])
         if not any(abs(x - round(right, d)) < 1e-9 for d in range(3) for x in (float(base), float(base) / 100)):
             problems.append("not a rounding of the answer")
+    problems += _timeline_claims(ctx, message) + _name_list_claims(item, ctx, form, message)
     for distractor in item.distractors:
         if message == distractor.message:
             wrong = distractor.value(ctx)
@@ -570,6 +571,35 @@ def false_claims(item: Any, ctx: Any, form: Form, message: str) -> list[str]:
             if not same:
                 problems.append(f"not the distractor {distractor.name!r}")
     return problems + leaks(item, ctx, form, message)
+
+
+def _timeline_claims(ctx: Any, message: str) -> list[str]:
+    """Claims about where an entity is first mentioned, and how often after the middle (05-second-half-only)."""
+    problems, table = [], ctx.entities
+    if found := re.search(r"^(.+?) is already mentioned in sentence (\d+), before the middle line", message):
+        if int(table[table[C.CANONICAL] == found[1]][C.SENT_ID].min()) != int(found[2]):
+            problems.append("not its first sentence")
+    if found := re.search(r"^(.+?) appears only after the middle, (\d+) time", message):
+        if int((table[C.CANONICAL] == found[1]).sum()) != int(found[2]):
+            problems.append("wrong count after the middle")
+    return problems
+
+
+def _name_list_claims(item: Any, ctx: Any, form: Form, message: str) -> list[str]:
+    """Claims of 03-not-a-person: a real person given, or some of the right names but not all."""
+    if item.kind != "texts" or not isinstance(form.base, list):
+        return []
+    given, expected = {simple_key(n) for n in form.base}, {simple_key(n) for n in item.answers(ctx)[0]}
+    problems = []
+    if message.startswith("That is a real person"):
+        record = ctx.gold
+        people = {simple_key(record["text"][s["start"]:s["end"]]) for s in record["spans"] if s["label"] == "PERSON"}
+        if not given & people:
+            problems.append("no real person given")
+    if found := re.search(r"^Right so far, but there are (\d+) of them", message):
+        if not given < expected or int(found[1]) != len(expected):
+            problems.append("not a part of the right names")
+    return problems
 
 
 def leaks(item: Any, ctx: Any, form: Form, message: str) -> list[str]:
