@@ -51,7 +51,8 @@ def _dateline_marked(ctx: Context) -> list[Any]:
     return [spans] if ctx.article.dateline else []
 
 
-def _one_gpe(spans: list[dict[str, Any]], start: int, end: int, word: str, where: str = "") -> str | None:
+def _one_gpe(spans: list[dict[str, Any]], start: int, end: int, word: str, where: str = "",
+             relabel: str = "is marked {label}, but it names a place: GPE.") -> str | None:
     """What is wrong with the spans at one name that must be a GPE (``None``: one span, GPE)."""
     labels = sorted({s["label"] for s in spans if s["start"] == start and s["end"] == end})
     if len(labels) > 1:
@@ -61,7 +62,7 @@ def _one_gpe(spans: list[dict[str, Any]], start: int, end: int, word: str, where
         if any(s["start"] < end and start < s["end"] for s in spans):
             return f"A span covers part of “{word}”{where}, but not exactly: delete it and mark the whole name."
         return f"“{word}”{where} has no span yet: mark it as a place, GPE."
-    return None if labels == ["GPE"] else f"“{word}”{where} is marked {labels[0]}, but it names a place: GPE."
+    return None if labels == ["GPE"] else f"“{word}”{where} " + relabel.format(label=labels[0])
 
 
 def _dateline(spans: list[dict[str, Any]], ctx: Context) -> bool | str:
@@ -141,7 +142,8 @@ def _city_fixed(ctx: Context) -> list[Any]:
 
 def _city_checked(spans: list[dict[str, Any]], ctx: Context) -> str | None:
     for start, end in _city_mentions(ctx):
-        if problem := _one_gpe(spans, start, end, ctx.article.text[start:end], f" at {start}-{end}"):
+        if problem := _one_gpe(spans, start, end, ctx.article.text[start:end], f" at {start}-{end}",
+                               relabel="is still {label}: relabel it GPE, it is a city."):
             return problem
     return None
 

@@ -12,8 +12,8 @@ rejected (30%), 8 of 2314 wrong forms accepted (duplicate spans with conflicting
 04-city-label), 73 false messages (55 false claims, such as "Give a whole number" to ``Decimal(9)`` or "never
 appear in the same sentence" to a pair that shares sentences, and 18 leaks, "such as 7" where 7 is the answer).
 After: 0 of 3082, 0 of 2331, 0.
-Cost: about 35 s of CPU on 2 cores (the single forms, plus 6 derandomized Hypothesis compositions of a right and
-a wrong form per exercise and article; the articles are parsed once per module).
+Cost: about 21 s of CPU, 23 s wall on 2 cores (the single forms, plus 6 derandomized Hypothesis compositions
+of a right and a wrong form per exercise and article; the articles are parsed once per module).
 """
 
 from __future__ import annotations
