@@ -92,6 +92,7 @@ _EXPORTS: dict[str, str] = {
     "check": "exercises",
     "hint": "exercises",
     "solution": "exercises",
+    "respond": "exercises",
     "progress": "widgets.progress",
     # errors
     "NewslabError": "errors",
@@ -163,7 +164,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .evaluation.gold import gold
     from .evaluation.reference import annotations_path, course_note, reference, reference_note
     from .evaluation.scores import Evaluation, evaluate
-    from .exercises import check, hint, solution
+    from .exercises import check, hint, respond, solution
     from .io.spans import annotated_text, spans_from_doc, validate_spans
     from .labels import LABELS, PALETTE, label_color
     from .ner import chartdata

@@ -96,7 +96,7 @@ def test_solution_editions_run_outside_the_exercises(own_runs):
 def test_solution_editions_pass_or_skip_every_exercise(own_runs):
     """Every exercise passes with its solution, or does not apply to the article. The solution of an exercise
     that does not apply (no dateline to read, say) may fail in its own cell: the answer key has no answer there."""
-    from newslab.exercises import applicability
+    from newslab.exercises import applicability, responses
 
     path, runs = own_runs
     table = applicability(path)
@@ -108,7 +108,8 @@ def test_solution_editions_pass_or_skip_every_exercise(own_runs):
         found[name] = [e for e in errors(nb) if int(e.split(":")[0].split()[1]) not in excused]
     assert {name: errs for name, errs in found.items() if errs} == {}
     statuses = {eid: status for nb in runs["solution"].values() for eid, status in feedback(nb).items()}
-    assert set(statuses.values()) <= {"passed", "not_applicable"}, statuses
+    assert set(statuses.values()) <= {"passed", "not_applicable", "recorded"}, statuses
+    assert {eid for eid, status in statuses.items() if status == "recorded"} <= set(responses()), "written answers"
     assert {eid for eid, status in statuses.items() if status == "not_applicable"} <= not_applicable
 
 
