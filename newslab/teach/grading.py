@@ -298,10 +298,19 @@ def _rows(item: _Submission, result: _sandbox.Run | None, ctx: Context) -> list[
             status, detail = "error", errors.get(eid, result.problem)
         rows.append(Row(item.student, item.label, eid, status, exercise.points if status == "passed" else 0,
                         answers.hints.get(eid, 0), answers.attempts.get(eid, 0), detail))
+    written = _written_ids(item.notebooks)
     for eid, text in sorted(answers.responses.items()):
-        if eid not in expected and eid[:2] in item.notebooks:
+        if eid in written:  # a kernel may send any id: only the notebooks' declared prompts become rows
             rows.append(Row(item.student, item.label, eid, "manual", 0, 0, 0, text))
     return rows
+
+
+def _written_ids(notebooks: Iterable[str]) -> set[str]:
+    """The written-answer ids (``nl.respond``) the graded notebooks declare."""
+    from ..exercises import response_ids
+
+    wanted = set(notebooks)
+    return {eid for notebook, ids in response_ids().items() if notebook in wanted for eid in ids}
 
 
 def _verdict(exercise: Exercise, answers: _Answers, ctx: Context) -> tuple[str, str]:
