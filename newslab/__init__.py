@@ -92,6 +92,7 @@ _EXPORTS: dict[str, str] = {
     "check": "exercises",
     "hint": "exercises",
     "solution": "exercises",
+    "respond": "exercises",
     "progress": "widgets.progress",
     # errors
     "NewslabError": "errors",
@@ -106,6 +107,7 @@ _EXPORTS: dict[str, str] = {
     "NotParsedError": "errors",
     "DoorError": "errors",
     "NotInLiteError": "errors",
+    "GradingError": "errors",
     "AliasError": "errors",
     "ModelInstallError": "errors",
     # any article (issue 9)
@@ -147,6 +149,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         ArticleError,
         DoorError,
         FileChangedError,
+        GradingError,
         MissingDependencyError,
         ModelInstallError,
         ModelNotFoundError,
@@ -163,7 +166,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .evaluation.gold import gold
     from .evaluation.reference import annotations_path, course_note, reference, reference_note
     from .evaluation.scores import Evaluation, evaluate
-    from .exercises import check, hint, solution
+    from .exercises import check, hint, respond, solution
     from .io.spans import annotated_text, spans_from_doc, validate_spans
     from .labels import LABELS, PALETTE, label_color
     from .ner import chartdata

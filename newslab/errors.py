@@ -23,6 +23,7 @@ __all__ = [
     "NotParsedError",
     "DoorError",
     "NotInLiteError",
+    "GradingError",
 ]
 
 
@@ -119,3 +120,8 @@ class NotInLiteError(NewslabError, NotImplementedError):
     were precomputed, run the corpus engine or Dask, or export charts as SVG or PNG. The message
     says which; the full edition (JupyterLab, Binder, a JupyterHub) does all of it.
     """
+
+
+class GradingError(NewslabError, RuntimeError):
+    """The grader cannot run a submission as asked: an isolation this machine cannot give
+    (bubblewrap or setpriv missing, not root), or a kernel that does not start."""

@@ -58,24 +58,28 @@ ensure_chromium() {
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 }
 
-# Debian packages the tests need: git (nbgitpuller clones the class repository on the hub), and
-# Node.js with npm for the hub's proxy. Without root or sudo, say what will fail.
+# Debian packages the tests need: git (nbgitpuller clones the class repository on the hub),
+# Node.js with npm for the hub's proxy, bubblewrap and util-linux's setpriv (the grader isolates each
+# student's kernel with them). Without root or sudo, say what will fail.
 ensure_debian() {
     local missing=()
     command -v git >/dev/null 2>&1 || missing+=(git)
     command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+    command -v bwrap >/dev/null 2>&1 || missing+=(bubblewrap)
+    command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
     [ ${#missing[@]} -eq 0 ] && return 0
     local sudo=""
     if [ "$(id -u)" -ne 0 ]; then
         if command -v sudo >/dev/null 2>&1; then
             sudo="sudo"
         else
-            warn "${missing[*]} missing and this user can neither apt-get nor sudo: the JupyterHub test will FAIL.
+            warn "${missing[*]} missing and this user can neither apt-get nor sudo: the JupyterHub test will FAIL
+    (and without bubblewrap the grader's isolation tests are skipped).
     Install them with: apt-get install -y ${missing[*]}   (as root), then run make test again."
             return 0
         fi
     fi
-    say "installing Debian's ${missing[*]} for the JupyterHub test"
+    say "installing Debian's ${missing[*]} for the JupyterHub and grading tests"
     $sudo apt-get update
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
 }
@@ -116,7 +120,9 @@ case "${1:-}" in
         ensure_debian
         ensure_proxy
         ensure_lite_fixtures
-        exec "$PY" -m pytest "$@"
+        # two or more workers, one test file each (module fixtures are shared within a file); --durations says
+        # where the time goes. Arguments given to make test / this script come last and win (-n 0: one process).
+        exec "$PY" -m pytest -n auto --maxprocesses 4 --dist loadfile --durations=20 "$@"
         ;;
     *)
         echo "usage: bash scripts/bootstrap.sh setup|lab|test [pytest arguments]" >&2

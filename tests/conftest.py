@@ -71,3 +71,14 @@ def lite_site(tmp_path_factory):
     if not (fixtures_dir() / "pyodide" / "pyodide-lock.json").is_file():
         pytest.fail(f"no lite fixtures in {fixtures_dir()}: run python scripts/lite_fixtures.py", pytrace=False)
     return build_site(tmp_path_factory.mktemp("lite-site") / "site", notebooks=NOTEBOOKS, solutions=True)
+
+
+def _slow_module(item: pytest.Item) -> bool:
+    marks = getattr(item.module, "pytestmark", [])
+    return any(mark.name == "slow" for mark in (marks if isinstance(marks, list) else [marks]))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Modules marked ``slow`` (as a whole) run first, in their order: ``make test`` runs one file per worker
+    (pytest-xdist, ``--dist loadfile``), and a long file that started last would leave the other workers idle."""
+    items.sort(key=lambda item: not _slow_module(item))

@@ -13,18 +13,7 @@ A quotation is attributed in one of three ways, tried in this order:
    quotation mark, when the paragraph before ended with the speaker's quotation
    (``continued-paragraph``).
 
-=======================  ==================================================================
-rule                     pattern
-=======================  ==================================================================
-``quote-speaker-verb``   ``"We will rebuild," Brandt said.`` (quote before the verb)
-``quote-verb-speaker``   ``"We will rebuild," said Brandt.`` (inverted subject)
-``speaker-verb-quote``   ``Brandt said that "the bridge is safe."`` (quote after the verb)
-``colon``                ``Brandt said: "We will rebuild."``
-``split-quote``          ``"We will," Brandt said, "rebuild."`` (one row per piece)
-``continued-quote``      a quoted sentence right after an attributed quotation
-``continued-paragraph``  a quoted paragraph, with no cue, after a paragraph ending with a quotation
-``multi-paragraph``      a quotation whose paragraph ends unclosed and that re-opens
-=======================  ==================================================================
+The ``rule`` of each row names its pattern; :mod:`newslab.attribution.statements` lists them all.
 """
 
 from __future__ import annotations

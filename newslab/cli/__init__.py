@@ -181,16 +181,27 @@ def teach_grade(
     out: Annotated[Path, typer.Option("--out", "-o", help="The grades CSV; feedback/ is written beside it.")] = Path(
         "grades.csv"),
     timeout: Annotated[int, typer.Option("--timeout", "-t", min=1, help="Seconds a cell may run.")] = 60,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Kernels run at once.")] = 1,
+    article: Annotated[Path | None, typer.Option(
+        help="The article the answers are judged on (default: $NEWSLAB_ARTICLE, else the seed).")] = None,
+    isolation: Annotated[str, typer.Option(
+        help="auto, bwrap, setpriv, bwrap-user or none (auto: the strongest this machine allows).")] = "auto",
 ) -> None:
     """Execute each submission alone and write grades (CSV) and one feedback file per student.
 
-    Grading executes student code: run it in a container (see the README).
+    Grading executes student code: as root with bubblewrap, each kernel is isolated (see the README);
+    anything weaker is said in a warning.
     """
+    import warnings
+
     from ..teach.grading import grade, score, write_grades
 
-    with user_errors():
-        grades = grade(submissions, timeout=timeout)
+    with user_errors(), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UserWarning)
+        grades = grade(submissions, timeout=timeout, jobs=jobs, article=article, isolation=isolation)
         written = write_grades(grades, out)
+    for warning in caught:
+        typer.echo(f"warning: {warning.message}", err=True)
     for student, rows in grades.groupby("student", sort=True):
         earned, possible = score(rows)
         problems = rows[rows["exercise"] == ""]["detail"].tolist()

@@ -10,7 +10,9 @@ edition always runs top to bottom. An exercise that needs something the article 
 Every answer goes through one normalising layer (``_normalize``) before its checker sees
 it, so a numpy integer, a one-row Series, a spaCy ``Token`` or a string with a stray
 space is read as the plain value it stands for. ``nl.hint(id)`` gives the next of three
-graded hints; ``nl.solution(id)`` the solution, only when asked.
+graded hints; ``nl.solution(id)`` the solution, only when asked. A "Think about it" prompt
+gets a written answer, ``nl.respond(id, text)``: recorded for the instructor to read and score
+(:func:`response_ids` lists the prompts per notebook, for the grader).
 
 Instructors add exercises in a module ``newslab/exercises/nbNN.py``, either with the
 :func:`exercise` decorator on a checker that returns ``True`` or a message, or with
@@ -26,7 +28,7 @@ Examples:
 
 from ._catalogue import catalogue
 from ._context import Context
-from ._model import Checker, Distractor, Exercise, Kind, Need, Verdict
+from ._model import Checker, Distractor, Exercise, Kind, Need, Refusal, Response, Verdict, blanked
 from .checks import (
     FEEDBACK_MIME,
     Feedback,
@@ -37,12 +39,16 @@ from .checks import (
     hint,
     progress_table,
     registry,
+    respond,
+    response_ids,
+    responses,
     solution,
+    written,
 )
 from .session import SESSION, SOLUTION_SHOWN, Session
 
 __all__ = [
     "check", "hint", "solution", "applicability", "progress_table", "registry", "define", "exercise", "Feedback",
-    "FEEDBACK_MIME", "Exercise", "Context", "Distractor", "Need", "Checker", "Kind", "Verdict", "SESSION", "Session",
-    "SOLUTION_SHOWN", "catalogue",
+    "FEEDBACK_MIME", "Exercise", "Context", "Distractor", "Refusal", "Need", "Checker", "Kind", "Verdict", "SESSION",
+    "Session", "SOLUTION_SHOWN", "catalogue", "respond", "response_ids", "responses", "written", "Response", "blanked",
 ]

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import NewslabError
 
@@ -22,7 +23,9 @@ if TYPE_CHECKING:
     from ..io.spans import AnnotatedText
     from ..text.article import Article
 
-__all__ = ["Context", "current_context", "context_for"]
+__all__ = ["Context", "current_context", "context_for", "entity_names", "memoised"]
+
+T = TypeVar("T")
 
 
 class Context:
@@ -34,6 +37,13 @@ class Context:
 
     def __init__(self, source: Any = None) -> None:
         self._source = source
+        self._memo: dict[str, Any] = {}
+
+    def memo(self, name: str, compute: Callable[[Context], Any]) -> Any:
+        """``compute(self)``, computed once per context under ``name`` (for the exercises' own tables)."""
+        if name not in self._memo:
+            self._memo[name] = compute(self)
+        return self._memo[name]
 
     @functools.cached_property
     def article(self) -> Article:
@@ -88,6 +98,41 @@ class Context:
         from ..tables.grammar import svo_triples
 
         return svo_triples(self.doc)
+
+
+def memoised(compute: Callable[[Context], T]) -> Callable[[Context], T]:
+    """Compute ``compute(ctx)`` once per context (the tables a check reads for every answer)."""
+    name = f"{compute.__module__}.{compute.__qualname__}"
+
+    @functools.wraps(compute)
+    def once(ctx: Context) -> T:
+        return ctx.memo(name, compute)
+
+    return once
+
+
+def entity_names(ctx: Context) -> dict[str, set[str]]:
+    """Every way the article names each entity: comparison key (``text_key``) -> the canonical names it may mean.
+
+    A name is its canonical name, each key and each mention text of its cluster, and a person's
+    surname ("Rutte" for "Mark Rutte"). A key that maps to two canonical names is ambiguous.
+    """
+    return ctx.memo("entity_names", _entity_names)
+
+
+def _entity_names(ctx: Context) -> dict[str, set[str]]:
+    from .. import columns as C
+    from ._normalize import text_key
+
+    found: dict[str, set[str]] = {}
+    table = ctx.entities
+    for canonical, text, key, label in zip(table[C.CANONICAL], table[C.TEXT], table[C.KEY], table[C.LABEL]):
+        names = {str(canonical), str(text), str(key)}
+        if label == "PERSON" and " " in str(canonical):
+            names.add(str(canonical).split()[-1])
+        for name in names:
+            found.setdefault(text_key(name), set()).add(str(canonical))
+    return found
 
 
 def _stamp(path: Path) -> int:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from ._context import Context
 
-__all__ = ["Exercise", "Distractor", "Need", "Kind", "Verdict", "Checker"]
+__all__ = ["Exercise", "Response", "Distractor", "Refusal", "Need", "Kind", "Verdict", "Checker", "blanked"]
 
 #: The shape an answer is normalised to before the checker sees it (see ``_normalize``).
 Kind = Literal["value", "count", "ratio", "text", "texts", "pair", "spans"]
@@ -33,6 +33,19 @@ class Distractor:
     name: str
     value: Callable[[Context], Any]
     message: str
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A form of the right answer that the exercise refuses on purpose, and what the student is told.
+
+    ``form`` names the form as the answer-form generator of the tests names it (``"rounded to 2
+    decimals"``); ``test`` says whether a normalised answer is that form of a right answer.
+    """
+
+    form: str
+    message: str
+    test: Callable[[Any, Any, Context], bool]
 
 
 @dataclass(frozen=True)
@@ -63,6 +76,9 @@ class Exercise:
         case: Whether case matters when texts are compared.
         prompt: The question, computed for the article in use (for exercises whose question
             depends on the article).
+        refuses: Forms of the right answer refused on purpose, each with the message the student sees.
+        percent: Whether a share may be given as a bare percentage (``66.4`` for ``0.664``), as the
+            notebook's question allows.
     """
 
     id: str
@@ -79,6 +95,8 @@ class Exercise:
     distractors: tuple[Distractor, ...] = ()
     case: bool = False
     prompt: Callable[[Context], str] | None = None
+    refuses: tuple[Refusal, ...] = ()
+    percent: bool = False
 
     @property
     def notebook(self) -> str:
@@ -89,3 +107,41 @@ class Exercise:
     def steps(self) -> tuple[str, ...]:
         """The graded hints, or the one hint of a simple exercise."""
         return self.hints or (self.hint,)
+
+
+@dataclass(frozen=True)
+class Response:
+    """A written answer to a "Think about it" prompt: recorded as given, read and scored by the instructor.
+
+    Attributes:
+        id: ``"NN-name"``, where ``NN`` is the notebook's number (the same id space as the exercises).
+        prompt: The question, in one sentence.
+    """
+
+    id: str
+    prompt: str
+
+    @property
+    def notebook(self) -> str:
+        return self.id.split("-", 1)[0]
+
+
+#: The blank of a last hint: the student fills it in.
+BLANK = "___"
+
+
+def blanked(solution: str, part: str, *, last: bool = False) -> str:
+    """The last hint: the solution with one ``part`` (the first, or the ``last``) left blank to fill in.
+
+    Filled with ``part`` again, the hint is the solution, so it runs on any article the solution runs on.
+
+    Examples:
+        >>> blanked('answer = len(article.paragraphs)', "article.paragraphs")
+        'answer = len(___)'
+        >>> blanked("recall = model_score.recall", "recall", last=True)
+        'recall = model_score.___'
+    """
+    if part not in solution:
+        raise ValueError(f"{part!r} is not in the solution")
+    at = solution.rindex(part) if last else solution.index(part)
+    return solution[:at] + BLANK + solution[at + len(part):]

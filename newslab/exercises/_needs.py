@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from .. import columns as C
-from ._context import Context
+from ._context import Context, memoised
 from ._model import Need
 
 __all__ = ["BODY", "DATELINE", "GOLD", "first_body_sentence"]
 
 
+@memoised
 def first_body_sentence(ctx: Context) -> int | None:
     """The ``sent_id`` of the first sentence of the body, or ``None`` for an article without body."""
     from ..tables.parse import lede

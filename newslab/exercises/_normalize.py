@@ -11,6 +11,9 @@ cannot, so that a checker compares plain values and never sees a numpy type:
 - a longer Series, Index or array becomes a list (for a text answer, rows that all hold the same
   text are that text: one entity with two labels has two rows);
 - a spaCy ``Token`` or ``Span`` and an article ``Part`` become their text;
+- a ``Decimal``, a ``Fraction``, a string ``"56/67"`` and a float32 are read as the number they
+  show (a float32 as the decimals it prints, ``0.8358209``); any Unicode space (no-break, thin)
+  counts as a space;
 - strings are stripped (and compared without case where the exercise says case does not matter);
 - a DataFrame of spans (``annotator.to_frame()``) becomes a list of span dicts.
 """
@@ -27,6 +30,8 @@ from .. import columns as C
 __all__ = ["plain", "as_int", "as_ratio", "as_text", "as_texts", "as_pair", "as_spans", "same_ratio", "text_key"]
 
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$", re.I)
+_SEPARATORS = re.compile(r"\s*(?:,|;|&|/|\+|\s[–—-]\s|\band\b)\s*")
+_QUOTIENT = re.compile(r"^\d+/[1-9]\d*$")
 _SPAN_FIELDS = ("start", "end", "label")
 
 
@@ -45,7 +50,7 @@ def plain(answer: Any) -> Any:
     if _is_text_object(answer):
         return str(answer.text).strip()
     if hasattr(answer, "dtype") and hasattr(answer, "item") and getattr(answer, "ndim", 1) == 0:
-        return plain(answer.item())  # a numpy scalar, or a 0-d array
+        return plain(_scalar(answer))  # a numpy scalar, or a 0-d array
     if isinstance(answer, Mapping) or not _is_sequence(answer):
         return answer
     items = [plain(item) for item in list(answer)]
@@ -102,30 +107,54 @@ def same_ratio(given: tuple[float, int | None], expected: float) -> bool:
 def as_text(answer: Any) -> str | None:
     """Return one piece of text, whitespace collapsed, or ``None`` when the answer is not text.
 
+    A one-row table (``nl.entity_counts(doc, n=1)``) or one of its rows is read as the name it holds.
+
     Examples:
         >>> import pandas as pd
         >>> as_text(pd.Series(["  Mark   Rutte "])), as_text(["Kyiv"]), as_text(3), as_text(["a", "b"])
         ('Mark Rutte', 'Kyiv', None, None)
         >>> as_text(pd.Series(["Kyiv", "Kyiv"]))  # one entity with two labels: two rows of one key
         'Kyiv'
+        >>> as_text(pd.DataFrame({"canonical": ["Ukraine"], "label": ["GPE"], "count": [14]}))
+        'Ukraine'
 
     """
-    value = plain(answer)
+    value = plain(_named(answer))
     if isinstance(value, list) and value and all(item == value[0] for item in value):
         value = value[0]  # one entity in two rows (two labels): its key, twice
     return " ".join(value.split()) if isinstance(value, str) else None
 
 
+#: The columns that name what a row is about, in the order a one-row answer is read.
+_NAME_COLUMNS = (C.CANONICAL, C.KEY, C.PREDICTED_TEXT, C.TEXT, C.OUTLET, C.SPEAKER, C.OBJECT, C.LEMMA)
+
+
+def _named(answer: Any) -> Any:
+    """The name a one-row table or a table row holds (its first name column), else the answer itself."""
+    if _is_frame(answer) and len(answer) == 1 and len(answer.columns) > 1:
+        answer = answer.iloc[0]
+    index = getattr(answer, "index", None)
+    if _is_frame(answer) or index is None or not hasattr(answer, "get") or isinstance(answer, (list, tuple, str)):
+        return answer
+    column = next((c for c in _NAME_COLUMNS if c in index), None)
+    return answer if column is None else answer[column]
+
+
 def text_key(text: str, *, case: bool = False) -> str:
-    """The form two texts are compared in: spacing, curly apostrophes, possessive ``'s``, case.
+    """The form two texts are compared in: spacing, quotes, end punctuation and dashes, possessive ``'s``,
+    a leading "The", case.
 
     Examples:
-        >>> text_key(" NATO’s  "), text_key("Kyiv.", case=True)
-        ('nato', 'Kyiv')
+        >>> text_key(" NATO’s  "), text_key("Kyiv.", case=True), text_key("“The Daily Clarion”"), text_key("KYIV –")
+        ('nato', 'Kyiv', 'daily clarion', 'kyiv')
     """
-    text = re.sub(r"\s+", " ", text.replace("’", "'")).strip().strip(".,;:!?\"“”")
-    text = re.sub(r"'s?$", "", text).strip()
+    text = re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip(_EDGES)
+    text = re.sub(r"'s?$", "", text, flags=re.IGNORECASE).strip(_EDGES)
+    text = re.sub(r"^the (?=\S)", "", text, flags=re.IGNORECASE)
     return text if case else text.casefold()
+
+
+_EDGES = " .,;:!?\"'“”«»–—-"
 
 
 def as_texts(answer: Any) -> list[str] | None:
@@ -142,7 +171,9 @@ def as_texts(answer: Any) -> list[str] | None:
             return None
         answer = answer[column or answer.columns[0]]
     value = plain(answer)
-    items = [value] if isinstance(value, str) else value if isinstance(value, list) else None
+    if isinstance(value, str):  # "Kyiv, Vuhledar": names in one string
+        value = [part for part in _SEPARATORS.split(value) if part.strip()]
+    items = value if isinstance(value, list) else None
     if items is None or not all(isinstance(item, str) for item in items):
         return None
     return [" ".join(item.split()) for item in items]
@@ -163,7 +194,7 @@ def as_pair(answer: Any) -> tuple[str, str] | None:
         answer = [answer[C.KEY_A], answer[C.KEY_B]]
     value = plain(answer)
     if isinstance(value, str):
-        value = [part for part in re.split(r"\s*(?:,|;|&|\band\b|\+)\s*", value) if part]
+        value = [part for part in _SEPARATORS.split(value) if part.strip()]
     if not isinstance(value, list) or len(value) != 2 or not all(isinstance(v, str) for v in value):
         return None
     return (" ".join(value[0].split()), " ".join(value[1].split()))
@@ -214,22 +245,31 @@ def _frame_spans(frame: Any) -> list[dict[str, Any]] | None:
 
 
 def _number(value: Any) -> tuple[float, int | None] | None:
+    from decimal import Decimal
+    from fractions import Fraction
+
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
         return float(value), 0
     if isinstance(value, float):
         return (value, _decimals(repr(value))) if math.isfinite(value) else None
+    if isinstance(value, Decimal):
+        return (float(value), _decimals(str(value))) if value.is_finite() else None
+    if isinstance(value, Fraction):
+        return float(value), 0 if value.denominator == 1 else None
     if not isinstance(value, str):
         return None
-    text, percent = value.replace(" ", ""), value.rstrip().endswith("%")
+    text = re.sub(r"\s+", "", value)  # "83.6\u00a0%": a no-break or thin space is a space
+    percent = text.endswith("%")
     text = text.rstrip("%")
-    if not _NUMBER.match(text):
-        return None
-    number, decimals = float(text), _decimals(text)
-    if percent:
-        return number / 100, None if decimals is None else decimals + 2
-    return number, decimals
+    if _QUOTIENT.match(text):
+        number: tuple[float, int | None] | None = _number(Fraction(*map(int, text.split("/"))))
+    else:
+        number = (float(text), _decimals(text)) if _NUMBER.match(text) else None
+    if number is None or not percent:
+        return number
+    return number[0] / 100, None if number[1] is None else number[1] + 2
 
 
 def _decimals(text: str) -> int | None:
@@ -242,6 +282,14 @@ def _decimals(text: str) -> int | None:
         return None
     digits = max(-exponent, 0) if isinstance(exponent, int) else 0
     return None if digits >= 10 else digits
+
+
+def _scalar(value: Any) -> Any:
+    """A numpy scalar as Python: a float32 as the 6 digits it holds for sure (``0.835821``), not its binary tail."""
+    if getattr(value.dtype, "kind", "") == "f" and value.dtype.itemsize < 8:
+        number = float(value)
+        return float(str(value)) if abs(number) >= 1 or not math.isfinite(number) else float(f"{number:.6g}")
+    return value.item()
 
 
 def _frame_value(frame: Any) -> Any:

@@ -1,27 +1,10 @@
 """The exercise registry and the student's functions: ``check``, ``hint``, ``solution``, ``applicability``.
 
-A notebook cell ends with ``nl.check("02-root-verb", answer)``. The check computes the
-expected answer from the article in use (the seed, or the instructor's own article set
-with ``NEWSLAB_ARTICLE``), so the same exercises work on any article. An unanswered
-exercise (``answer = ...``) gets a friendly "not answered yet", never an error: a student
-edition always runs top to bottom. An exercise that needs something the article lacks
-(a dateline, a gold file...) says "not applicable to this article" and counts for nothing.
-
-Every answer goes through one normalising layer (``_normalize``) before its checker sees
-it, so a numpy integer, a one-row Series, a spaCy ``Token`` or a string with a stray
-space is read as the plain value it stands for. ``nl.hint(id)`` gives the next of three
-graded hints; ``nl.solution(id)`` the solution, only when asked.
-
-Instructors add exercises in a module ``newslab/exercises/nbNN.py``, either with the
-:func:`exercise` decorator on a checker that returns ``True`` or a message, or with
-:func:`define`, which declares the right answers and the typical wrong ones as data.
+How checks, hints and the registry behave is told once, in :mod:`newslab.exercises`.
 
 Examples:
-    >>> result = check("01-paragraph-count", 9)
-    >>> result.passed
+    >>> check("01-paragraph-count", 9).passed
     True
-    >>> check("01-paragraph-count", ...).status
-    'unanswered'
 """
 
 from __future__ import annotations
@@ -38,7 +21,7 @@ from ..errors import NewslabError
 from ..precomputed import in_lite, not_in_lite
 from . import _normalize as N
 from ._context import Context, context_for, current_context
-from ._model import Checker, Distractor, Exercise, Kind, Need, Verdict
+from ._model import Checker, Distractor, Exercise, Kind, Need, Refusal, Response, Verdict, blanked
 from .session import SESSION, Session
 
 if TYPE_CHECKING:
@@ -46,16 +29,18 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Exercise", "Feedback", "Context", "Distractor", "Need", "exercise", "define", "check", "hint",
-    "solution", "registry", "applicability", "progress_table", "FEEDBACK_MIME",
+    "solution", "registry", "applicability", "progress_table", "FEEDBACK_MIME", "Refusal", "rounded_too_far",
+    "percentage_without_sign", "shown_share", "written", "respond", "response_ids", "responses",
 ]
 
 #: MIME type of the machine-readable result in each check's output (for front ends; the grader
 #: never reads it: it re-checks the answers itself).
 FEEDBACK_MIME = "application/vnd.newslab.feedback+json"
 
-Status = Literal["passed", "failed", "unanswered", "not_applicable"]
-_MARKS = {"passed": "✔", "failed": "✘", "unanswered": "…", "not_applicable": "–"}
+Status = Literal["passed", "failed", "unanswered", "not_applicable", "recorded"]
+_MARKS = {"passed": "✔", "failed": "✘", "unanswered": "…", "not_applicable": "–", "recorded": "✎"}
 _REGISTRY: dict[str, Exercise] = {}
+_RESPONSES: dict[str, Response] = {}
 
 
 @dataclass(frozen=True)
@@ -94,8 +79,14 @@ def exercise(exercise_id: str, *, hint: str | None = None, points: int = 1, **de
     :class:`Context`; it returns ``True`` (or anything truthy that is not a string) when the
     answer is right, or a string saying what is wrong. Optional keywords are the other
     fields of :class:`Exercise`: ``goal``, ``hints``, ``solution``, ``why``, ``needs``,
-    ``answers``, ``distractors``, ``kind``, ``case``, ``prompt``.
+    ``answers``, ``distractors``, ``kind``, ``case``, ``prompt``, ``refuses``, ``percent``.
+    ``blank="part"`` (with ``blank_last=True`` for its last occurrence) adds the last hint: the
+    solution with that part left blank (``___``), which filled in is the solution again.
     """
+
+    blank, last = declared.pop("blank", None), bool(declared.pop("blank_last", False))
+    if blank is not None:  # the last hint: the solution with one part left blank
+        declared["hints"] = (*declared.get("hints", ()), blanked(declared.get("solution", ""), blank, last=last))
 
     def register(checker: Checker) -> Checker:
         hints = tuple(declared.get("hints", ()))
@@ -117,10 +108,10 @@ def define(exercise_id: str, *, answers: Callable[[Context], list[Any]], kind: K
         explain: Says what is wrong with a wrong answer (``None``: a general message).
         **declared: The other fields of :class:`Exercise`.
     """
-    case = bool(declared.get("case", False))
+    case, percent = bool(declared.get("case", False)), bool(declared.get("percent", False))
 
     def checker(answer: Any, ctx: Context) -> Verdict:
-        if any(matches(kind, answer, right, case=case) for right in answers(ctx)):
+        if any(matches(kind, answer, right, case=case, percent=percent) for right in answers(ctx)):
             return True
         return (explain(answer, ctx) if explain else None) or "Not quite: that is not the answer for this article."
 
@@ -130,16 +121,75 @@ def define(exercise_id: str, *, answers: Callable[[Context], list[Any]], kind: K
 
 def registry() -> dict[str, Exercise]:
     """Return every registered exercise, loading the per-notebook modules on first use."""
-    for module in pkgutil.iter_modules([str(Path(__file__).parent)]):
-        if module.name.startswith("nb"):  # each notebook's module registers its exercises
-            importlib.import_module(f"{__package__}.{module.name}")
+    _load()
     return dict(_REGISTRY)
+
+
+def _load() -> None:
+    for module in pkgutil.iter_modules([str(Path(__file__).parent)]):
+        if module.name.startswith("nb"):  # each notebook's module registers its exercises and prompts
+            importlib.import_module(f"{__package__}.{module.name}")
+
+
+def written(response_id: str, *, prompt: str) -> Response:
+    """Declare a "Think about it" prompt whose written answer ``nl.respond(response_id, text)`` records."""
+    _RESPONSES[response_id] = Response(response_id, prompt)
+    return _RESPONSES[response_id]
+
+
+def responses() -> dict[str, Response]:
+    """Every declared written-answer prompt, by id."""
+    _load()
+    return dict(_RESPONSES)
+
+
+def response_ids(notebook: str | None = None) -> dict[str, tuple[str, ...]]:
+    """The ids of the written answers, per notebook number (``{"03": ("03-trust-the-scores", ...)}``).
+
+    For the grader, which lists them with status ``manual`` for the instructor to read and score.
+
+    Examples:
+        >>> response_ids("01")
+        {'01': ('01-headline-vs-lede',)}
+    """
+    found: dict[str, tuple[str, ...]] = {}
+    for response_id, item in responses().items():  # in the order the notebooks ask them
+        if notebook is None or item.notebook == notebook:
+            found[item.notebook] = (*found.get(item.notebook, ()), response_id)
+    return found
+
+
+def respond(response_id: str, text: Any) -> Feedback:
+    """Record a written answer to a "Think about it" prompt; the instructor reads and scores it.
+
+    A blank answer (``""`` or ``...``) is not recorded and says so; an unknown id lists the known ones.
+
+    Examples:
+        >>> respond("01-headline-vs-lede", "The headline keeps who and where, and leaves out the quotation.")
+        ✎ [01-headline-vs-lede] Recorded (11 words). Your instructor reads and scores written answers.
+        >>> respond("01-headline-vs-lede", "").status
+        'unanswered'
+    """
+    known = responses()
+    if response_id not in known:
+        hint = " (an exercise: answer it with nl.check)" if response_id in registry() else ""
+        raise NewslabError(f"no written-answer prompt {response_id!r}{hint}; known: {', '.join(sorted(known))}")
+    if text is ... or text is None or not str(text).strip():
+        return Feedback(response_id, "unanswered", "Not answered yet: write your answer between the quotes. "
+                        f"The question: {known[response_id].prompt}", "", 0)
+    if not isinstance(text, str):
+        raise NewslabError(f"a written answer is text, in quotes; got {type(text).__name__}")
+    SESSION.respond(response_id, text.strip())
+    words = len(text.split())
+    return Feedback(response_id, "recorded", f"Recorded ({words} word{'s' * (words != 1)}). Your instructor reads "
+                    "and scores written answers.", "", 0)
 
 
 def _find(exercise_id: str) -> Exercise:
     exercises = registry()
     if exercise_id not in exercises:
-        raise NewslabError(f"no exercise {exercise_id!r}; known: {', '.join(sorted(exercises))}")
+        written_answer = " (a written answer: give it with nl.respond)" if exercise_id in _RESPONSES else ""
+        raise NewslabError(f"no exercise {exercise_id!r}{written_answer}; known: {', '.join(sorted(exercises))}")
     return exercises[exercise_id]
 
 
@@ -210,7 +260,7 @@ def judge_value(item: Exercise, value: Any, ctx: Context) -> Feedback:
     """Judge an answer that is already normalised (as recorded for the grader)."""
     if value is None or (isinstance(value, (str, list)) and not value):
         empty = "Your answer is empty. " if value is not None else ""
-        return _feedback(item, "failed", empty + _EMPTY.get(item.kind, "This answer is of the wrong kind."))
+        return _feedback(item, "failed", empty + _empty(item, ctx))
     verdict = _verdict(item, value, ctx)
     if isinstance(verdict, str) or not verdict:
         message = verdict if isinstance(verdict, str) and verdict else "Not quite. Try again."
@@ -218,9 +268,27 @@ def judge_value(item: Exercise, value: Any, ctx: Context) -> Feedback:
     return _feedback(item, "passed", f"Correct! {item.why}".strip())
 
 
+def _empty(item: Exercise, ctx: Context) -> str:
+    """What kind of value to give, with an example that is never the answer itself."""
+    message = _EMPTY.get(item.kind, "This answer is of the wrong kind.")
+    if "{example}" not in message:
+        return message
+    try:
+        rights = [N.plain(right) for right in item.answers(ctx)] if item.answers else []
+    except Exception:  # the example only needs to avoid the answer; no answer, no risk
+        rights = []
+    example = next(e for e in _EXAMPLES[item.kind] if not any(_close(e, right) for right in rights))
+    return message.format(example=example)
+
+
+def _close(example: float, right: Any) -> bool:
+    return isinstance(right, (int, float)) and abs(float(right) - example) < 0.05
+
+
+_EXAMPLES = {"count": (7, 12, 4), "ratio": (0.75, 0.2, 0.5)}
 _EMPTY = {
-    "count": "Give a whole number, such as 7.",
-    "ratio": "Give a number between 0 and 1, such as 0.75.",
+    "count": "Give a whole number, such as {example}.",
+    "ratio": "Give a number between 0 and 1, such as {example}.",
     "text": "Give the answer as a piece of text, in quotes.",
     "texts": "Give the names as a list of strings: ['first', 'second'].",
     "pair": "Give two entity names, as a tuple or a list: ('first', 'second').",
@@ -237,10 +305,14 @@ def normalise(kind: Kind, answer: Any) -> Any:
     return _NORMALISERS[kind](answer)
 
 
-def matches(kind: Kind, given: Any, right: Any, *, case: bool = False) -> bool:
-    """Whether a normalised answer equals a right answer under the kind's comparison rule."""
+def matches(kind: Kind, given: Any, right: Any, *, case: bool = False, percent: bool = False) -> bool:
+    """Whether a normalised answer equals a right answer under the kind's comparison rule.
+
+    ``percent``: a bare number above 1 may be the share as a percentage (``66.4`` for ``0.664``).
+    """
     if kind == "ratio":
-        return N.same_ratio(given, float(right))
+        share = _as_share(given) if percent else None
+        return N.same_ratio(given, float(right)) or (share is not None and N.same_ratio(share, float(right)))
     if kind in ("text", "texts", "pair"):
         keys = [N.text_key(t, case=case) for t in ([given] if isinstance(given, str) else given)]
         rights = [N.text_key(t, case=case) for t in ([right] if isinstance(right, str) else right)]
@@ -254,9 +326,41 @@ def _span_set(spans: Iterable[dict[str, Any]]) -> set[tuple[int, int, str]]:
     return {(int(s["start"]), int(s["end"]), str(s["label"])) for s in spans}
 
 
+def _as_share(given: tuple[float, int | None]) -> tuple[float, int | None] | None:
+    """A bare percentage (``66.4``) as the share it stands for (``0.664``, with two more decimals)."""
+    value, decimals = given
+    return None if value <= 1 else (value / 100, None if decimals is None else decimals + 2)
+
+
+def shown_share(given: tuple[float, int | None]) -> str:
+    """A share as the student wrote it: ``0.84`` stays ``0.84``, never a rounding that could be the answer."""
+    value, decimals = given
+    return f"{value:.{decimals}f}" if decimals is not None else f"{value:.12g}"
+
+
+def rounded_too_far(*, percent: bool = False) -> Refusal:
+    """Refuse a share rounded to fewer than 3 decimals (``0.84``, ``"84%"``): it no longer tells answers apart."""
+    def test(given: Any, right: Any, ctx: Context) -> bool:
+        shares = [given, _as_share(given) if percent else None]
+        return any(share is not None and share[1] is not None and share[1] < 3
+                   and abs(share[0] - round(float(right), share[1])) < 1e-9 for share in shares)
+
+    return Refusal("rounded to 2 decimals", "That is rounded too far to tell it from its neighbours: give at least "
+                   "3 decimals, as the notebook shows them.", test)
+
+
+def percentage_without_sign(message: str) -> Refusal:
+    """Refuse a share given as a bare percentage (``83.6`` for ``0.836``), where the question asks for a share."""
+    def test(given: Any, right: Any, ctx: Context) -> bool:
+        share = _as_share(given)
+        return share is not None and (N.same_ratio(share, float(right)) or rounded_too_far().test(share, right, ctx))
+
+    return Refusal("percentage without %", message, test)
+
+
 def _verdict(item: Exercise, value: Any, ctx: Context) -> Verdict:
     try:
-        if message := _distractor(item, value, ctx):
+        if message := _distractor(item, value, ctx) or _refused(item, value, ctx):
             return message
         return item.checker(value, ctx)
     except Exception as err:  # a wrong type of answer must give feedback, not a traceback
@@ -271,10 +375,20 @@ def _distractor(item: Exercise, value: Any, ctx: Context) -> str | None:
         if wrong is None or any(_same(item, wrong, right) for right in rights):
             continue  # on this article the "distractor" is a right answer
         if _same_normalised(item, value, wrong):
-            if any(matches(item.kind, value, right, case=item.case) for right in rights):
+            if any(matches(item.kind, value, right, case=item.case, percent=item.percent) for right in rights):
                 return "That rounding fits the right answer and a wrong one: give more decimals."
             return distractor.message
     return None
+
+
+def _refused(item: Exercise, value: Any, ctx: Context) -> str | None:
+    """The message of the first declared refusal that the answer is (never for an answer that is right)."""
+    if not item.refuses:
+        return None
+    rights = item.answers(ctx) if item.answers else []
+    if any(matches(item.kind, value, right, case=item.case, percent=item.percent) for right in rights):
+        return None
+    return next((r.message for r in item.refuses if any(r.test(value, right, ctx) for right in rights)), None)
 
 
 def _same(item: Exercise, wrong: Any, right: Any) -> bool:
@@ -285,7 +399,8 @@ def _same_normalised(item: Exercise, value: Any, wrong: Any) -> bool:
     if value is None:
         return False
     if item.kind == "ratio":
-        return N.same_ratio(value, float(wrong))
+        share = _as_share(value) if item.percent else None
+        return N.same_ratio(value, float(wrong)) or (share is not None and N.same_ratio(share, float(wrong)))
     return matches(item.kind, value, normalise(item.kind, wrong), case=item.case)
 
 
@@ -407,7 +522,7 @@ def progress_table(notebook: str | None = None, *, session: Session = SESSION) -
 
 
 _COLORS = {"passed": ("#E7F5EC", "#1B7F3B"), "failed": ("#FDF0E6", "#A14A00"), "unanswered": ("#EEF2F7", "#34506B"),
-           "not_applicable": ("#F2F2F2", "#666666")}
+           "not_applicable": ("#F2F2F2", "#666666"), "recorded": ("#EEF2F7", "#34506B")}
 
 
 def _feedback_html(feedback: Feedback) -> str:

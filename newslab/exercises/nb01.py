@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .. import columns as C
 from ._context import Context
 from ._model import Distractor
 from ._needs import BODY, DATELINE
-from .checks import define
+from .checks import define, written
 
 
 def _longest(ctx: Context) -> list[Any]:
@@ -31,8 +32,8 @@ define(
     goal="Tell the body of a news article from its headline, byline and dateline.",
     hints=("An article is built of parts: a headline, a byline, a dateline, then body paragraphs. Count only "
            "the body paragraphs.",
-           "article.paragraphs holds the body paragraphs (a tuple of Parts).",
-           "answer = len(article.paragraphs)"),
+           "article.paragraphs holds the body paragraphs (a tuple of Parts)."),
+    blank='article.paragraphs',
     solution="answer = len(article.paragraphs)",
     why="article.paragraphs keeps only the body, so its length counts paragraphs and nothing else.",
     distractors=(
@@ -50,8 +51,8 @@ define(
     hints=("Long sentences are hard to read; news style keeps them short. Which sentence has the most words "
            "(punctuation does not count)?",
            'nl.sentences(doc) has one row per sentence, with its length in the "n_words" column and its number '
-           'in "sent_id".',
-           'table = nl.sentences(doc)\nanswer = int(table.sort_values("n_words", ascending=False).iloc[0]["sent_id"])'),
+           'in "sent_id".'),
+    blank='"n_words"',
     solution='table = nl.sentences(doc)\nanswer = int(table.sort_values("n_words", ascending=False).iloc[0]["sent_id"])',
     why="Sorting the sentence table by n_words puts the sentence with the most words on top.",
     distractors=(
@@ -63,13 +64,23 @@ define(
     explain=lambda answer, ctx: f"Sentence {answer} is not the longest one in words.",
 )
 
+def _datelines(ctx: Context) -> list[str]:
+    """The dateline, its city alone ("RIVERTON" of "RIVERTON, Northvale"), and the line as printed, up to its dash."""
+    part = ctx.article.dateline
+    if part is None:
+        return []
+    printed = re.match(r"[^\n]{0,40}?\s[–—-](?=\s)", ctx.article.text[part.end:])
+    found = [part.text, part.text.split(",")[0], part.text + printed.group(0) if printed else part.text]
+    return list(dict.fromkeys(found))
+
+
 define(
     "01-dateline", kind="text", needs=(DATELINE,),
-    answers=lambda ctx: [ctx.article.dateline.text] if ctx.article.dateline else [],
+    answers=lambda ctx: _datelines(ctx),
     goal="Recognise the dateline: the place a story was reported from, at the start of its first paragraph.",
     hints=("Before the first sentence of a news story comes the place it was reported from, often in capitals.",
-           "The dateline is a Part of the article: article.dateline (its .text is the place).",
-           "answer = article.dateline.text"),
+           "The dateline is a Part of the article: article.dateline (its .text is the place)."),
+    blank='dateline',
     solution="answer = article.dateline.text",
     why="The dateline is the place at the start of the first body line, before the dash.",
     distractors=(
@@ -82,3 +93,7 @@ define(
     ),
     explain=lambda answer, ctx: "That is not the dateline: look at the start of the first body line.",
 )
+
+
+written("01-headline-vs-lede", prompt="Compare the headline with the lede: which facts does the headline keep, which "
+        "does it leave out, and why might a headline leave a quotation out?")

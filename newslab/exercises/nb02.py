@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import columns as C
-from ._context import Context
+from ._context import Context, memoised
 from ._model import Distractor, Need
 from ._needs import BODY, first_body_sentence
-from .checks import define
+from .checks import define, written
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,10 +26,12 @@ def _sentence(ctx: Context, sent_id: int) -> Span:
     return sentence_span(ctx.doc, sent_id)
 
 
+@memoised
 def _root(ctx: Context) -> Token:
     return _sentence(ctx, first_body_sentence(ctx) or 0).root
 
 
+@memoised
 def _next_root(ctx: Context) -> str | None:
     sent_id = (first_body_sentence(ctx) or 0) + 1
     return _sentence(ctx, sent_id).root.lemma_ if sent_id < len(ctx.sentences) else None
@@ -48,8 +50,8 @@ define(
     goal="Read a part-of-speech column and count rows that meet a condition.",
     hints=("Every token gets a part of speech. Verbs say what happens; auxiliaries (is, would, has) only help "
            "them and are tagged AUX.",
-           'nl.tokens(doc) has a "pos" column: keep the rows where it is "VERB" and count them.',
-           'tokens = nl.tokens(doc)\nanswer = int((tokens["pos"] == "VERB").sum())'),
+           'nl.tokens(doc) has a "pos" column: keep the rows where it is "VERB" and count them.'),
+    blank='"VERB"',
     solution='tokens = nl.tokens(doc)\nanswer = int((tokens["pos"] == "VERB").sum())',
     why='Comparing the pos column with "VERB" gives True for each verb, and summing counts them.',
     distractors=(
@@ -69,8 +71,8 @@ define(
     hints=("Every word of a sentence hangs from another one, except one: the root, usually the main verb. "
            "A lemma is the dictionary form (visited -> visit).",
            "nl.sentence_span(doc, sent_id) gives a sentence as a spaCy Span; a Span has .root, and a Token has "
-           ".lemma_.",
-           "sentence = nl.sentence_span(doc, 3)  # the first body sentence\nanswer = sentence.root.lemma_"),
+           ".lemma_."),
+    blank='lemma_',
     solution=_FIRST + "answer = nl.sentence_span(doc, first).root.lemma_",
     why="The root is the token whose dep is ROOT, and .lemma_ gives its dictionary form.",
     distractors=(
@@ -83,6 +85,7 @@ define(
 )
 
 
+@memoised
 def _target(ctx: Context) -> pd.Series | None:
     """The last subject-verb-object row of the first body sentence that has an object."""
     table = ctx.triples
@@ -105,6 +108,7 @@ def _object_token(ctx: Context) -> Token | None:
     return None
 
 
+@memoised
 def _objects(ctx: Context) -> list[Any]:
     """The object phrase, its main word, and any name inside the phrase that holds the main word."""
     row, head = _target(ctx), _object_token(ctx)
@@ -115,6 +119,7 @@ def _objects(ctx: Context) -> list[Any]:
     return right
 
 
+@memoised
 def _other_object(ctx: Context) -> str | None:
     row, table = _target(ctx), ctx.triples
     if row is None:
@@ -132,9 +137,8 @@ define(
     goal="Read a subject-verb-object table to answer the reporter's question: who does what to whom.",
     hints=("The object of a verb is who or what the action is done to; the subject is who does it.",
            'nl.svo_triples(doc) has one row per verb, with its "subject", "verb" and "object" phrases. Find the '
-           "verb the question names, in the first body sentence.",
-           'triples = nl.svo_triples(doc)\nrow = triples[triples["verb"] == "reassured"].iloc[0]  # the verb named '
-           'in the question\nanswer = row["object"]'),
+           "verb the question names, in the first body sentence."),
+    blank='iloc[-1]["object"]',
     solution=_FIRST + 'triples = nl.svo_triples(doc)\nrows = triples[(triples["sent_id"] == first) & '
              '(triples["object"] != "")]\nanswer = rows.iloc[-1]["object"]  # the last verb with an object',
     why="The object column holds the phrase the verb acts on (its main word is accepted too).",
@@ -148,3 +152,7 @@ define(
     ),
     explain=lambda answer, ctx: "Look again at the object of the verb the question names: who or what is acted on?",
 )
+
+
+written("02-pronoun-subjects", prompt="For each pronoun subject in the table, who does it stand for? Do you need the "
+        "sentence before it to know who acts?")

@@ -15,7 +15,7 @@ from ._context import Context
 from ._model import Distractor, Need
 from ._needs import GOLD
 from ._normalize import text_key
-from .checks import define
+from .checks import define, percentage_without_sign, rounded_too_far, shown_share, written
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,8 +34,8 @@ define(
     hints=("A GPE is a country, city or state. The model finds mentions; an entity is counted once however "
            "often it is mentioned.",
            'nl.label_summary(nl.entities(doc)) has one row per label: "count" counts mentions, "n_entities" '
-           "counts distinct entities.",
-           'summary = nl.label_summary(ents).set_index("label")\nanswer = int(summary.loc["GPE", "n_entities"])'),
+           "counts distinct entities."),
+    blank='"n_entities"',
     solution='summary = nl.label_summary(ents).set_index("label")\nanswer = int(summary.loc["GPE", "n_entities"])',
     why="n_entities counts each distinct key once, however many times it is mentioned.",
     distractors=(
@@ -86,9 +86,8 @@ define(
     goal="Read an error table: find the names the model wrongly calls people, by comparing with a gold standard.",
     hints=("A wrong_label disagreement is a span the model found with the right boundaries but the wrong label.",
            'evaluation.disagreements has "kind", "predicted_label" and "gold_label" columns: keep wrong_label rows '
-           'whose predicted_label is "PERSON", and read "predicted_text".',
-           'table = evaluation.disagreements\nwrong = table[(table["predicted_label"] == "PERSON") & '
-           '(table["kind"] == "wrong_label")]\nanswer = sorted(set(wrong["predicted_text"]))'),
+           'whose predicted_label is "PERSON", and read "predicted_text".'),
+    blank='"PERSON"',
     solution='table = evaluation.disagreements\nwrong = table[(table["predicted_label"] == "PERSON") & '
              '(table["kind"] == "wrong_label")]\nanswer = sorted(set(wrong["predicted_text"]))',
     why="Those are the wrong_label rows where the model said PERSON and the gold standard said something else.",
@@ -119,8 +118,8 @@ define(
     goal="Tell recall from precision, and read one label's scores from a per-label table.",
     hints=("Recall asks: of the places in the gold standard, what share did the model find? Precision asks the "
            "opposite: of the places the model found, what share is right?",
-           'evaluation.per_label has one row per label, with a "recall" column (a share between 0 and 1).',
-           'answer = float(evaluation.per_label.set_index("label").loc["GPE", "recall"])'),
+           'evaluation.per_label has one row per label, with a "recall" column (a share between 0 and 1).'),
+    blank='"recall"',
     solution='answer = float(evaluation.per_label.set_index("label").loc["GPE", "recall"])',
     why="The GPE row's recall is the share of gold places that the model found with the right label.",
     distractors=(
@@ -131,8 +130,16 @@ define(
                    "That is the recall over every label. Take the GPE row of per_label."),
         Distractor("GPE F1", lambda ctx: float(_gpe_row(ctx)[C.F1]),
                    "That is the F1 score, a balance of precision and recall. Take the recall column."),
-        Distractor("a percentage", lambda ctx: 100 * float(_gpe_row(ctx)[C.RECALL]),
-                   "Right number, but give the recall as a share between 0 and 1, not as a percentage."),
     ),
-    explain=lambda answer, ctx: f"Not quite: {answer[0]:.3f} is not the model's recall on GPE.",
+    refuses=(percentage_without_sign("Right number, but give the recall as a share between 0 and 1, not as a "
+                                     "percentage (or write the % sign)."), rounded_too_far()),
+    explain=lambda answer, ctx: f"Not quite: {shown_share(answer)} is not the model's recall on GPE.",
 )
+
+
+written("03-scores-by-label", prompt="In evaluation.per_label, for which label is precision highest, and for which "
+        "is recall lowest? What do the entities the model missed have in common?")
+written("03-government-label", prompt="Would a label for \"government\" (metonymy) be more useful to a reader of this "
+        "article? What would it cost the annotators?")
+written("03-trust-the-scores", prompt="These scores come from one article: would you trust them for another article, "
+        "or for another topic? Why?")

@@ -10,20 +10,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import columns as C
-from ._context import Context
+from ._context import Context, memoised
 from ._model import Distractor, Need
-from .checks import define
+from .checks import define, rounded_too_far, shown_share
 
 if TYPE_CHECKING:
     import pandas as pd
 
 
+@memoised
 def _statements(ctx: Context) -> pd.DataFrame:
     from ..attribution.statements import quotes
 
     return quotes(ctx.doc)
 
 
+@memoised
 def _per_speaker(ctx: Context) -> pd.Series:
     return _statements(ctx)[C.CANONICAL].dropna().value_counts()
 
@@ -34,6 +36,7 @@ def _top_speakers(ctx: Context) -> list[Any]:
     return names + [name.split()[-1] for name in names if " " in name]  # "Brandt" for "Lena Brandt"
 
 
+@memoised
 def _speaker_clusters(ctx: Context) -> pd.DataFrame:
     from ..ner.clusters import entity_clusters
 
@@ -56,6 +59,7 @@ def _one_spelling(ctx: Context) -> int | None:
     return int(ents[ents[C.CANONICAL] == name][C.KEY].value_counts().iloc[0])
 
 
+@memoised
 def _reporter_share(ctx: Context) -> float:
     from ..attribution.share import voices
 
@@ -73,8 +77,8 @@ define(
     goal="Read an attribution table: whose voice does the article give most often?",
     hints=("Every row of nl.quotes(doc) is one statement the article attributes to someone.",
            'The "canonical" column names the speaker, with "He" resolved to the person it stands for; '
-           "count its values.",
-           'statements = nl.quotes(doc)\nanswer = statements["canonical"].value_counts().index[0]'),
+           "count its values."),
+    blank='"canonical"',
     solution='statements = nl.quotes(doc)\nanswer = statements["canonical"].value_counts().index[0]',
     why="No other speaker has as many rows in the attribution table.",
     distractors=(Distractor("the reporter", lambda ctx: C.REPORTER,
@@ -89,8 +93,8 @@ define(
     goal="Tell direct speech (in quotation marks) from reported speech.",
     hints=("A direct quotation gives the speaker's own words in quotation marks; reported speech paraphrases them.",
            'The "kind" column of nl.quotes(doc) says "direct", "mixed" (reported speech holding a partial '
-           'quotation) or "reported".',
-           'statements = nl.quotes(doc)\nanswer = (statements["kind"] == "direct").sum()'),
+           'quotation) or "reported".'),
+    blank='"direct"',
     solution='statements = nl.quotes(doc)\nanswer = (statements["kind"] == "direct").sum()',
     why="Only the rows whose kind is direct are quotations and nothing else; mixed rows only hold a piece of one.",
     distractors=(
@@ -101,16 +105,17 @@ define(
 )
 
 define(
-    "06-reporter-share", kind="ratio", needs=(STATEMENT,), answers=lambda ctx: [_reporter_share(ctx)],
+    "06-reporter-share", kind="ratio", needs=(STATEMENT,), answers=lambda ctx: [_reporter_share(ctx)], percent=True,
+    refuses=(rounded_too_far(percent=True),),
     goal="Measure the reporter's own voice against the voices quoted.",
     hints=("Words that are not attributed to anyone are the reporter's own.",
-           'nl.voices(doc) has one row per speaker and one for "(reporter)"; "share" is the share of words.',
-           'voices = nl.voices(doc)\nanswer = voices.loc[voices["speaker"] == "(reporter)", "share"]'),
+           'nl.voices(doc) has one row per speaker and one for "(reporter)"; "share" is the share of words.'),
+    blank='"(reporter)"',
     solution='voices = nl.voices(doc)\nanswer = voices.loc[voices["speaker"] == "(reporter)", "share"]',
     why="The (reporter) row counts the words that no statement attributes to anyone.",
     distractors=(Distractor("everyone quoted", lambda ctx: 1 - _reporter_share(ctx),
                             "That is the share of everyone quoted. The question asks for the reporter's own words."),),
-    explain=lambda answer, ctx: "Not quite: that is not the reporter's share of the words.",
+    explain=lambda answer, ctx: f"Not quite: {shown_share(answer)} is not the reporter's share of the words.",
 )
 
 define(
@@ -118,10 +123,8 @@ define(
     goal="See what entity clustering changes: one person under several spellings counts once.",
     hints=('"Mark Rutte", "Rutte" and "Rutte\'s" name one person: a cluster.',
            'nl.entity_clusters(doc) has one row per cluster with its "count" of mentions; keep the speakers '
-           "(the canonical names of nl.quotes(doc)).",
-           'clusters = nl.entity_clusters(doc)\nstatements = nl.quotes(doc)\n'
-           'speakers = clusters[clusters["canonical"].isin(statements["canonical"])]\n'
-           'answer = speakers.sort_values("count", ascending=False)["count"].iloc[0]'),
+           "(the canonical names of nl.quotes(doc))."),
+    blank='ascending=False',
     solution='clusters = nl.entity_clusters(doc)\nstatements = nl.quotes(doc)\n'
              'speakers = clusters[clusters["canonical"].isin(statements["canonical"])]\n'
              'answer = speakers.sort_values("count", ascending=False)["count"].iloc[0]',

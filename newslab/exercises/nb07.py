@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .. import columns as C
-from ._context import Context
+from ._context import Context, memoised
 from ._model import Distractor, Need
 from .checks import define
 
@@ -35,13 +35,15 @@ def _names(outlets: list[str]) -> list[str]:
     return [name for outlet in outlets for name in (outlet, re.sub(r"^The ", "", outlet), str(ids.get(outlet, outlet)))]
 
 
-def _quote_sentences() -> pd.DataFrame:
+@memoised
+def _quote_sentences(ctx: Context) -> pd.DataFrame:
     from ..tables.parse import sentences
 
     table = sentences(_corpus())
     return table[table[C.TEXT].str.contains(QUOTE, regex=False)]
 
 
+@memoised
 def _own(ctx: Context) -> pd.Series:
     from ..corpus.compare import sentence_reach
 
@@ -59,6 +61,7 @@ def _fewest_own(ctx: Context) -> str | None:
     return None if len(own) < 2 else str(own.index[-1])
 
 
+@memoised
 def _overused(ctx: Context) -> pd.DataFrame:
     from ..corpus.compare import keyness
 
@@ -72,6 +75,7 @@ def _best_entity(ctx: Context) -> list[str]:
     return [] if table.empty else list(dict.fromkeys([str(table[C.KEY].iloc[0]), str(table[C.KEY].iloc[0]).split()[-1]]))
 
 
+@memoised
 def _most_mentioned_by_clarion(ctx: Context) -> str | None:
     from ..ner.counts import entity_counts
     from ..tables.mentions import entities
@@ -81,6 +85,7 @@ def _most_mentioned_by_clarion(ctx: Context) -> str | None:
     return None if table.empty else str(entity_counts(table, by=C.KEY)[C.KEY].iloc[0])
 
 
+@memoised
 def _first_voices(ctx: Context) -> pd.DataFrame:
     from ..corpus.compare import REPORTING_VERBS
     from ..tables.grammar import svo_triples
@@ -141,12 +146,11 @@ def _explain_voice(answer: str, ctx: Context) -> str:
 
 
 define(
-    "07-shared-quote", kind="count", answers=lambda ctx: [int(_quote_sentences()[C.OUTLET].nunique())],
+    "07-shared-quote", kind="count", answers=lambda ctx: [int(_quote_sentences(ctx)[C.OUTLET].nunique())],
     goal="Selection: count how many outlets keep one quotation.",
     hints=("An outlet that drops a quotation has chosen not to give that voice the space.",
-           'nl.sentences(corpus) has an "outlet" column; keep the rows whose text contains the quotation.',
-           'corpus = nl.corpus.teaching_corpus()\nbody = nl.sentences(corpus)\n'
-           f'answer = body[body["text"].str.contains("{QUOTE}")]["outlet"].nunique()'),
+           'nl.sentences(corpus) has an "outlet" column; keep the rows whose text contains the quotation.'),
+    blank='"outlet"', blank_last=True,
     solution=('corpus = nl.corpus.teaching_corpus()\nbody = nl.sentences(corpus)\n'
               f'answer = body[body["text"].str.contains("{QUOTE}")]["outlet"].nunique()'),
     why="Each outlet is counted once, and only if one of its sentences holds the quotation.",
@@ -161,9 +165,8 @@ define(
     goal="Selection: find the outlet that adds the most sentences no other outlet carries.",
     hints=("Sentences that only one outlet carries show what that outlet chose to add.",
            'nl.compare.sentence_reach(corpus) says, for each body sentence, in how many other outlets it appears '
-           '("n_outlets").',
-           'reach = nl.compare.sentence_reach(nl.corpus.teaching_corpus())\nown = reach[reach["n_outlets"] == 0]\n'
-           'answer = own["outlet"].value_counts().index[0]'),
+           '("n_outlets").'),
+    blank='== 0',
     solution=('reach = nl.compare.sentence_reach(nl.corpus.teaching_corpus())\nown = reach[reach["n_outlets"] == 0]\n'
               'answer = own["outlet"].value_counts().index[0]'),
     why="No other outlet has as many sentences that appear nowhere else.",
@@ -178,10 +181,8 @@ define(
     goal="Keyness: what one outlet mentions more often than the others, beyond chance (log-likelihood G2).",
     hints=("A distinctive entity is mentioned by one outlet more often than the other outlets would lead you to "
            "expect.",
-           f'nl.compare.keyness(corpus): keep the rows of {CLARION} with overused == True; the highest "g2" wins.',
-           f'key = nl.compare.keyness(nl.corpus.teaching_corpus())\n'
-           f'clarion = key[(key["outlet"] == "{CLARION}") & key["overused"]]\n'
-           'answer = clarion.sort_values("g2", ascending=False)["key"].iloc[0]'),
+           f'nl.compare.keyness(corpus): keep the rows of {CLARION} with overused == True; the highest "g2" wins.'),
+    blank='"g2"',
     solution=(f'key = nl.compare.keyness(nl.corpus.teaching_corpus())\n'
               f'clarion = key[(key["outlet"] == "{CLARION}") & key["overused"]]\n'
               'answer = clarion.sort_values("g2", ascending=False)["key"].iloc[0]'),
@@ -198,10 +199,8 @@ define(
     goal="Voices: who gets the first word in each report.",
     hints=("The first reporting verb of a report gives someone the first word.",
            "nl.svo_triples(corpus) has the subject of every verb; nl.compare.REPORTING_VERBS lists the reporting "
-           "verbs; keep the first row of each outlet.",
-           'triples = nl.svo_triples(nl.corpus.teaching_corpus())\n'
-           'first = triples[triples["verb_lemma"].isin(nl.compare.REPORTING_VERBS)].groupby("outlet").head(1)\n'
-           'answer = first[first["subject"].str.contains("Zelenskiy")]["outlet"].iloc[0]'),
+           "verbs; keep the first row of each outlet."),
+    blank='head(1)',
     solution=('triples = nl.svo_triples(nl.corpus.teaching_corpus())\n'
               'first = triples[triples["verb_lemma"].isin(nl.compare.REPORTING_VERBS)].groupby("outlet").head(1)\n'
               'answer = first[first["subject"].str.contains("Zelenskiy")]["outlet"].iloc[0]'),

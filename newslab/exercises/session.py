@@ -1,8 +1,8 @@
 """What happened in this kernel: each exercise's last answer and status, and the hints used.
 
-One observable traits object, so that the progress widget updates as checks run. The
-grader re-checks the recorded answers after the student's cells (it never reads what a
-cell displayed).
+One observable traits object, so that the progress widget updates as checks run. Each
+record is also sent, as it happens, to the grader's channel when the kernel is being graded
+(:mod:`.channel`): the grader judges those answers in its own process.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 import traitlets
+
+from .channel import send
 
 __all__ = ["Session", "SESSION", "SOLUTION_SHOWN"]
 
@@ -41,20 +43,24 @@ class Session(traitlets.HasTraits):
         if status != "unanswered":
             self.answers[exercise_id] = answer
             self.attempts = {**self.attempts, exercise_id: self.attempts.get(exercise_id, 0) + 1}
+            send("check", exercise_id, answer=answer)
         self.statuses = {**self.statuses, exercise_id: status}
 
     def respond(self, exercise_id: str, text: str) -> None:
         """Remember a written answer (the instructor reads and scores it)."""
         self.responses = {**self.responses, exercise_id: text}
+        send("response", exercise_id, text=text)
 
     def hint_step(self, exercise_id: str, total: int) -> int:
         """Advance to the next hint step (1-based, at most ``total``) and return it."""
         step = min(self.hints_used.get(exercise_id, 0) + 1, total)
         self.hints_used = {**self.hints_used, exercise_id: max(step, self.hints_used.get(exercise_id, 0))}
+        send("hint", exercise_id, step=step)
         return step
 
     def solution_shown(self, exercise_id: str) -> None:
         self.hints_used = {**self.hints_used, exercise_id: SOLUTION_SHOWN}
+        send("solution", exercise_id)
 
 
 SESSION = Session()

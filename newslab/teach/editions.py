@@ -3,8 +3,9 @@
 The solution notebooks in ``notebooks/solutions/`` are the one place where solutions
 live. A solution is marked in a code cell with ``# BEGIN SOLUTION`` and ``# END SOLUTION``
 (the markers nbgrader and otter-grader understand). :func:`student_edition` replaces each
-marked block with ``name = ...`` for every name the block assigns, so the student edition
-still runs top to bottom and each check answers "not answered yet" with a hint.
+marked block with ``name = ...`` for every name the block assigns (``name = ""`` for a written
+answer, a block that sets a name to text), so the student edition still runs top to bottom and
+each check answers "not answered yet" with a hint.
 
 Each notebook carries its id in its metadata (``{"newslab": {"id": "02"}}``): the grader
 (:mod:`newslab.teach.grading`) takes the exercise total from it, never from the file name.
@@ -80,10 +81,22 @@ def _assigned(code: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+#: the student edition's blank for a written answer
+BLANK_TEXT = '""'
+
+
+def _written(code: str) -> set[str]:
+    """Names a solution block sets to a text literal: a written answer, blank as ``""`` in the student edition."""
+    body = ast.parse(textwrap.dedent(code)).body
+    return {target.id for node in body if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str) for target in node.targets if isinstance(target, ast.Name)}
+
+
 def _replace(match: re.Match[str]) -> str:
     indent, code = match.group(1), match.group(2)
-    lines = [f"{indent}{name} = ...  {PLACEHOLDER}" for name in _assigned(code)] or [f"{indent}{PLACEHOLDER}"]
-    return "\n".join(lines) + match.group(3)
+    texts = _written(code)
+    lines = [f"{indent}{name} = {BLANK_TEXT if name in texts else '...'}  {PLACEHOLDER}" for name in _assigned(code)]
+    return "\n".join(lines or [f"{indent}{PLACEHOLDER}"]) + match.group(3)
 
 
 def student_edition(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:

@@ -21,13 +21,12 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from _lab import QUIET_LAB_ARGS, REPO, Flavor, free_port, strip_outputs
+from _lab import QUIET_LAB_ARGS, REPO, Flavor, free_port, strip_outputs, wait_answering
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -171,16 +170,7 @@ class LocalHub:
             [str(Path(sys.executable).parent / "jupyterhub"), "-f", str(config)],
             cwd=self.workdir, env=env, stdout=log, stderr=subprocess.STDOUT,
         )  # fmt: skip
-        deadline = time.monotonic() + READY_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if self._proc.poll() is not None:
-                raise RuntimeError(f"jupyterhub exited early:\n{self.log_tail()}")
-            try:
-                self.api("GET", "/hub/api/")
-                return
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.3)
-        raise RuntimeError(f"jupyterhub did not answer in {READY_TIMEOUT_S} s:\n{self.log_tail()}")
+        wait_answering(self._proc, lambda: self.api("GET", "/hub/api/"), READY_TIMEOUT_S, "jupyterhub", self.log_tail)
 
     def stop(self) -> None:
         """SIGTERM: the hub stops the users' servers and its proxy before it exits."""

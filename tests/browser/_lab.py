@@ -96,6 +96,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def wait_answering(proc: subprocess.Popen, probe, timeout_s: float, name: str, log_tail) -> None:
+    """Poll ``probe`` until it answers; fail with the server's log if it exits or stays silent."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{name} exited early:\n{log_tail()}")
+        try:
+            probe()
+            return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.3)
+    raise RuntimeError(f"{name} did not answer in {timeout_s} s:\n{log_tail()}")
+
+
 def strip_outputs(src: Path, dest: Path) -> None:
     """Copy a notebook without outputs, so prompts prove this run executed the cells."""
     nb = json.loads(src.read_text(encoding="utf-8"))
@@ -158,16 +172,7 @@ class JupyterServer:
         self._proc = subprocess.Popen(
             cmd, cwd=self.root, env=self.env(), stdout=log, stderr=subprocess.STDOUT
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self._proc.poll() is not None:
-                raise RuntimeError(f"jupyter lab exited early:\n{self.log_tail()}")
-            try:
-                self.api("GET", "/api/status")
-                return
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.3)
-        raise RuntimeError(f"jupyter lab did not answer in 60 s:\n{self.log_tail()}")
+        wait_answering(self._proc, lambda: self.api("GET", "/api/status"), 60, "jupyter lab", self.log_tail)
 
     def stop(self) -> None:
         if self._proc is None or self._proc.poll() is not None:

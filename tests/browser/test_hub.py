@@ -42,7 +42,7 @@ from interactions import _annotator_select_and_label, _assert_charts_drawn
 import newslab as nl
 from newslab.teach.doors import nbgitpuller_link
 
-pytestmark = pytest.mark.timeout(300)
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 
 HUB_ARTIFACTS = ARTIFACTS_DIR / "hub"
 NB01 = "01-reading-the-article.ipynb"

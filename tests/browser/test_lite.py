@@ -28,7 +28,7 @@ from urllib.parse import urlparse
 import pytest
 from _lab import ARTIFACTS_DIR, CHROMIUM_FLAGS, LOOPBACK, _poll, collect_failures, run_all, wait_run_finished
 
-pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(600)]
 VIEWPORT = {"width": 1280, "height": 3200}
 
 

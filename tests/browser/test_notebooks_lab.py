@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from _lab import NotebookPage, check_notebook, notebook_paths
 
-pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(300)]
 
 _NOTEBOOKS = notebook_paths() or [
     pytest.param(None, marks=pytest.mark.skip(reason="no notebooks/*.ipynb yet"))

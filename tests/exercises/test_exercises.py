@@ -9,6 +9,7 @@ or row, each declared distractor) must all fail.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -420,3 +421,135 @@ def test_checking_loads_no_display_library():
             "print(sorted({'altair', 'ipywidgets', 'IPython', 'anywidget'} & set(sys.modules)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+# --- the outside probe's cases (issue 18), each named -------------------------------------------------------------
+
+
+def test_the_number_forms_the_probe_found_rejected_pass():
+    from decimal import Decimal
+    from fractions import Fraction
+
+    ctx = current_context()
+    recall = ctx.evaluation.recall
+    for form in (Decimal(9), Fraction(18, 2), "9\u00a0", np.uint16(9)):
+        assert check("01-paragraph-count", form).passed, repr(form)
+    for form in (np.float32(recall), Decimal(repr(recall)), Fraction(56, 67), "56/67", f"{100 * recall:.1f}\u00a0%",
+                 f"{100 * recall:.1f}\u202f%"):
+        assert check("04-model-recall", form).passed, repr(form)
+    share = registry()["06-reporter-share"].answers(ctx)[0]
+    for form in (round(100 * share, 2), f"{100 * share:.2f}", round(100 * share, 1), f"{100 * share:.2f}%"):
+        assert check("06-reporter-share", form).passed, "the question allows a percentage (50)"
+
+
+def test_the_text_forms_the_probe_found_rejected_pass():
+    assert check("01-dateline", "KYIV –").passed, "the dateline as printed"
+    assert check("05-strongest-pair", ("Rutte", "Ukraine")).passed
+    assert check("05-top-entity", newslab.entity_counts(current_context().doc, n=1)).passed
+    assert check("05-top-entity", newslab.entity_counts(current_context().doc, n=1).iloc[0]).passed
+
+
+def test_messages_the_probe_found_false_are_true():
+    pair = check("05-strongest-pair", ("Rutte", "NATO"))
+    assert "never appear" not in pair.message and "share 4 sentence(s)" in pair.message
+    rutte = check("05-top-entity", "Rutte")
+    assert "not an entity" not in rutte.message and rutte.message.startswith("Mark Rutte is mentioned")
+    assert check("05-second-half-only", "Rutte").message.startswith("Mark Rutte is already mentioned")
+    close = check("04-model-recall", 0.84)
+    assert "0.840" not in close.message and "3 decimals" in close.message
+
+
+def test_an_example_number_is_never_the_answer():
+    ctx = current_context()
+    for exercise_id in ("03-gpe-entities", "06-merged-mentions", "01-paragraph-count"):
+        answer = registry()[exercise_id].answers(ctx)[0]
+        message = check(exercise_id, "seven").message
+        assert re.search(r"such as (\d+)", message) and int(re.search(r"such as (\d+)", message)[1]) != answer
+
+
+def test_duplicate_spans_with_conflicting_labels_fail():
+    ctx = current_context()
+    part, first = ctx.article.dateline, ctx.article.paragraphs[0]
+    city = first.start + first.text.index("Kyiv")
+    for exercise_id, (start, end) in (("04-dateline", (part.start, part.end)), ("04-city-label", (city, city + 4))):
+        right = registry()[exercise_id].answers(ctx)[0]
+        duplicate = [*right, {"start": start, "end": end, "label": "ORG"}]
+        result = check(exercise_id, duplicate)
+        assert not result.passed and "different labels" in result.message, exercise_id
+        assert check(exercise_id, right + right).passed, "the same span twice is still one span"
+
+
+def test_a_city_country_dateline_follows_the_annotation_guide(tmp_path, monkeypatch):
+    for source in (DATA / "articles").glob("ap-wrapped.*"):
+        shutil.copy(source, tmp_path / source.name)
+    monkeypatch.setenv("NEWSLAB_ARTICLE", str(tmp_path / "ap-wrapped.txt"))
+    ctx = current_context()
+    part = ctx.article.dateline
+    assert part.text == "RIVERTON, Northvale"
+    right = registry()["04-dateline"].answers(ctx)[0]
+    assert {"start": part.start, "end": part.start + 8, "label": "GPE"} in right
+    assert {"start": part.end - 9, "end": part.end, "label": "GPE"} in right
+    assert check("04-dateline", right).passed
+    merged = [s for s in right if not part.start <= s["start"] < part.end]
+    merged.append({"start": part.start, "end": part.end, "label": "GPE"})
+    result = check("04-dateline", merged)
+    assert not result.passed and "ANNOTATION_GUIDE" in result.message
+    assert check("01-dateline", "RIVERTON").passed and check("01-dateline", "RIVERTON, Northvale (AP) —").passed
+
+
+# --- written answers ----------------------------------------------------------------------------------------------
+
+
+def test_respond_records_a_written_answer_and_says_so():
+    from newslab.exercises import response_ids, responses
+
+    ids = response_ids()
+    assert ids["03"] == ("03-scores-by-label", "03-government-label", "03-trust-the-scores")
+    assert set(responses()) == {i for found in ids.values() for i in found}
+    assert not set(responses()) & set(registry()), "one id space: no written answer shares an exercise's id"
+    result = newslab.respond("02-pronoun-subjects", "  He is Rutte in sentence 6. ")
+    assert result.status == "recorded" and "Recorded (6 words)" in result.message
+    assert SESSION.responses["02-pronoun-subjects"] == "He is Rutte in sentence 6."
+    assert "newslab-feedback-recorded" in result._repr_mimebundle_()["text/html"]
+
+
+def test_respond_with_a_blank_answer_or_an_unknown_id_says_what_to_do():
+    SESSION.responses = {}
+    for blank in ("", "   ", ...):
+        result = newslab.respond("01-headline-vs-lede", blank)
+        assert result.status == "unanswered" and "between the quotes" in result.message
+    assert SESSION.responses == {}, "a blank answer is not recorded"
+    with pytest.raises(NewslabError, match="01-headline-vs-lede"):
+        newslab.respond("03-why-kyiv", "text")
+    with pytest.raises(NewslabError, match="nl.check"):
+        newslab.respond("01-dateline", "KYIV")
+    with pytest.raises(NewslabError, match="text, in quotes"):
+        newslab.respond("01-headline-vs-lede", 42)
+    with pytest.raises(NewslabError, match="nl.respond"):
+        check("01-headline-vs-lede", "text")
+
+
+def test_every_think_about_it_prompt_has_an_answer_cell_with_a_declared_id():
+    import json
+
+    from newslab.exercises import responses
+    from tests.paths import NOTEBOOKS
+
+    used = []
+    for path in sorted((NOTEBOOKS / "solutions").glob("*.ipynb")):
+        cells = ["".join(c["source"]) for c in json.loads(path.read_text(encoding="utf-8"))["cells"]]
+        prompts = [i for i, source in enumerate(cells) if source.startswith("## Think about it")]
+        found = [m for source in cells for m in re.findall(r'nl\.respond\("([\w-]+)", my_answer\)', source)]
+        assert bool(prompts) == bool(found), path.name
+        assert all(i.startswith(path.name[:2]) for i in found), path.name
+        student = "".join(c for c in (NOTEBOOKS / path.name).read_text(encoding="utf-8").split("nl.respond")[:-1])
+        assert not found or 'my_answer = \\"\\"' in student, "the student edition leaves a blank string"
+        used += found
+    assert sorted(used) == sorted(responses())
+
+
+def test_the_catalogue_lists_what_each_exercise_refuses():
+    table = newslab.exercises.catalogue().set_index("exercise")
+    assert list(table.columns) == ["goal", "needs", "accepts", "refuses", "distractors"]
+    assert "one merged span" in table.loc["04-dateline", "refuses"] and table.loc["01-dateline", "refuses"] == ""
+    assert "Decimal" in table.loc["01-paragraph-count", "accepts"]

@@ -24,6 +24,14 @@ def test_student_edition_keeps_names_and_drops_solutions():
     assert nb.cells[2].source.startswith("# BEGIN SOLUTION"), "the solution notebook is not modified"
 
 
+def test_a_written_answer_is_blanked_to_an_empty_string():
+    nb = notebook('# BEGIN SOLUTION\nmy_answer = (\n    "The headline keeps "\n    "who and where."\n)\nn = 3\n# END SOLUTION\n'
+                  'nl.respond("01-headline-vs-lede", my_answer)')
+    student = student_edition(nb)
+    assert student.cells[1].source == ('my_answer = ""  # YOUR CODE HERE\nn = ...  # YOUR CODE HERE\n'
+                                       'nl.respond("01-headline-vs-lede", my_answer)')
+
+
 def test_indented_blocks_and_blocks_without_assignments():
     nb = notebook("def f():\n    # BEGIN SOLUTION\n    return 1\n    # END SOLUTION", "# BEGIN SOLUTION\nprint(1)\n# END SOLUTION")
     student = student_edition(nb)

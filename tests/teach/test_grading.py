@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -69,13 +71,17 @@ def graded(tmp_path_factory):
     renamed = write(root / "renamed", "05-dave-final-v2.ipynb", IMPORTS, "nl.check('01-paragraph-count', 9)")
     grades = grade([klass, broken, renamed], timeout=120)
     loop = write(root / "loop", "erin.ipynb", IMPORTS, "while True:\n    pass", "nl.check('01-paragraph-count', 9)")
-    looped = grade([loop], timeout=20)
+    looped = grade([loop], timeout=5)
     return root, grades, looped
 
 
 def rows_of(grades, student):
     table = grades[grades["student"] == student]
     return [tuple(row) for row in table.itertuples(index=False)]
+
+
+def rows_of_table(grades, student):
+    return grades[grades["student"] == student]
 
 
 def why(exercise_id):
@@ -90,19 +96,20 @@ def test_three_students_in_one_folder_give_the_exact_csv(graded, tmp_path):
         rows = list(csv.reader(handle))
     assert rows == [
         list(GRADE_COLUMNS),
-        ["alice", "01", "01-dateline", "passed", "1", "0", why("01-dateline")],
-        ["alice", "01", "01-longest-sentence", "wrong", "0", "0", "Sentence 0 is not the longest one in words."],
-        ["alice", "01", "01-paragraph-count", "passed", "1", "1", why("01-paragraph-count")],
-        ["bob", "01", "01-dateline", "missing", "0", "0", ""],
-        ["bob", "01", "01-longest-sentence", "missing", "0", "0", ""],
-        ["bob", "01", "01-paragraph-count", "missing", "0", "0", ""],
-        ["carol", "01", "01-dateline", "missing", "0", "0", ""],
-        ["carol", "01", "01-longest-sentence", "wrong", "0", "0", "Sentence 0 is not the longest one in words."],
-        ["carol", "01", "01-paragraph-count", "error", "0", "0", "cell 2: NameError: name 'article' is not defined"],
+        ["alice", "01", "01-dateline", "passed", "1", "0", "1", why("01-dateline")],
+        ["alice", "01", "01-longest-sentence", "wrong", "0", "0", "1", "Sentence 0 is not the longest one in words."],
+        ["alice", "01", "01-paragraph-count", "passed", "1", "1", "1", why("01-paragraph-count")],
+        ["bob", "01", "01-dateline", "missing", "0", "0", "0", ""],
+        ["bob", "01", "01-longest-sentence", "missing", "0", "0", "0", ""],
+        ["bob", "01", "01-paragraph-count", "missing", "0", "0", "0", ""],
+        ["carol", "01", "01-dateline", "missing", "0", "0", "0", ""],
+        ["carol", "01", "01-longest-sentence", "missing", "0", "0", "0", ""],  # recorded in the kernel, never sent
+        ["carol", "01", "01-paragraph-count", "error", "0", "0", "0",
+         "cell 2: NameError: name 'article' is not defined"],
     ]
     feedback = (tmp_path / "feedback" / "alice.md").read_text(encoding="utf-8")
     assert "## Notebook 01: 2 / 3" in feedback and "Sentence 0 is not the longest" in feedback
-    assert (tmp_path / "feedback" / "carol.md").read_text(encoding="utf-8").count("| missing |") == 1
+    assert (tmp_path / "feedback" / "carol.md").read_text(encoding="utf-8").count("| missing |") == 2
 
 
 def test_the_forger_scores_nothing(graded):
@@ -113,13 +120,15 @@ def test_the_forger_scores_nothing(graded):
 def test_broken_submissions_each_give_a_row_with_the_reason(graded):
     _, grades, _ = graded
     assert rows_of(grades, "malformed")[0][3:5] == ("error", 0)
-    assert rows_of(grades, "malformed")[0][6].startswith("malformed notebook:")
-    assert rows_of(grades, "zero") == [("zero", "zero.ipynb", "", "error", 0, 0, "malformed notebook: the file is empty")]
+    assert rows_of(grades, "malformed")[0][7] == "malformed notebook: not JSON (line 1, column 2)"
+    assert rows_of(grades, "zero") == [("zero", "zero.ipynb", "", "error", 0, 0, 0,
+                                        "malformed notebook: the file is empty")]
     assert {row[3] for row in rows_of(grades, "empty")} == {"missing"}
-    assert {row[6] for row in rows_of(grades, "empty")} == {"empty notebook: no code cells"}
+    assert {row[7] for row in rows_of(grades, "empty")} == {"empty notebook: no code cells"}
     dies = rows_of(grades, "dies")
-    assert dies[0] == ("dies", "01", "", "error", 0, 0, "the kernel died while running cell 3")
-    assert [row[3] for row in dies[1:]] == ["error"] * 3 and score(grades[grades["student"] == "dies"]) == (0, 3)
+    assert dies[0] == ("dies", "01", "", "error", 0, 0, 0, "the kernel died while running cell 3")
+    # the answer given before the crash was sent at once: it counts
+    assert [row[3] for row in dies[1:]] == ["error", "error", "passed"] and score(rows_of_table(grades, "dies")) == (1, 3)
 
 
 def test_a_renamed_submission_keeps_its_notebooks_total(graded):
@@ -132,15 +141,16 @@ def test_a_renamed_submission_keeps_its_notebooks_total(graded):
 def test_an_endless_loop_is_stopped_by_the_time_limit_and_grading_goes_on(graded):
     _, _, looped = graded
     rows = rows_of(looped, "erin")
-    assert rows[0] == ("erin", "01", "", "error", 0, 0, "cell 2: stopped after 20 s (the time limit per cell)")
-    assert ("erin", "01", "01-paragraph-count", "passed", 1, 0, why("01-paragraph-count")) in rows
+    assert rows[0] == ("erin", "01", "", "error", 0, 0, 0, "cell 2: stopped after 5 s (the time limit per cell)")
+    assert ("erin", "01", "01-paragraph-count", "passed", 1, 0, 1, why("01-paragraph-count")) in rows
 
 
 def test_not_applicable_exercises_are_left_out_of_the_total(tmp_path, monkeypatch):
     import pandas as pd
 
-    rows = pd.DataFrame([("x", "01", "01-dateline", "not_applicable", 0, 0, "needs dateline"),
-                         ("x", "01", "01-paragraph-count", "passed", 1, 0, "")], columns=list(GRADE_COLUMNS))
+    rows = pd.DataFrame([("x", "01", "01-dateline", "not_applicable", 0, 0, 0, "needs dateline"),
+                         ("x", "01", "01-paragraph-count", "passed", 1, 0, 1, ""),
+                         ("x", "01", "01-why", "manual", 0, 0, 0, "Because.")], columns=list(GRADE_COLUMNS))
     assert score(rows) == (1, 1)
 
 
@@ -152,7 +162,20 @@ def test_notebook_ids_come_from_metadata_then_from_the_checks(tmp_path):
 
 def test_an_unknown_notebook_id_is_a_row_not_a_silence(tmp_path):
     rows = grade([write(tmp_path, "x.ipynb", IMPORTS, notebook_id="99")])
-    assert rows.values.tolist() == [["x", "99", "", "error", 0, 0, "no exercises for notebook 99: is newslab up to date?"]]
+    assert rows.values.tolist() == [["x", "99", "", "error", 0, 0, 0,
+                                     "no exercises for notebook 99: is newslab up to date?"]]
+
+
+def test_two_graders_never_share_a_kernel_user():
+    from newslab.teach import _sandbox
+
+    first = _sandbox.free_uids(2)
+    try:
+        second = _sandbox.free_uids(1)
+        assert len(set(first)) == 2 and second[0] not in first
+        _sandbox.give_back(second)
+    finally:
+        _sandbox.give_back(first)
 
 
 def test_folders_of_students(tmp_path):
@@ -167,12 +190,14 @@ def test_the_command_writes_the_csv_and_feedback_and_goes_on(tmp_path):
     (tmp_path / "in" / "bad.ipynb").write_text("[]", encoding="utf-8")
     write(tmp_path / "in", "blank.ipynb")
     result = CliRunner().invoke(app, ["teach", "grade", str(tmp_path / "in"), "--out", str(tmp_path / "g.csv"),
-                                      "--timeout", "5"])
+                                      "--timeout", "5", "--jobs", "2"])
     assert result.exit_code == 0, result.output
     assert "bad: 0 / 0  (malformed notebook:" in result.output and "blank: 0 / 3" in result.output
     assert (tmp_path / "feedback" / "bad.md").is_file() and (tmp_path / "g.csv").is_file()
     missing = CliRunner().invoke(app, ["teach", "grade", str(tmp_path / "nothing.ipynb")])
     assert missing.exit_code == 1 and "no such notebook" in missing.output
+    unknown = CliRunner().invoke(app, ["teach", "grade", str(tmp_path / "in"), "--isolation", "docker"])
+    assert unknown.exit_code == 1 and "unknown isolation 'docker'" in unknown.output
 
 
 def test_grading_on_an_instructors_article_leaves_what_does_not_apply_out(tmp_path, monkeypatch):
@@ -189,3 +214,89 @@ def test_grading_on_an_instructors_article_leaves_what_does_not_apply_out(tmp_pa
     assert set(grades["status"]) == {"not_applicable"} and score(grades) == (0, 0)
     assert grades.set_index("exercise").loc["03-not-a-person", "detail"] == (
         "needs PERSON that the gold standard labels otherwise")
+
+
+def test_a_cell_that_ignores_sigint_is_killed_within_the_timeout_and_grading_goes_on(tmp_path):
+    import time
+
+    stubborn = write(tmp_path, "stubborn.ipynb", IMPORTS,
+                     "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass",
+                     "nl.check('01-dateline', 'KYIV')")
+    after = write(tmp_path / "next", "next.ipynb", IMPORTS, "nl.solution('01-dateline')")
+    started = time.monotonic()
+    grades = grade([stubborn, after], timeout=3)
+    elapsed = time.monotonic() - started
+    rows = rows_of(grades, "stubborn")
+    assert rows[0][7] == ("cell 2 ran longer than 3 s and ignored the interrupt: its kernel was stopped "
+                          "(SIGTERM, then SIGKILL)")
+    assert [row[3] for row in rows[1:]] == ["error"] * 3
+    assert rows_of(grades, "next")[0][5] == 4  # the next submission was graded: its solution is counted
+    # two kernel starts (1-2 s each), 3 s of the loop, 3 s between SIGINT and SIGTERM, then SIGKILL
+    assert elapsed < 3 + 12, elapsed
+
+
+PROBE = (
+    "import os, socket\n"
+    "import resource\n"
+    "seen = {'uid': os.getuid(), 'cwd': os.listdir('.'), 'tmp': sorted(os.listdir('/tmp')),\n"
+    "        'nproc': resource.getrlimit(resource.RLIMIT_NPROC)}\n"
+    "for name, path in [('class', CLASS), ('out', OUT), ('root', '/root')]:\n"
+    "    try:\n"
+    "        seen[name] = sorted(os.listdir(path))\n"
+    "    except OSError as err:\n"
+    "        seen[name] = type(err).__name__\n"
+    "try:\n"
+    "    socket.create_connection(('1.1.1.1', 53), timeout=2)\n"
+    "    seen['net'] = True\n"
+    "except OSError:\n"
+    "    seen['net'] = False\n"
+    "nl.check('01-dateline', repr(seen))"
+)
+
+
+def probe(tmp_path, mode):
+    import ast
+
+    from newslab.teach import _sandbox
+
+    (tmp_path / "class" / "ann" / "my-annotations").mkdir(parents=True)
+    (tmp_path / "class" / "ann" / "my-annotations" / "mine.jsonl").write_text("{}\n", encoding="utf-8")
+    (tmp_path / "class" / "ann" / "link.txt").symlink_to("/etc/hostname")
+    (tmp_path / "class" / "bo.ipynb").write_text("{}", encoding="utf-8")
+    (tmp_path / "grades").mkdir()
+    source = f"CLASS, OUT = {str(tmp_path / 'class')!r}, {str(tmp_path / 'grades')!r}\n{PROBE}"
+    uids = _sandbox.free_uids(1)
+    try:
+        run = _sandbox.run_cells([(0, IMPORTS), (1, source)], sandbox=_sandbox.plan(mode), timeout=30, uid=uids[0],
+                                 folder=tmp_path / "class" / "ann")
+    finally:
+        _sandbox.give_back(uids)
+    assert run.left_out == ["link.txt: a symbolic link"] and not run.problem
+    return ast.literal_eval(run.records[-1]["answer"])
+
+
+@pytest.mark.skipif(not __import__("os").geteuid() == 0, reason="the kernel's own user needs root: NOT EXERCISED")
+def test_with_bubblewrap_a_kernel_sees_only_its_own_folder_as_its_own_user(tmp_path):
+    from newslab.teach import _sandbox
+
+    if _sandbox.plan().mode != "bwrap":
+        pytest.skip("bubblewrap is not installed (scripts/bootstrap.sh installs it): NOT EXERCISED")
+    seen = probe(tmp_path, "bwrap")
+    assert seen["uid"] not in (0, __import__("os").getuid()) and seen["cwd"] == ["my-annotations"]
+    assert seen["class"] == seen["out"] == "FileNotFoundError"
+    assert [name for name in seen["root"] if not any(p.is_relative_to(f"/root/{name}") for p in _sandbox._python_roots())
+            ] == []  # only the Python it runs, when that lives under /root
+    assert len(seen["tmp"]) == 1 and seen["tmp"][0].startswith("newslab-grade-") and seen["net"] is False
+    assert seen["nproc"] == (512, 512)  # no fork bomb
+
+
+@pytest.mark.skipif(not __import__("os").geteuid() == 0, reason="the kernel's own user needs root: NOT EXERCISED")
+def test_without_bubblewrap_the_kernel_still_runs_as_its_own_user_and_the_gap_is_said(tmp_path):
+    from newslab.teach import _sandbox
+
+    if not _sandbox._reachable(Path(sys.prefix)):
+        pytest.skip("this Python environment lies in a folder other users cannot pass: setpriv NOT EXERCISED")
+    seen = probe(tmp_path, "setpriv")
+    assert seen["uid"] != 0 and seen["cwd"] == ["my-annotations"] and seen["root"] == "PermissionError"
+    assert seen["nproc"] == (512, 512)
+    assert "world-readable" in _sandbox.plan("setpriv").warning  # what it can still read is said
