@@ -252,7 +252,7 @@ QUOTE_COUNT_COLUMNS: Final = (OUTLET, SPEAKER, COUNT, SHARE)
 # --- end of corpus and comparison ---
 
 # --- lite edition -------------------------------------------------------------------
-#: The version of the lite bundle (``newslab.io.lite``): a bundle of another version is refused.
+#: The version of the lite bundle (``newslab.io.tables``): a bundle of another version is refused.
 LITE_SCHEMA: Final = 1
 #: The tables a lite bundle holds, each the table function's result on the full parse.
 LITE_TABLES: Final = ("tokens", "sentences", "lede", "noun_chunks", "entities", "article_parts", "article_stats",

@@ -9,7 +9,7 @@ result it gave on the full parse, or computes it from one of those tables.
 
 What lite cannot do raises :class:`~newslab.errors.NotInLiteError`, which says so (see
 :func:`not_in_lite`). Nothing here imports spaCy or pandas; the bundle is read and written by
-:mod:`newslab.io.lite`.
+:mod:`newslab.io.tables`.
 """
 
 from __future__ import annotations

@@ -222,7 +222,7 @@ def exercise_facts(item: Exercise, ctx: Context) -> dict[str, Any]:
 
 def lite_exercise(item: Exercise) -> Exercise:
     """``item`` as the lite edition checks it: against the facts :func:`exercise_facts` kept at build time."""
-    from ..io.lite import lite_doc
+    from ..io.tables import lite_doc
 
     facts = lite_doc().facts.get("exercises", {}).get(item.id)
     if facts is None:

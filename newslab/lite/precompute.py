@@ -3,7 +3,7 @@
 :func:`precompute` gives a :class:`~newslab.precomputed.LiteDoc`: every table of
 :data:`newslab.columns.LITE_TABLES`, the entity view, the dependency tree of each sentence, and the
 facts each exercise of notebooks 01 to 06 is checked against. ``newslab lite build`` writes it into
-the site (:func:`newslab.io.lite.write_lite`).
+the site (:func:`newslab.io.tables.write_lite`).
 """
 
 from __future__ import annotations

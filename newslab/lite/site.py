@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 
 from ..errors import NewslabError
 from ..io.atomic import atomic_write_text
-from ..io.lite import copy_tree, package_files, remove_tree, write_lite, write_wheel
 from ..io.notebooks import read_notebook, write_notebook
+from ..io.tables import copy_tree, package_files, remove_tree, write_lite, write_wheel
 from ..io.text import read_bytes
 from ..seeds import seed_dir
 from .editions import lite_edition

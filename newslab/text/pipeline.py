@@ -127,7 +127,7 @@ def analyze(
 
 def _lite_analyze(source: ArticleSource | Doc, *, rules: Rules | None) -> Doc:
     """The lite edition's parse: the precomputed article, if ``source`` is that article."""
-    from ..io.lite import lite_doc
+    from ..io.tables import lite_doc
 
     doc = lite_doc()
     if rules is not None:

@@ -157,7 +157,7 @@ def test_every_lite_notebook_runs_to_its_end_offline(name, lite_page, lite_site)
     kernel = Kernel(lite_page.page)
     assert kernel.run("import sys; print(sys.platform, 'spacy' in sys.modules)") == "emscripten False"
     statuses = json.loads(kernel.run("import json; print(json.dumps(nl.exercises.SESSION.statuses))"))
-    failed = [i for i, status in statuses.items() if status != "passed"]
+    failed = [i for i, status in statuses.items() if status not in ("passed", "recorded")]  # recorded: nl.respond
     assert statuses and not failed, f"{failed} failed in the browser"
     CHECKS[name[:2]](lite_page, kernel)
     assert lite_page.failures() == []

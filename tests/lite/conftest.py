@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newslab.io.lite import write_lite
+from newslab.io.tables import write_lite
 from newslab.lite.precompute import precompute
 
 

@@ -46,4 +46,5 @@ def test_the_lite_edition_passes_the_exercises_of_the_full_edition_without_spacy
     NotebookClient(lite, timeout=300, kernel_name="python3", allow_errors=True,
                    resources={"metadata": {"path": str(tmp_path)}}).execute()
     assert errors(lite) == []
-    assert feedback(lite) == dict.fromkeys(_checked(full), "passed")
+    checks = {i: status for i, status in feedback(lite).items() if i in _checked(full)}
+    assert checks == dict.fromkeys(_checked(full), "passed")  # the written answers of nl.respond are "recorded"

@@ -8,7 +8,7 @@ import pytest
 import newslab as nl
 from newslab.columns import LITE_TABLES
 from newslab.errors import NewslabError, NotInLiteError
-from newslab.io.lite import read_lite
+from newslab.io.tables import read_lite
 from newslab.lite.precompute import table_functions
 from newslab.precomputed import LITE_ENV
 

@@ -51,7 +51,7 @@ def test_a_build_without_fixtures_says_how_to_get_them(tmp_path):
 
 def test_an_instructors_article_travels_in_the_wheel_and_is_the_article_lite_loads(tmp_path, monkeypatch):
     import newslab as nl
-    from newslab.io.lite import read_lite
+    from newslab.io.tables import read_lite
     from newslab.lite.site import _wheel
     from tests.paths import ARTICLES
 
