@@ -26,7 +26,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from _lab import ARTIFACTS_DIR, CHROMIUM_FLAGS, LOOPBACK, _poll, collect_failures, run_all, wait_run_finished
+from _lab import ARTIFACTS_DIR, LOOPBACK, _poll, collect_failures, run_all, wait_run_finished
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(600)]
 VIEWPORT = {"width": 1280, "height": 3200}
@@ -48,18 +48,6 @@ def lite_url(lite_site) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-@pytest.fixture(scope="module")
-def lite_browser(chromium: str):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_FLAGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 _EXECUTE = """async (code) => {
@@ -131,8 +119,8 @@ class LitePage:
 
 
 @pytest.fixture
-def lite_page(lite_browser, lite_url, request) -> Iterator[LitePage]:
-    page = LitePage(lite_browser, lite_url)
+def lite_page(browser, lite_url, request) -> Iterator[LitePage]:
+    page = LitePage(browser, lite_url)  # the session's Chromium (tests/browser/conftest.py)
     try:
         yield page
     finally:
