@@ -184,8 +184,8 @@ def _continued(article: Article, quote: Quote, span: Span, last: Statement | Non
     gap = text[last.quote_end:quote.start]
     content = quote_content(text, quote)
     if "\n" in gap:
-        if _opens_paragraph(text, quote) and _whole_paragraph(text, quote) and _ends_paragraph(text, last.quote_end) \
-                and gap.count("\n") <= 2:
+        if _opens_paragraph(text, quote) and _whole_paragraph(text, quote) and gap.count("\n") <= 2 \
+                and (_ends_paragraph(text, last.quote_end) or _attribution_ends_paragraph(article, last)):
             return replace(last, content=content, rule="continued-paragraph", quote_end=quote.end)
         return None
     cue_between = last.quote_end <= last.cue[0] < quote.start and last.speaker.start_char >= last.quote_end
@@ -207,6 +207,19 @@ def _ends_paragraph(text: str, end: int) -> bool:
     line_end = text.find("\n", end)
     rest = text[end:line_end if line_end >= 0 else len(text)]
     return len(rest.split()) <= 8  # the attribution ("Brandt said on Monday.") may follow the quotation
+
+
+def _attribution_ends_paragraph(article: Article, last: Statement) -> bool:
+    """The paragraph ends with the sentence of the quotation's attribution, however long: ``"...," Brandt
+    told the council, a body of nine members elected in May.``"""
+    text = article.text
+    line_end = text.find("\n", last.quote_end)
+    line_end = len(text) if line_end < 0 else line_end
+    cue = article.doc.char_span(last.cue[0], last.cue[1], alignment_mode="expand")
+    if not last.quote_end <= last.cue[0] < line_end or cue is None:
+        return False
+    sent_end = cue[0].sent.end_char
+    return not text[sent_end:line_end].strip() and not MARKS.search(text, last.quote_end, sent_end)
 
 
 def _whole_paragraph(text: str, quote: Quote) -> bool:

@@ -7,7 +7,8 @@ the quotation within the quotation) and only where it can open or close one: ``�
 letter or digit and after a space, a bracket or a dash; ``’`` after a letter, digit or punctuation
 and before anything but a letter, so the apostrophe of "don’t" or "Trump’s" never closes one.
 
-Quotations are paired paragraph by paragraph. Unbalanced marks never raise: a quotation left
+An opening ``“`` typed where a closing mark belongs (after a word and before a space or a stop,
+or last in its paragraph) closes the open quotation. Quotations are paired paragraph by paragraph. Unbalanced marks never raise: a quotation left
 open runs to the end of its paragraph and, when the next paragraph opens another quotation (the
 newspaper convention for a quotation over several paragraphs), the two are one quotation.
 Everything here is linear in the length of the text.
@@ -74,7 +75,8 @@ def _paragraph(paragraph: str, offset: int) -> list[Quote]:
         if opened is None:
             if mark not in _DOUBLE_CLOSING:
                 opened, width, single, opener = pos, len(mark), None, mark
-        elif mark in _DOUBLE_CLOSING or mark in _EITHER or opener == "„" and mark == "“":
+        elif mark in _DOUBLE_CLOSING or mark in _EITHER or opener == "„" and mark == "“" \
+                or mark == "“" and _closes(paragraph, pos):
             found.append(Quote(offset + opened, offset + pos + len(mark), offset + opened + width, offset + pos))
             opened = None
         elif mark in _DOUBLE_OPENING:
@@ -83,6 +85,14 @@ def _paragraph(paragraph: str, offset: int) -> list[Quote]:
         end = offset + len(paragraph.rstrip())
         found.append(Quote(offset + opened, end, offset + opened + width, end, multi_paragraph=True))
     return [q for q in found if q.content_end > q.content_start]
+
+
+def _closes(paragraph: str, pos: int) -> bool:
+    """An opening mark typed where a closing one belongs: ``review“ of`` (after a word and before a space)
+    or ``ends here. “`` (nothing but spaces after it in the paragraph)."""
+    before = paragraph[pos - 1] if pos else " "
+    after = paragraph[pos + 1:pos + 2] or " "
+    return not paragraph[pos + 1:].strip() or not before.isspace() and (after.isspace() or after in ".,;:!?)")
 
 
 def _single(paragraph: str, mark: str, pos: int, opened: int | None, offset: int, found: list[Quote]) -> int | None:

@@ -45,10 +45,12 @@ _EXTENDERS: Final = frozenset({"for", "of", "to", "as", "on", "over", "about", "
 _OCCASIONS: Final = frozenset("""
     interview statement speech rally debate event conference show program programme tweet post radio television
     tv twitter facebook instagram video appearance hearing meeting letter email call broadcast network news
-    podcast briefing forum town hall floor session campaign trail op-ed column website blog article
+    podcast briefing forum town hall floor session campaign trail op-ed column website blog article media page
+    anonymity
 """.split())
 _LEADING: Final = frozenset({"that", "whether", "if"})
-_LEAD_NOUNS: Final = frozenset({"poll", "polls", "report", "survey", "study", "sources", "analysis", "review", "q", "a"})
+_LEAD_NOUNS: Final = frozenset({"poll", "polls", "report", "survey", "study", "sources", "analysis", "review", "q", "a",
+                                 "newspaper"})
 
 #: Token ranges of a content's pieces, and the rule.
 Match = tuple[list[tuple[int, int]], str]
@@ -118,7 +120,13 @@ def _frame(verb: Token, children: list[Token], frame: str) -> Match | None:
     dobj = next((t for t in children if t.dep_ == "dobj"), None)
     if frame == "clause":
         clauses = _ccomps(verb, children)
-        return ([_clause(c) for c in clauses], "reported-clause") if clauses else None
+        if not clauses:
+            return None
+        pieces = [_clause(c) for c in clauses]
+        joined = _joined_clause(verb, pieces[-1][1])
+        if joined is not None:
+            pieces[-1] = (pieces[-1][0], joined)
+        return pieces, "reported-clause"
     if frame.startswith("prep:"):
         return _prep_frame(verb, children, frame[5:])
     if frame == "to":
@@ -130,7 +138,7 @@ def _frame(verb: Token, children: list[Token], frame: str) -> Match | None:
         to = next((t for t in children if t.dep_ == "xcomp" and t.i > dobj.i and _has_to(t)), None)
         return ([(dobj.left_edge.i, _end(to))], "reported-request") if to is not None else None
     if frame == "object-complement":
-        complement = next((t for t in children if t.dep_ in ("oprd", "xcomp", "ccomp") and t.i > dobj.i), None)
+        complement = next((t for t in children if t.dep_ in ("oprd", "xcomp", "ccomp", "dobj") and t.i > dobj.i), None)
         return ([(dobj.left_edge.i, _end(complement))], "reported-complement") if complement is not None else None
     if frame == "object":
         if dobj.pos_ == "PRON" and dobj.n_lefts + dobj.n_rights == 0 or dobj.lower_ in ("so", "what"):
@@ -149,6 +157,23 @@ def _ccomps(verb: Token, children: list[Token]) -> list[Token]:
         gap = verb.doc[before.right_edge.i + 1:verb.i]
         before = before if not any(t.text in (";", ":", "—", "–", "(", ")") for t in gap) else None
     return [c for c in (before, after) if c is not None]
+
+
+def _joined_clause(verb: Token, end: int) -> int | None:
+    """The end of a clause with a subject of its own that the parser joined to the cue verb right after its
+    content: "She said the tool worked, but people were still waiting" (the speaker's words go on)."""
+    doc = verb.doc
+    for conj in (t for t in verb.rights if t.dep_ == "conj"):
+        first = conj.left_edge
+        gap = doc[end:first.i]
+        cc = [t for t in doc[end:conj.i] if t.dep_ == "cc" and t.head.i in (verb.i, conj.i)]
+        if not cc or any(t.text != "," and t.dep_ != "cc" for t in gap) or cc[0].i > first.i + 1:
+            continue
+        subject = next((t for t in conj.children if t.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subject is None or subject.i < cc[0].i or frames(conj.lemma_):
+            continue
+        return _end(conj)
+    return None
 
 
 def _prep_frame(verb: Token, children: list[Token], word: str) -> Match | None:
@@ -289,6 +314,7 @@ def _name_colons(article: Article) -> list[Found]:
     """"Brandt: The bridge is safe." A paragraph that opens with a name (or "Poll", "Report") and a colon."""
     doc = article.doc
     found: list[Found] = []
+    persons = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" for t in ent}  # "Brandt:" after "Lena Brandt"
     for token in doc:
         i = token.i
         if token.text != ":" or not article.body[i] or article.quoted[i] or i == 0:
@@ -302,7 +328,8 @@ def _name_colons(article: Article) -> list[Found]:
         if not name or any(t.pos_ in ("VERB", "AUX", "ADP", "PRON") for t in name):
             continue
         head = name[-1]
-        if not (head.ent_type_ in ("PERSON", "ORG", "NORP") or head.lower_ in _LEAD_NOUNS) \
+        known = head.ent_type_ in ("PERSON", "ORG", "NORP") or head.is_title and head.lower_ in persons
+        if not (known or head.lower_ in _LEAD_NOUNS) \
                 or any(t.lower_ in ("note", "editor", "update", "correction", "photo") for t in name):
             continue
         end = i + 1

@@ -22,6 +22,11 @@ def test_frames_come_most_frequent_first_and_dropped_ones_are_gone():
     assert cues.frames("no-such-word") == ()
 
 
+def test_a_british_spelling_has_the_frames_of_the_american_one():
+    assert cues.frames("criticise") == cues.frames("criticize") and cues.frames("apologise") == ("prep:for",)
+    assert cues.frames("rise") == () and "emphasise" in cues.OBJECT_VERBS
+
+
 def test_the_public_lists():
     assert newslab.REPORTING_VERBS is cues.REPORTING_VERBS
     assert {"say", "tell", "argue", "warn"} <= cues.REPORTING_VERBS

@@ -32,6 +32,20 @@ def test_a_quoted_paragraph_with_no_cue_continues_the_speaker(nlp):
         ("Lena Brandt", "It will open in May and it will be safe.", C.DIRECT, "continued-paragraph+pronoun")]
 
 
+def test_a_quoted_paragraph_continues_a_long_attribution_that_ends_its_paragraph(nlp):
+    text = ('"We will rebuild the bridge," Mayor Lena Brandt told the council, a body of nine members elected in May.\n'
+            '"It will open in the spring."')
+    assert _rows(text) == [
+        ("Lena Brandt", "We will rebuild the bridge", C.DIRECT, "quote-speaker-verb"),
+        ("Lena Brandt", "It will open in the spring.", C.DIRECT, "continued-paragraph")]
+
+
+def test_a_quoted_paragraph_after_other_words_of_the_writer_does_not_continue(nlp):
+    text = ('"We will rebuild the bridge," Mayor Lena Brandt told the council. The council met at noon.\n'
+            '"It will open in the spring."')
+    assert [row[3] for row in _rows(text)] == ["quote-speaker-verb"]
+
+
 def test_a_paragraph_with_its_own_attribution_does_not_continue(nlp):
     text = ('"We will rebuild the bridge," Mayor Lena Brandt said.\n'
             '"The council disagrees," Councillor Tomas Herrera said.')

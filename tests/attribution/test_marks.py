@@ -26,6 +26,12 @@ def test_a_single_quote_inside_a_double_one_is_part_of_it():
     assert _contents("“She called it ‘a disgrace’ twice,” he said.") == ["She called it ‘a disgrace’ twice,"]
 
 
+def test_an_opening_mark_typed_where_a_closing_one_belongs_closes():
+    assert _contents("Brandt asked for an “expedited review“ of the dam.") == ["expedited review"]
+    assert _contents("“We will rebuild. “\n“It opens in May,” she said.") == ["We will rebuild. ", "It opens in May,"]
+    assert _contents("“We will rebuild. “Soon,” she said.") == ["Soon,"]  # an opening mark before a word opens
+
+
 def test_an_open_quotation_runs_on_into_the_paragraph_that_reopens_it():
     text = "“We will rebuild.\n“It opens in May,” she said."
     (quote,) = quotations(text)

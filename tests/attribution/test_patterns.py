@@ -54,6 +54,24 @@ PATTERNS = [
      [(B, ":", "The bridge will open in May", C.REPORTED, "name-colon")]),
     ('Mayor Lena Brandt said the delay was "a disgrace for the whole town."',
      [(B, "say", 'the delay was "a disgrace for the whole town."', C.MIXED, "reported-clause")]),
+    # a clause with its own subject that the parser joins to the cue verb goes on with what she said
+    ("Mayor Lena Brandt said the alert system worked, but residents were still waiting for the sirens.",
+     [(B, "say", "the alert system worked, but residents were still waiting for the sirens", C.REPORTED,
+       "reported-clause")]),
+    ("Mayor Lena Brandt said the dam was safe, and left the meeting early.",
+     [(B, "say", "the dam was safe", C.REPORTED, "reported-clause")]),
+    # British spellings share the frames of the American ones; manner-of-speaking verbs are cues
+    ("Mayor Lena Brandt criticised the council for its delay in the tender.",
+     [(B, "criticise", "the council for its delay in the tender", C.REPORTED, "reported-object")]),
+    ("Mayor Lena Brandt apologised for the delay.",
+     [(B, "apologise", "the delay", C.REPORTED, "reported-prep")]),
+    ('"Close the gate!" Mayor Lena Brandt shouted.',
+     [(B, "shout", "Close the gate!", C.DIRECT, "quote-speaker-verb")]),
+    ("Councillor Tomas Herrera branded the tender a waste of money.",
+     [("Tomas Herrera", "brand", "the tender a waste of money", C.REPORTED, "reported-complement")]),
+    # where a statement was made is no part of it
+    ("Mayor Lena Brandt criticized the delay on her page.",
+     [(B, "criticize", "the delay", C.REPORTED, "reported-object")]),
 ]
 
 
@@ -61,6 +79,13 @@ PATTERNS = [
 def test_every_reported_pattern(nlp, text, rows):
     table = quotes(newslab.analyze(text))
     assert [tuple(row) for row in table[[C.CANONICAL, C.CUE, C.CONTENT, C.KIND, C.RULE]].values.tolist()] == rows
+
+
+def test_a_surname_before_a_colon_speaks_once_the_article_has_named_the_person(nlp):
+    text = ("Bridge plan gets a vote\n\nThe mayor, Lena Brandt, spoke to the council on Monday about the dam.\n\n"
+            "Brandt: Well, the dam is safe.\n\nThe council will vote in May.")
+    rows = quotes(newslab.analyze(text))[[C.CANONICAL, C.CONTENT, C.RULE]].values.tolist()
+    assert [B, "Well, the dam is safe", "name-colon"] in rows
 
 
 def test_a_mixed_statement_holds_its_quotation_whole(nlp):
