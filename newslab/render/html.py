@@ -199,8 +199,8 @@ def disagreements_html(
             f'<tr><td style="text-align:right">{row[C.SENT_ID]}</td><td>{e(row[C.KIND])}</td>'
             f'<td style="white-space:nowrap">{_side(row[C.PREDICTED_TEXT], row[C.PREDICTED_LABEL])}</td>'
             f'<td style="white-space:nowrap">{_side(row[C.GOLD_TEXT], row[C.GOLD_LABEL])}</td>'
-            f'<td style="text-align:left"><details><summary style="white-space:nowrap">{context}</summary>'
-            f'<div style="color:#555;max-width:60em">{e(row[C.SENTENCE])}</div></details></td></tr>')
+            f'<td style="text-align:left"><details><summary>{context}</summary>'
+            f'<div style="color:#555;max-width:40em">{e(row[C.SENTENCE])}</div></details></td></tr>')
     head = "".join(f"<th>{e(name)}</th>" for name in ("sentence #", "kind", *sides, "context (click for the sentence)"))
     if not rows:
         return HTML('<p class="newslab-disagreements">No disagreements.</p>')

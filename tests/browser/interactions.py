@@ -475,12 +475,12 @@ def _tables_fit_their_cells(page: Page, kernel: Kernel) -> None:
 INTERACTIONS: dict[str, list[Interaction]] = {
     "01": [_tables_fit_their_cells],
     "02": [_dependency_slider_drag, _tables_fit_their_cells],
-    "03": [_explorer_label_filter, _explorer_search, _explorer_pick_entity],
+    "03": [_explorer_label_filter, _explorer_search, _explorer_pick_entity, _tables_fit_their_cells],
     # in this order: the later two act on the span the first one added
     "04": [_annotator_select_and_label, _annotator_overlap_refused, _annotator_undo],
     "05": [_charts_all_drawn, _dashboard_click_bar],
     "06": [_charts_all_drawn, _quote_browser_click, _tables_fit_their_cells],
-    "07": [_charts_all_drawn],  # the comparison charts of one event, many outlets
+    "07": [_charts_all_drawn, _tables_fit_their_cells],  # the comparison charts of one event, many outlets
     "ok_widget": [
         _fixture_text_reaches_kernel,
         _fixture_slider_reaches_kernel,
