@@ -126,7 +126,7 @@ def _frame(verb: Token, children: list[Token], frame: str) -> Match | None:
         joined = _joined_clause(verb, pieces[-1][1])
         if joined is not None:
             pieces[-1] = (pieces[-1][0], joined)
-        return pieces, "reported-clause"
+        return [piece for p in pieces for piece in _around_cue(verb, p)], "reported-clause"
     if frame.startswith("prep:"):
         return _prep_frame(verb, children, frame[5:])
     if frame == "to":
@@ -219,6 +219,18 @@ def _has_to(verb: Token) -> bool:
 
 def _end(head: Token) -> int:
     return head.right_edge.i + 1
+
+
+def _around_cue(verb: Token, piece: tuple[int, int]) -> list[tuple[int, int]]:
+    """A clause that starts before its own cue ("the wall, which she said the town would pay for") without
+    the speaker and the cue: "which" and "the town would pay for" are what she said."""
+    start, end = piece
+    if not start < verb.i < end:
+        return [piece]
+    subjects = [t.left_edge.i for t in verb.lefts if t.dep_ in ("nsubj", "nsubjpass")]
+    after = [t.i for c in verb.rights if c.dep_ == "ccomp" for t in c.subtree if t.i > verb.i]
+    cut = (min([verb.i, *subjects]), min(after) if after else verb.i + 1)
+    return [p for p in ((start, cut[0]), (cut[1], end)) if p[1] > p[0]]
 
 
 def _clause(head: Token) -> tuple[int, int]:
@@ -385,6 +397,9 @@ def _tidy(span: Span) -> Span | None:
         if token.dep_ == "advcl" and first.lower_ in ("while", "as", "whereas", "although", "though"):
             end = before.i
             break
+    while end > start + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct or doc[end - 1].is_space) \
+            and doc[end - 1].text not in "%”\"'’)":
+        end -= 1  # "honest and trustworthy, and": the parser left the conjunction of what follows
     return trimmed(doc, start, end)
 
 

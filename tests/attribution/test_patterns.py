@@ -60,6 +60,10 @@ PATTERNS = [
        "reported-clause")]),
     ("Mayor Lena Brandt said the dam was safe, and left the meeting early.",
      [(B, "say", "the dam was safe", C.REPORTED, "reported-clause")]),
+    # a clause that starts before its own cue holds neither the speaker nor the cue
+    ("Mayor Lena Brandt backs the plan, which officials said will go into effect in May.",
+     [("officials", "say", "which", C.REPORTED, "reported-clause"),
+      ("officials", "say", "will go into effect in May", C.REPORTED, "reported-clause")]),
     # British spellings share the frames of the American ones; manner-of-speaking verbs are cues
     ("Mayor Lena Brandt criticised the council for its delay in the tender.",
      [(B, "criticise", "the council for its delay in the tender", C.REPORTED, "reported-object")]),
