@@ -103,6 +103,11 @@ def _after_colon(article: Article, quote: Quote, span: Span) -> Statement | None
     if i < 1 or doc[i].text != ":" or article.quoted[i] or not article.body[i]:
         return None
     colon = doc[i]
+    name = _name_before(article, i)
+    if name is not None:  # "More from Brandt: "..."", "Turnout fell - Lena Brandt: "...""
+        article.used_cues.add(colon.idx)
+        return Statement(speaker_span(name), (colon.idx, colon.idx + 1, ":"), quote_content(article.text, quote),
+                         C.DIRECT, "colon", quote_end=quote.end)
     verbs = [t for t in doc[colon.sent.start:i] if t.pos_ in ("VERB", "AUX") and not article.quoted[t.i]]
     chain = [colon.head, *colon.head.ancestors]  # the clause the colon ends, then the ones above it
     verbs = [t for t in chain if t in verbs] or sorted(verbs, key=lambda t: len(list(t.ancestors)))
@@ -114,6 +119,19 @@ def _after_colon(article: Article, quote: Quote, span: Span) -> Statement | None
             return Statement(speaker_span(who), cue, quote_content(article.text, quote), C.DIRECT, "colon",
                              quote_end=quote.end)
     return None
+
+
+def _name_before(article: Article, colon: int) -> Token | None:
+    """A name right before a colon, set off by a dash or "from" before it: the speaker of the quotation after
+    the colon. Only a person or an organisation the parser recognised."""
+    doc = article.doc
+    start = colon
+    while start > 0 and colon - start < 5 and doc[start - 1].pos_ == "PROPN" and not article.quoted[start - 1]:
+        start -= 1
+    if start == colon or start == 0 or not (doc[start - 1].text in ("-", "—", "–", "--") or doc[start - 1].lower_ == "from"):
+        return None
+    head = doc[colon - 1]
+    return head if head.ent_type_ in ("PERSON", "ORG") else None
 
 
 def _around(article: Article, verb: Token, who: Token, quote: Span) -> Span | None:

@@ -72,6 +72,8 @@ def speaker_of(cue: Token, depth: int = 0) -> Token | None:
         return _noun_speaker(cue, depth)
     children = list(cue.children)
     subject = next((t for t in children if t.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_.replace("’", "'") in _CLITICS:
+        subject = _before_clitic(subject)  # "superdelegates who’ve said": the parser took "’ve" for the subject
     if subject is not None:
         if subject.lower_ in _RELATIVE and cue.dep_ == "relcl":
             return cue.head
@@ -86,6 +88,21 @@ def speaker_of(cue: Token, depth: int = 0) -> Token | None:
     if passive is not None:
         return passive if cue.lemma_ in _PASSIVE_SPEAKERS else None
     return _borrowed(cue, depth)
+
+
+_CLITICS: Final = frozenset({"'ve", "'s", "'re", "'d", "'ll", "'m"})
+
+
+def _before_clitic(clitic: Token) -> Token | None:
+    """The subject a contracted auxiliary stands for: its own subject, or the noun a relative pronoun
+    right before it refers to ("the superdelegates who’ve")."""
+    doc = clitic.doc
+    word = doc[clitic.i - 1] if clitic.i else None
+    if word is None or word.is_punct or word.is_space:
+        return None
+    if word.lower_ in _RELATIVE and word.i and doc[word.i - 1].pos_ in ("NOUN", "PROPN"):
+        return doc[word.i - 1]
+    return word
 
 
 def _past_dateline(subject: Token, verb: Token) -> Token | None:

@@ -12,7 +12,7 @@ rule                     pattern
 ``quote-speaker-verb``   ``"We will rebuild," Brandt said.`` (quote before the verb)
 ``quote-verb-speaker``   ``"We will rebuild," said Brandt.`` (inverted subject)
 ``speaker-verb-quote``   ``Brandt said that "the bridge is safe."`` (quote after the verb)
-``colon``                ``Brandt said: "We will rebuild."``
+``colon``                ``Brandt said: "We will rebuild."``; ``More from Brandt: "..."``
 ``split-quote``          ``"We will," Brandt said, "rebuild."`` (one row per piece)
 ``continued-quote``      a quoted sentence right after an attributed quotation
 ``continued-paragraph``  a quoted paragraph, with no cue, after a paragraph ending with a quotation

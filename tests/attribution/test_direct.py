@@ -46,6 +46,11 @@ def test_a_quoted_paragraph_after_other_words_of_the_writer_does_not_continue(nl
     assert [row[3] for row in _rows(text)] == ["quote-speaker-verb"]
 
 
+def test_a_name_after_a_dash_before_a_colon_speaks_the_quotation_after_it(nlp):
+    text = "Turnout fell in the north - Lena Brandt: “The bridge will be rebuilt by May, and the council agrees.”"
+    assert _rows(text) == [("Lena Brandt", "The bridge will be rebuilt by May, and the council agrees.", C.DIRECT, "colon")]
+
+
 def test_a_paragraph_with_its_own_attribution_does_not_continue(nlp):
     text = ('"We will rebuild the bridge," Mayor Lena Brandt said.\n'
             '"The council disagrees," Councillor Tomas Herrera said.')

@@ -50,3 +50,10 @@ def test_a_dateline_is_no_speaker(nlp):
 def test_a_possessive_pronoun_is_resolved_like_a_pronoun(nlp):
     text = "Councillor Tomas Herrera toned down his criticism of the tender."
     assert _speakers(text) == [["his", "Councillor Tomas Herrera"]]
+
+
+def test_a_contracted_auxiliary_is_never_the_speaker(nlp):
+    """CONSTRUCTED: the parser takes "’ve" of "who’ve" for the subject of "said"."""
+    table = quotes(newslab.analyze("Brandt must convince the superdelegates who’ve already said they support Moser "
+                                   "to switch."))
+    assert set(table[C.SPEAKER]) == {"the superdelegates"}
