@@ -71,7 +71,9 @@ def speaker_of(cue: Token, depth: int = 0) -> Token | None:
     if cue.pos_ in ("NOUN", "PROPN"):
         return _noun_speaker(cue, depth)
     children = list(cue.children)
-    subject = next((t for t in children if t.dep_ == "nsubj"), None)
+    subjects = [t for t in children if t.dep_ == "nsubj"]
+    # of two subjects the parser gave one verb ("In Berea, OH, ... Lena Brandt said"), the nearer speaks
+    subject = min(subjects, key=lambda t: abs(t.i - cue.i)) if subjects else None
     if subject is not None and subject.lower_.replace("’", "'") in _CLITICS:
         subject = _before_clitic(subject)  # "superdelegates who’ve said": the parser took "’ve" for the subject
     if subject is not None:

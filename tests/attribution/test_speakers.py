@@ -57,3 +57,9 @@ def test_a_contracted_auxiliary_is_never_the_speaker(nlp):
     table = quotes(newslab.analyze("Brandt must convince the superdelegates who’ve already said they support Moser "
                                    "to switch."))
     assert set(table[C.SPEAKER]) == {"the superdelegates"}
+
+
+def test_of_two_subjects_the_parser_gave_the_cue_the_nearer_speaks(nlp):
+    """CONSTRUCTED: the parser makes both the place of the dateline-like opening and the mayor subjects of "said"."""
+    text = "In Berea, OH, after winning Ohio, Gov. Lena Brandt (R-OH), said, “We will rebuild the bridge.”"
+    assert quotes(newslab.analyze(text))[C.CANONICAL].tolist() == ["Lena Brandt"]
