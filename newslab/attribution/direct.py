@@ -128,7 +128,7 @@ def _name_before(article: Article, colon: int) -> Token | None:
     start = colon
     while start > 0 and colon - start < 5 and doc[start - 1].pos_ == "PROPN" and not article.quoted[start - 1]:
         start -= 1
-    if start == colon or start == 0 or not (doc[start - 1].text in ("-", "—", "–", "--") or doc[start - 1].lower_ == "from"):
+    if start == colon or start == 0 or doc[start - 1].text not in ("-", "—", "–", "--", "from", "From"):
         return None
     head = doc[colon - 1]
     return head if head.ent_type_ in ("PERSON", "ORG") else None
@@ -221,9 +221,14 @@ def _opens_paragraph(text: str, quote: Quote) -> bool:
     return not text[line_start:quote.start].strip()
 
 
+def _line_end(text: str, at: int) -> int:
+    """Where the paragraph holding ``at`` ends (its line break, or the end of the text)."""
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
 def _ends_paragraph(text: str, end: int) -> bool:
-    line_end = text.find("\n", end)
-    rest = text[end:line_end if line_end >= 0 else len(text)]
+    rest = text[end:_line_end(text, end)]
     return len(rest.split()) <= 8  # the attribution ("Brandt said on Monday.") may follow the quotation
 
 
@@ -231,8 +236,7 @@ def _attribution_ends_paragraph(article: Article, last: Statement) -> bool:
     """The paragraph ends with the sentence of the quotation's attribution, however long: ``"...," Brandt
     told the council, a body of nine members elected in May.``"""
     text = article.text
-    line_end = text.find("\n", last.quote_end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = _line_end(text, last.quote_end)
     cue = article.doc.char_span(last.cue[0], last.cue[1], alignment_mode="expand")
     if not last.quote_end <= last.cue[0] < line_end or cue is None:
         return False
@@ -242,5 +246,4 @@ def _attribution_ends_paragraph(article: Article, last: Statement) -> bool:
 
 def _whole_paragraph(text: str, quote: Quote) -> bool:
     """The quotation is all its paragraph holds: no attribution of its own ("she went on")."""
-    line_end = text.find("\n", quote.end)
-    return not text[quote.end:line_end if line_end >= 0 else len(text)].strip(" .,;:!?”\"'’")
+    return not text[quote.end:_line_end(text, quote.end)].strip(" .,;:!?”\"'’")

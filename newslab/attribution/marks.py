@@ -8,7 +8,9 @@ letter or digit and after a space, a bracket or a dash; ``’`` after a letter, 
 and before anything but a letter, so the apostrophe of "don’t" or "Trump’s" never closes one.
 
 An opening ``“`` typed where a closing mark belongs (after a word and before a space or a stop,
-or last in its paragraph) closes the open quotation. Quotations are paired paragraph by paragraph. Unbalanced marks never raise: a quotation left
+or last in its paragraph) closes the open quotation.
+
+Quotations are paired paragraph by paragraph. Unbalanced marks never raise: a quotation left
 open runs to the end of its paragraph and, when the next paragraph opens another quotation (the
 newspaper convention for a quotation over several paragraphs), the two are one quotation.
 Everything here is linear in the length of the text.

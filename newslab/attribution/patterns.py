@@ -48,6 +48,8 @@ _OCCASIONS: Final = frozenset("""
     podcast briefing forum town hall floor session campaign trail op-ed column website blog article media page
     anonymity
 """.split())
+#: Punctuation a content keeps at its end when a dangling conjunction before it is cut.
+_KEPT_AT_END: Final = frozenset({"%", "”", '"', "'", "’", ")"})
 _LEADING: Final = frozenset({"that", "whether", "if"})
 _LEAD_NOUNS: Final = frozenset({"poll", "polls", "report", "survey", "study", "sources", "analysis", "review", "q", "a",
                                  "newspaper"})
@@ -398,7 +400,7 @@ def _tidy(span: Span) -> Span | None:
             end = before.i
             break
     while end > start + 1 and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct or doc[end - 1].is_space) \
-            and doc[end - 1].text not in "%”\"'’)":
+            and doc[end - 1].text not in _KEPT_AT_END:
         end -= 1  # "honest and trustworthy, and": the parser left the conjunction of what follows
     return trimmed(doc, start, end)
 

@@ -96,8 +96,8 @@ _CLITICS: Final = frozenset({"'ve", "'s", "'re", "'d", "'ll", "'m"})
 
 
 def _before_clitic(clitic: Token) -> Token | None:
-    """The subject a contracted auxiliary stands for: its own subject, or the noun a relative pronoun
-    right before it refers to ("the superdelegates who’ve")."""
+    """The subject a contracted auxiliary stands for: the word it is glued to ("they’ve"), or, when that is a
+    relative pronoun, the noun right before it ("the superdelegates who’ve")."""
     doc = clitic.doc
     word = doc[clitic.i - 1] if clitic.i else None
     if word is None or word.is_punct or word.is_space:

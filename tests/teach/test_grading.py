@@ -12,13 +12,13 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from typer.testing import CliRunner
 
 from newslab.cli import app
 from newslab.exercises import FEEDBACK_MIME, registry
 from newslab.teach.grading import GRADE_COLUMNS, grade, notebook_ids, score, submissions, write_grades
 from tests.paths import DATA
+from tests.teach._notebooks import write_notebook
 
 pytestmark = pytest.mark.timeout(900)
 
@@ -41,13 +41,7 @@ REPLACED_CHECKERS = (
 
 
 def write(folder, name, *sources, notebook_id="01"):
-    nb = new_notebook(cells=[new_markdown_cell("# 01 · Reading the article"), *(new_code_cell(s) for s in sources)])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    if notebook_id:
-        nb.metadata["newslab"] = {"id": notebook_id}
-    folder.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, folder / name)
-    return folder / name
+    return write_notebook(folder, name, sources, notebook_id=notebook_id, heading="# 01 · Reading the article")
 
 
 @pytest.fixture(scope="module")

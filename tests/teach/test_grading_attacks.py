@@ -13,15 +13,14 @@ import csv
 import json
 import time
 
-import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_notebook
 
 import newslab as nl
 from newslab.exercises import Context, registry
 from newslab.exercises.checks import judge
 from newslab.teach.grading import GRADE_COLUMNS, grade, score, write_grades
 from tests.paths import DATA
+from tests.teach._notebooks import write_notebook
 
 pytestmark = pytest.mark.timeout(600)
 
@@ -51,13 +50,7 @@ def blank():
 
 
 def notebook(folder, name, cells, notebook_id="01"):
-    nb = new_notebook(cells=[new_code_cell(source) for source in cells])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    if notebook_id:
-        nb.metadata["newslab"] = {"id": notebook_id}
-    folder.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, folder / name)
-    return folder / name
+    return write_notebook(folder, name, cells, notebook_id=notebook_id)
 
 
 def forgeries(out, victim):
