@@ -18,6 +18,12 @@ from ._pieces import KIND_WORDS, Piece, Reading, content_words, first_words, nam
 FRONT_KINDS = frozenset({C.CAPTION, C.DATE_LINE, C.BOILERPLATE, C.SOURCE_LINE, C.REPEATED_HEADLINE, C.BYLINE,
                          C.AUDIO, C.AUTHOR})
 _BRAND_LINK = re.compile(r"^(?P<brand>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?):\s+(?P<title>[^.!?]{10,160})$")
+#: A photo's people by where they stand: ``Jo Example, left, ...``, ``Ann Roe, second right, ...``.
+_POSITIONED = re.compile(r"[A-Z][\w.’'-]+,\s+(?:(?:second|third|far)\s+)?(?:from\s+)?(?:left|right|cent(?:re|er))"
+                         r"(?:,|\s+and\b|\))")
+_LABELLED = re.compile(r"^[A-Z][\w-]+(?:\s[A-Z][\w-]+)?:\s+[A-Z]")
+#: The lines that close an article: whatever prose comes after them is page furniture, unless the body goes on.
+_END_KINDS = frozenset({C.AUTHOR, C.SOURCE_LINE, C.CREDIT, C.EDITOR_NOTE})
 _DATELINE_GAP = re.compile(r"[\s,]*(?:\([^)]{1,40}\))?\s*(?::|[–—-]{1,2})?\s*(?:\([^)]{1,40}\)\s*[–—-]{1,2})?\s*")
 
 
@@ -243,7 +249,31 @@ def _body_kinds(reading: Reading, start: int) -> None:
         if reading.pieces[k].kind == C.PARAGRAPH and not reading.pieces[k].forced and (
                 _shapes.is_initials(reading.line(k))):
             reading.pieces[k].kind = C.CREDIT  # the editor's initials after the last paragraph
+    _after_the_end(reading)
     _doubtful_paragraphs(reading)
+
+
+def _after_the_end(reading: Reading) -> None:
+    """One or two short lines of prose after the lines that close an article (an author, a source, a copyright,
+    "This article will be updated") are the page's, not the article's: a teaser, a widget's blurb."""
+    paragraphs = [k for k, p in enumerate(reading.pieces) if p.kind == C.PARAGRAPH]
+    if len(paragraphs) < 4:
+        return
+    end = next((k for k in range(paragraphs[2] + 1, paragraphs[-1]) if reading.kind(k) in _END_KINDS), None)
+    if end is None:
+        return
+    after = [k for k in paragraphs if k > end]
+    if not after or len(after) > 2 or any(reading.pieces[k].forced or len(reading.line(k).split()) > 40
+                                          for k in after):
+        return
+    if after[0] - max(k for k in paragraphs if k < after[0]) <= 2:
+        return  # a source or a note under a chart or a photo inside the body, then the body goes on
+    closing = reading.line(end)
+    for k in after:  # "Town News: A hidden door ...": a teaser for another story; else a widget's blurb
+        reading.pieces[k].kind = C.RELATED if _LABELLED.match(reading.line(k)) else C.BOILERPLATE
+        reading.warn(f"read {quote(reading.line(k))} as page furniture, not as a paragraph: it comes after "
+                     f"{quote(closing)}, which closes the article; if it is one, "
+                     f'pass keep=["{first_words(reading.line(k))}"]')
 
 
 def _doubtful_paragraphs(reading: Reading) -> None:
@@ -279,6 +309,13 @@ def _under_headline(reading: Reading, k: int) -> bool:
 
 def _body_kind(reading: Reading, k: int) -> str:
     line = reading.line(k)
+    if k > 0 and _boilerplate.is_topics_label(reading.line(k - 1)) and not _shapes.ends_sentence(line) and (
+            len(line.split()) <= 40):
+        return C.BOILERPLATE  # the topics under "Key Topics": "Culture, New Museum, Lower East Side"
+    if _POSITIONED.search(line) and not any(mark in line for mark in "“\"") and len(line.split()) <= 80:
+        reading.warn(f"read {quote(line)} as a photo caption (it says who stands left or right), not as a "
+                     f'paragraph; if it is one, pass keep=["{first_words(line)}"]')
+        return C.CAPTION
     if line.rstrip().endswith(("…", "...")) and not _shapes.ends_in_quote(line) and len(line.split()) <= 30:
         reading.warn_each('related-article teasers (they break off with "…"), not as paragraphs', line,
                           "if one is a paragraph, pass keep=[{words}]")

@@ -30,6 +30,7 @@ _BOILERPLATE = _whole(
     # navigation
     r"(?:\d+\.\s*)?skip to (?:the )?(?:main )?(?:content|navigation|menu|main menu|search|footer|more .{1,40})\b.{0,40}",
     r"skip (?:navigation|nav|to navigation)", r"(?:back to )?(?:the )?(?:top|bottom) of (?:the )?page",
+    r"home\s*[»›>]\s*.{1,200}",  # a breadcrumb: "Home » News » <title>"
     r"edit post", r"connect with us", r"back to top", r"toggle navigation", r"main menu", r"menu", r"search",
     r"[-–—|•·*_=]+",
     # share buttons and permalinks
@@ -45,6 +46,10 @@ _BOILERPLATE = _whole(
     r"loading\.{0,3}", r"comments?(?: \(\d+\))?", r"\d+ comments?",
     r"(?:this (?:website|site) uses|we use) cookies\b.{0,200}", r"accept (?:all )?cookies",
     r"be the first of your friends\b.{0,40}",
+    r"please read our comment(?:ing)? (?:policy|guidelines|rules)\b.{0,80}",
+    r"click to (?:read more|hide|show|view|expand|comment|open)\b.{0,60}",
+    # the topics a page files the story under, as a label
+    r"(?:key |related |more )?(?:topics|tags)\s*:?", r"filed under\s*:?", r"tagged(?: with)?\s*:?",
     # tracking ids: one token with a long run of digits; a counter alone (comments, shares)
     r"[A-Za-z]{0,12}\d{12,}[A-Za-z0-9]*", r"\d{1,5}",
     # blog and feed platforms
@@ -66,6 +71,8 @@ _NEWSLETTER = _whole(
     r"subscribe to .{1,80}\bnewsletter\b.{0,120}",
     r"thank you\. please check your inbox to confirm\.?",
     r"get (?:the|our) .{1,60} delivered to your (?:inbox|home address|door)\.?",
+    r"find out what[’']s happening in .{1,60}\bwith (?:free,? )?(?:real-time )?(?:updates|alerts|newsletters?)\b.{0,60}",
+    r"your e-?mail(?: address)?:?", r"let[’']s go!?",
 )
 _PROMO = _whole(
     # membership appeals, in the imperative: a body sentence that mentions members is not one
@@ -91,6 +98,8 @@ _AUDIO = _whole(
 )
 _SOURCE = _whole(r"sources?(?: link)?", r"sources?\s*:\s*\S.{0,150}",
                  r"the post .{5,200} appeared first on .{2,80}",  # a feed's footer
+                 r"this (?:article|story) (?:originally |first )?(?:appeared|ran|was (?:first |originally )?published)"
+                 r" (?:on|in) .{2,200}",
                  r"original(?: article| story)? (?:from|at|on) \S{4,80}")
 #: The syndicator's tag in brackets before the dateline: ``(MENAFN- Kuwait News Agency (KUNA))``.
 SYNDICATOR = re.compile(r"\([A-Z][A-Za-z]{1,15}\s*-\s*[^()]{2,60}(?:\([A-Z]{2,8}\))?\)")
@@ -103,12 +112,14 @@ _RELATED_WORDS = (
     r"watch the full episode|recommended(?: stories)?|most read|top stories|you may also like|"
     r"(?:more|articles|stories|news) from [\w .’'-]{1,30}"
 )
-_RELATED_LABEL = _whole(rf"(?:{_RELATED_WORDS})\s*[:»>…]*")
+_RELATED_LABEL = _whole(rf"(?:{_RELATED_WORDS})\s*[:»>…]*",
+                        # "RELATED STORIES FROM <SITE> ABOUT <TOPIC>:": a label that says whose links follow
+                        r"(?:related|more) (?:stories|articles|posts|news|coverage|videos?)\b[^.!?]{1,80}:")
 _RELATED_TITLED = re.compile(
     # "To read the full article click here.", "Click here for the latest updates."
     r"^(?:to )?(?:read|see|watch|view|download|listen to|hear) (?:the )?(?:full|whole|complete|original|rest of the|"
     r"entire) .{0,40}(?:click|tap) here\.?$|^(?:click|tap) here\b.{0,100}$"
-    r"|^(?:read more|read also|also read|read|related|see also|watch)\s*[:»>|]+\s*\S.{0,200}$"
+    r"|^(?:read more|read also|also read|read|related|see also|watch|watch next|more)\s*[:»>|]+\s*\S.{0,200}$"
     r"|^(?:also read|read also)\s+\S.{0,200}$"
     r"|^.{4,200}\s+(?:…\s*)?read more\s*[»>.…]*$",
     re.IGNORECASE,
@@ -118,7 +129,10 @@ _GLUED_LABELS = re.compile(r"[a-z][A-Z][a-z]")
 _LIKE_BOX = re.compile(r"^(?:[A-Z][\w.&'’-]*\s){1,4}Like$")
 #: A link in a list of stories: a title, then when it was posted ("... - 31 mins ago", "... - November 6, 2020").
 _TIMED_LINK = re.compile(r"^(?P<title>.{10,200}?[^.!?,;:])\s+[-–—|]\s+(?P<when>.{4,40})$")
-_AUTHOR_LABEL = _whole(r"authors?:?", r"about the authors?", r"written by:?")
+_TOPICS_LABEL = _whole(r"(?:key |related |more )?(?:topics|tags)\s*:?", r"filed under\s*:?", r"tagged(?: with)?\s*:?")
+_AUTHOR_LABEL = _whole(r"authors?:?", r"about the authors?", r"written by:?",
+                       # "<Desk> reporter Jo Example can be reached at <address>": the reporter's note at the end
+                       r".{0,120}\bcan be (?:reached|contacted|emailed) (?:at|by|via)\b.{0,120}")
 
 #: Notes glued before the first sentence of the body: the note ends where the body begins.
 _GLUED_NOTES: Final = (
@@ -151,9 +165,14 @@ def furniture(line: str) -> str | None:
         return C.BOILERPLATE  # "OperationsThe Recruiting Worx PodcastMoney + Investments...": menu labels glued
     if SYNDICATOR.fullmatch(bare) or _AGENCY_SECTION.match(bare):
         return C.SOURCE_LINE
-    if (link := _TIMED_LINK.match(bare)) and is_date_line(link.group("when")):
+    if (link := _TIMED_LINK.match(bare)) and is_date_line(link.group("when")) and not bare.lower().startswith("by "):
         return C.RELATED
     return None
+
+
+def is_topics_label(line: str) -> bool:
+    """The label above the topics a page files the story under ("Key Topics", "Tags:")."""
+    return bool(_TOPICS_LABEL.match(line.strip()))
 
 
 def is_related_label(line: str) -> bool:

@@ -62,6 +62,8 @@ def _split_glued(reading: Reading) -> None:
         line, start = reading.line(k), reading.pieces[k].start
         if k < 6 and (at := _glued_date(line)) is not None:
             reading.split(k, start + at)  # "...at EU summitPublished October 17, 2024"
+            if _shapes.is_label(line[:at].rstrip(" |–—-")):
+                reading.pieces[k].kind = C.KICKER  # "World News | Published:": the section, then the date
         elif (note := _boilerplate.glued(line)) is not None:
             if note[0] == C.EDITOR_NOTE:
                 reading.warn(f"split the editor's note {quote(line)} off the paragraph it was glued to")

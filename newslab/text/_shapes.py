@@ -59,6 +59,10 @@ _AGENCY_BYLINE = re.compile(
 )
 _NAME = r"[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z’'-]+|de|van|von|der|da|al|bin|le)){1,3}"
 _NAME_LINE = re.compile(rf"^{_NAME}$")
+#: A blog theme's byline, glued: ``Jo ExampleBy Jo ExampleMarch 21, 2023No Comments5 Mins Read``.
+_GLUED_BYLINE = re.compile(rf"^(?:{_NAME})?By\s+(?P<name>{_NAME})(?=(?:{MONTH})\b|{MONTH}\s*\d|\d)")
+#: Another role after the author's name: ``Author: Jo Example, Approving editor: Ann Roe``.
+_ROLE_FIELD = re.compile(r"^\s*[A-Z][\w’' -]{1,30}:\s*\S")
 _DASH_NAME = re.compile(rf"^[-–—]\s*{_NAME}$")  # "- Olga R. Rodriguez" (PressReader)
 _NAME_STATION = re.compile(rf"^(?P<name>{_NAME}),\s+(?P<station>[A-Z][A-Z0-9]{{1,6}}(?:\s+[A-Z][A-Z0-9]{{1,6}}){{0,2}})$")
 _ROLE_LINE = re.compile(
@@ -76,6 +80,8 @@ _CREDIT = re.compile(
     r"^\(?\s*(?:(?:additional\s+)?reporting|writing|editing|compiled|research|graphics|translation)\s+by\b"
     r"|\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story)\b"
     r"|^\(?\s*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4}|copyright\s*©)|\ball rights reserved\b"
+    # "TM and © Copyright 2015 <Owner> ...": the copyright sign and a year anywhere in a short line
+    r"|(?:©|\(c\))\s*(?:copyright\s*)?(?:19|20)\d{2}\b"
     # "BBC Monitoring. Copyright BBC.": a short line that ends in "Copyright <Name>"
     r"|(?:^|[.!]\s+)(?-i:Copyright\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})\.?$"
     r"|^\(end\)$|^\(?with inputs from [\w ,]{2,40}\.?\)?$"
@@ -113,6 +119,18 @@ _CAPTION = re.compile(
     # the photographer and the agency at the end: "...due to wildfires.Michael A. Mariant / MICHAEL A. MARIANT"
     r"|[.!?]\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3}\s*/\s*[A-Z][A-Z.'’ -]{1,40}$"
     rf"|{_PHOTO_CREDIT.pattern}"
+    # "... on Tuesday. – Photo AP/Jo Example", or alone: the agency before the photographer
+    r"|(?:^|[.!?”\"]\s*[—–-]\s*)(?i:photo):?\s+(?:AP|AFP|Reuters|REUTERS|EPA|PA|Getty Images|Xinhua|Anadolu)"
+    r"\s*/\s*[A-Z][\w.'’ -]{1,40}$"
+    # "... pose before the signing (AP)": an agency in brackets right after the last word, no stop
+    r"|(?<=[\w’'])\s\((?:AP|AFP|Reuters|REUTERS|PA|PA Wire|EPA|Xinhua|Getty Images|Anadolu)\)$"
+    # "Credit: Pixabay.", "Image source: <site>": a short credit line
+    r"|^(?i:credits?|image source|photo source)\s*:\s*\S+(?:\s+\S+){0,5}$"
+    # "... photo by Jo Example. Jo Example/Social Media/via REUTERS": a slashed credit that ends in the agency
+    r"|[.!?]\s+[A-Z][^.!?]{1,80}/\s*(?:via\s+)?(?:REUTERS|Reuters|AP|AFP|Getty Images|EPA|Xinhua)$"
+    # a stock agency or "Supplied" alone on its line
+    r"|^(?i:123rf|getty images|shutterstock|istock(?:photo)?|alamy|unsplash|pexels|pixabay|dreamstime|"
+    r"depositphotos|supplied)(?i:\.com)?$"
 )
 #: A photo credit glued before an ABC-style dateline: ``kali9/iStock(BALTIMORE) — ...``.
 GLUED_CREDIT = re.compile(r"^[\w.-]+(?:\s[\w.-]+){0,3}/[\w.-]+(?:\s[\w.-]+){0,2}(?=\([A-Z])")
@@ -153,7 +171,7 @@ def own_line_dateline(line: str) -> re.Match[str] | None:
 
 def is_byline(line: str) -> bool:
     """``By Max Hunder``, ``BY MAX HUNDER``, ``By Jo Reporter, The Riverton Times``, ``Author: Jo Reporter``."""
-    if _AUTHOR_LINE.match(line) or _DASH_NAME.match(line.strip()):
+    if _AUTHOR_LINE.match(line) or _DASH_NAME.match(line.strip()) or _GLUED_BYLINE.match(line.strip()):
         return True
     return bool(_BYLINE.match(line)) and not line.rstrip().endswith((".", "!", "?", ":"))
 
@@ -186,6 +204,12 @@ def is_role_line(line: str) -> bool:
 
 def byline_fields(line: str) -> dict[str, str]:
     """Split a byline into ``author`` and, where given, ``outlet`` and ``date`` (ISO)."""
+    if glued := _GLUED_BYLINE.match(line.strip()):
+        rest = line.strip()[glued.end():]
+        fields = {"author": glued.group("name")}
+        if (date := iso_date(rest)) is not None:
+            fields["date"] = date
+        return fields
     rest = re.sub(r"^(?:by|(?:authors?|written by|words by|reporter|reporting)\s*:)\s+|^[-–—]\s*", "", line.strip(),
                   flags=re.IGNORECASE)
     pieces = [p for p in _BYLINE_SEPARATOR.split(rest) if p.strip()] or [rest]
@@ -198,14 +222,14 @@ def byline_fields(line: str) -> dict[str, str]:
         pieces[0] = pieces[0][:cut].rstrip(" ,")
         extra.insert(0, tail)
     names = pieces[0].split(",")
-    while len(names) > 1 and (_OUTLET.match(names[-1].strip()) or iso_date(names[-1]) or (
+    while len(names) > 1 and (_OUTLET.match(names[-1].strip()) or iso_date(names[-1]) or _ROLE_FIELD.match(names[-1]) or (
             _STATION.match(names[-1].strip()) and not ",".join(names[:-1]).isupper())):
         extra.insert(0, names.pop())
     fields = {"author": ",".join(names).strip()}
     for piece in (p.strip() for p in extra):
         if (date := iso_date(piece)) is not None:
             fields.setdefault("date", date)
-        elif piece and not _CLOCK.search(piece):
+        elif piece and not _CLOCK.search(piece) and not _ROLE_FIELD.match(piece):
             fields.setdefault("outlet", piece)
     return fields
 

@@ -46,6 +46,18 @@ from newslab.text import _boilerplate
     ("This website uses cookies.", C.BOILERPLATE), ("Riverton Weekly Like", C.BOILERPLATE),
     ("- Be the first of your friends!"[2:], C.BOILERPLATE), ("Audio By ExampleVoice", C.AUDIO),
     ("NewsThe Riverton PodcastMoney + TownCareer AdviceWorld", C.BOILERPLATE),
+    # real set 5 of bench/README.md: comment boxes, breadcrumbs, topics, a local-news box, a repost's footer
+    ("Please read our comment policy before commenting.", C.BOILERPLATE),
+    ("Click to Read More and View Comments", C.BOILERPLATE), ("Click to Hide", C.BOILERPLATE),
+    ("Home » News » Riverton votes to rebuild the bridge", C.BOILERPLATE), ("Key Topics", C.BOILERPLATE),
+    ("Tags:", C.BOILERPLATE), ("Filed under", C.BOILERPLATE),
+    ("Find out what’s happening in Riverton with free, real-time updates from Example Local.", C.NEWSLETTER),
+    ("Your email address", C.NEWSLETTER), ("Let’s go!", C.NEWSLETTER),
+    ("RELATED STORIES FROM KRVT ABOUT THE NORTHVALE DROUGHT:", C.RELATED),
+    ("More: Lakeside ferry to run at night from June", C.RELATED),
+    ("WATCH NEXT: Riverton's bridge, from the air", C.RELATED),
+    ("This article originally appeared on Riverton Gazette: Stone bridge to close for two years", C.SOURCE_LINE),
+    ("Town hall reporter Jo Example can be reached at jexample@gazette.example.org.", C.AUTHOR),
 ])
 def test_each_form_of_page_furniture_has_its_kind(line, kind):
     assert _boilerplate.furniture(line) == kind
@@ -66,6 +78,14 @@ def test_each_form_of_page_furniture_has_its_kind(line, kind):
     "Share prices of the mill's owner rose by a tenth on Monday.",
     "- The council votes on tram fares on Thursday without any debate or any amendment from the floor at all",
     "Details: The night trams will run every 30 minutes.",
+    "Home is where most of the volunteers met, at the old school hall.",
+    "Click-and-collect orders rose by a third, the shop said.",
+    "Topics on the agenda include the bridge, the tram and the budget.",
+    "Tagged bags will be collected on Thursdays from next month.",
+    "Let’s go back to the start, the mayor told the council.",
+    "Related stories ran in the Gazette all week: the council read every one.",
+    "More than 40 children joined the first reading group on Saturday morning.",
+    "This article of the town charter has not been changed since 1920, Field said.",
 ])
 def test_body_sentences_that_start_like_furniture_are_not_furniture(line):
     assert _boilerplate.furniture(line) is None

@@ -370,3 +370,83 @@ def test_the_loader_never_raises_and_keeps_every_offset(lines, newline):
     assert all(a.end <= b.start for a, b in zip(article.parts, article.parts[1:]))
     assert {p.kind for p in article.parts} <= set(C.PART_KINDS)
     assert "".join(text[a:b] for a, b in article.segments()) == text
+
+
+# --- real set 5 of bench/README.md: the forms its first run missed, in constructed look-alikes -----------------
+
+
+@pytest.mark.parametrize("line", [
+    "The stone bridge over the river on Monday. – Photo AP/Jo Example", "Photo AP/Jo Example",
+    "Mayor Lena Brook, left, and Tom Reed, right, open the bridge on Monday",
+    "Lena Brook and Tom Reed sign the bridge contract in Riverton on Monday (AP)",
+    "Water covers the square in this May 14, 2031 photo by Jo Example. Jo Example/Social Media/via REUTERS",
+    "Credit: Example Images.", "Image source: images.example.org", "123rf", "Supplied",
+])
+def test_more_caption_and_photo_credit_forms(line):
+    article = parse_article(f"Riverton votes to rebuild the bridge\n{LEDE}\n{line}\n{SECOND}\n{THIRD}")
+    assert kinds(article) == ["headline", "paragraph", "caption", "paragraph", "paragraph"]
+
+
+def test_a_caption_that_says_who_stands_where_is_read_as_one_with_a_warning():
+    line = "Mayor Lena Brook, second left, and Tom Reed, centre, at the signing in Riverton on Monday."
+    article = parse_article(f"Riverton votes to rebuild the bridge\n{LEDE}\n{line}\n{SECOND}")
+    assert kind_of(article, "Mayor Lena Brook, second") == C.CAPTION and warned(article, '"Mayor Lena Brook, second left,')
+
+
+@pytest.mark.parametrize(("line", "author"), [
+    ("Jo ExampleBy Jo ExampleMarch 21, 2031No Comments5 Mins Read", "Jo Example"),  # a blog theme's, glued
+    ("Author: Jo Example, Approving editor: Ann Roe", "Jo Example"),  # the other role is not an author
+    ("By Associated Press - Friday, February 7, 2031", "Associated Press"),  # not a link and its date
+])
+def test_bylines_with_what_themes_glue_to_them(line, author):
+    article = parse_article(f"Riverton votes to rebuild the bridge\n{line}\n{LEDE}\n{SECOND}")
+    assert article.byline is not None and article.author == author
+
+
+def test_a_section_label_before_a_bare_published_is_a_kicker_and_the_summary_under_it_a_standfirst():
+    summary = "The council voted to rebuild the old stone bridge and close it for two years."
+    article = parse_article(f"Riverton votes to rebuild the bridge\nTown News | Published:\n{summary}\n"
+                            f"Mayor Lena Brook, left, and Tom Reed at the vote (AP)\n{LEDE}\n{SECOND}")
+    assert kinds(article)[:5] == ["headline", "kicker", "date_line", "standfirst", "caption"]
+
+
+def test_the_topics_under_a_topics_label_are_not_a_paragraph():
+    article = parse_article(f"Riverton votes to rebuild the bridge\n{LEDE}\n{SECOND}\nKey Topics\n"
+                            "Riverton, Stone Bridge, Town Council, Lena Brook")
+    assert kinds(article) == ["headline", "paragraph", "paragraph", "boilerplate", "boilerplate"]
+
+
+def test_a_copyright_line_with_the_sign_inside_it_is_a_credit():
+    article = parse_article(f"Riverton votes to rebuild the bridge\n{LEDE}\n{SECOND}\n"
+                            "TM and © Copyright 2031 Riverton Radio Inc. and its subsidiaries. Used under license.")
+    assert kinds(article)[-1] == C.CREDIT
+
+
+TAIL = "Source: Riverton Gazette\nAuthor: Jo Example, Approving editor: Ann Roe\nCONTACT US"
+
+
+def test_prose_after_the_lines_that_close_an_article_is_page_furniture_with_a_warning():
+    teaser = "Town News: A hidden door in a 1 million dollar Lakeside home, for sale on Friday."
+    article = parse_article(f"Riverton votes to rebuild the bridge\n{LEDE}\n{SECOND}\n{THIRD}\n"
+                            f"No date was set for the work.\n{TAIL}\n{teaser}")
+    assert len(article.paragraphs) == 4 and kind_of(article, "Town News:") == C.RELATED  # a teaser: a label, a title
+    assert warned(article, '"Town News: A hidden door') and warned(article, '"Source: Riverton Gazette"')
+    blurb = "Strong storms off the coast can flood the lower town, depending on the tide."
+    article = parse_article(f"Riverton votes to rebuild the bridge\n{LEDE}\n{SECOND}\n{THIRD}\n"
+                            f"No date was set for the work.\n{TAIL}\nRIVER LEVELS: The live map\n{blurb}")
+    assert len(article.paragraphs) == 4 and kind_of(article, "Strong storms") == C.BOILERPLATE
+
+
+@pytest.mark.parametrize("text", [
+    # a source under a chart inside the body: the paragraphs after it are the article's
+    f"Riverton votes to rebuild the bridge\n{LEDE}\n{SECOND}\n{THIRD}\nSource: Northvale statistics office\n"
+    "The bridge carries 9,000 cars a day.\nIt will close in June.",
+    # three or more paragraphs after a note: the body goes on
+    f"Riverton votes to rebuild the bridge\n{LEDE}\n{SECOND}\n{THIRD}\n{TAIL}\nThe bridge carries 9,000 cars a day."
+    "\nIt will close in June.\nA ferry will run instead.",
+    # fewer than four paragraphs: too little body to know where it ends
+    f"Riverton votes to rebuild the bridge\n{LEDE}\n{SECOND}\n{TAIL}\n{THIRD}",
+])
+def test_paragraphs_after_a_source_or_note_stay_paragraphs_when_the_body_goes_on(text):
+    article = parse_article(text)
+    assert C.BOILERPLATE not in kinds(article) and not any("closes the article" in w for w in article.warnings)
