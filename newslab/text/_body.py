@@ -33,6 +33,7 @@ def read_body(reading: Reading) -> None:
     for k in range(start, len(reading.pieces)):  # "Sentinel Digital Desk", "Reuters Staff": never a paragraph
         if reading.free(k) and _shapes.is_agency_byline(reading.line(k)):
             reading.set(k, C.BYLINE)
+    _printed_twice(reading, start)
     _find_dateline(reading, start)
     _join_wrapped(reading, start)
     _repeated_headlines(reading, start)
@@ -67,6 +68,10 @@ def _find_dateline(reading: Reading, start: int) -> None:
                 match := _shapes.colon_dateline(reading.text, piece.start, piece.end)):
             reading.warn(f"read {quote(match.group('place'))} as the dateline (a place and a colon at the start of "
                          f"the first paragraph); if it is not, pass dateline=false")
+        if match is None and _after_a_named_line(reading, k) and (
+                match := _shapes.dash_dateline(reading.text, piece.start, piece.end)):
+            reading.warn(f"read {quote(match.group('place'))} as the dateline (a place and a dash at the start of "
+                         f"the first paragraph); if it is not, pass dateline=false")
         if match is None:
             continue
         _split_dateline(reading, k, match)
@@ -77,6 +82,21 @@ def _find_dateline(reading: Reading, start: int) -> None:
                              f"not as a paragraph: the dateline comes after it; if it is the first paragraph, "
                              f'pass keep=["{first_words(reading.line(before))}"]')
         return
+
+
+def _printed_twice(reading: Reading, start: int) -> None:
+    """The same line twice in a row above the first paragraph: a photo's alt text and its caption."""
+    for k in range(start, len(reading.pieces) - 1):
+        if reading.kind(k) == C.PARAGRAPH:
+            return
+        line = reading.line(k)
+        if reading.free(k) and reading.free(k + 1) and len(line.split()) >= 5 and (
+                " ".join(line.split()) == " ".join(reading.line(k + 1).split())):
+            reading.set(k, C.CAPTION)
+            reading.set(k + 1, C.CAPTION)
+            reading.warn(f"read {quote(line)} as a photo caption (printed twice in a row above the body), not as a "
+                         f'paragraph; if it is one, pass keep=["{first_words(line)}"]')
+            return
 
 
 def _after_a_named_line(reading: Reading, k: int) -> bool:
@@ -249,8 +269,33 @@ def _body_kinds(reading: Reading, start: int) -> None:
         if reading.pieces[k].kind == C.PARAGRAPH and not reading.pieces[k].forced and (
                 _shapes.is_initials(reading.line(k))):
             reading.pieces[k].kind = C.CREDIT  # the editor's initials after the last paragraph
+    _sponsored_boxes(reading)
     _after_the_end(reading)
     _doubtful_paragraphs(reading)
+
+
+def _sponsored_boxes(reading: Reading) -> None:
+    """The teasers under a sponsored label inside the body: short lines, up to four, until the body goes on with
+    a long paragraph."""
+    for k, piece in enumerate(reading.pieces):
+        if piece.kind not in (C.AD, C.PROMO) or not _boilerplate.is_sponsored_label(reading.line(k)):
+            continue
+        box = []
+        for j in range(k + 1, min(k + 6, len(reading.pieces))):
+            if reading.kind(j) not in (C.PARAGRAPH, C.SUBHEAD) or reading.pieces[j].forced:
+                break
+            if len(reading.line(j).split()) > _boilerplate.MAX_WORDS:
+                break
+            box.append(j)
+        else:
+            continue  # no long paragraph after the box: where it ends is not known
+        if not box or len(box) > 4 or reading.kind(box[-1] + 1) != C.PARAGRAPH:
+            continue
+        for j in box:
+            reading.pieces[j].kind = C.PROMO
+        reading.warn(f"read {', '.join(quote(reading.line(j)) for j in box)} as paid teasers (under "
+                     f"{quote(reading.line(k))}), not as paragraphs; if one is a paragraph, "
+                     f'pass keep=["{first_words(reading.line(box[0]))}"]')
 
 
 def _after_the_end(reading: Reading) -> None:

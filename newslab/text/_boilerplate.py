@@ -31,7 +31,9 @@ _BOILERPLATE = _whole(
     r"(?:\d+\.\s*)?skip to (?:the )?(?:main )?(?:content|navigation|menu|main menu|search|footer|more .{1,40})\b.{0,40}",
     r"skip (?:navigation|nav|to navigation)", r"(?:back to )?(?:the )?(?:top|bottom) of (?:the )?page",
     r"home\s*[»›>]\s*.{1,200}",  # a breadcrumb: "Home » News » <title>"
-    r"edit post", r"connect with us", r"back to top", r"toggle navigation", r"main menu", r"menu", r"search",
+    r"edit post", r"connect with us", r"back to top", r"top", r"toggle navigation", r"main menu", r"menu", r"search",
+    r"(?:hi,? )?what are you looking for\??", r"(?:type|start typing|press enter) (?:here )?to search\b.{0,40}",
+    r"\[an error occurred while processing this directive\]",  # a web server's include that failed
     r"[-–—|•·*_=]+",
     # share buttons and permalinks
     r"share(?: this (?:article|story|page))?:?", r"share (?:on|via) \w+(?: \w+)?", r"email this link",
@@ -47,11 +49,20 @@ _BOILERPLATE = _whole(
     r"(?:this (?:website|site) uses|we use) cookies\b.{0,200}", r"accept (?:all )?cookies",
     r"be the first of your friends\b.{0,40}",
     r"please read our comment(?:ing)? (?:policy|guidelines|rules)\b.{0,80}",
-    r"click to (?:read more|hide|show|view|expand|comment|open)\b.{0,60}",
+    r"click to (?:read more|hide|show|view|expand|comment|open|follow)\b.{0,60}",
+    r"email the author", r"follow (?:on|us on) (?:twitter|x|facebook|instagram|linkedin|bluesky|threads)",
+    # comment boxes: their heading, their rules, their state
+    r"comments?\s*[:|-]\s*our rules", r"we want (?:our )?comments to be\b.{0,80}\bcommunity\b.{0,300}",
+    r"(?:please )?(?:report|flag) any comments? that (?:break|breach|violate)s? our\b.{0,80}",
+    r"(?:read the rules here\s*)?comments are (?:now )?(?:closed|disabled|switched off)\b.{0,60}",
+    # the page's own notices: an old story's banner, the disclaimer under external links
+    r"this (?:article|story) is more than (?:\d+|a|an|one|two|three) (?:years?|months?|days?) old",
+    r".{1,40} (?:is|are) not responsible for the content of external (?:internet )?(?:web)?sites\.?",
     # the topics a page files the story under, as a label
     r"(?:key |related |more )?(?:topics|tags)\s*:?", r"filed under\s*:?", r"tagged(?: with)?\s*:?",
     # tracking ids: one token with a long run of digits; a counter alone (comments, shares)
     r"[A-Za-z]{0,12}\d{12,}[A-Za-z0-9]*", r"\d{1,5}",
+    r"[+\-−]\d+(?:[.,]\d+)?\s*%?|\d+[.,]\d+\s*%",  # a ticker's move: "-0.9400", "+1.25%"
     # blog and feed platforms
     r"showing posts with label .{1,60}", r"show all posts", r"(?:older|newer) posts?", r"post a comment",
     r"no comments:?", r"\d+ comments?:?", r"subscribe to: .{1,60}", r"labels?: .{1,120}", r"posted by .{1,80}",
@@ -59,14 +70,16 @@ _BOILERPLATE = _whole(
     r"articles|stories)\b.{0,80}", r"commented", r"most (?:read|viewed|commented|popular)",
 )
 _AD = _whole(
-    r"advertisement", r"advertising", r"sponsored(?: content)?", r"ad", r"(?:home|post|page|header|footer|sidebar) "
+    r"advertisement", r"advertising", r"sponsored(?: content)?", r"ad", r"(?:partner|paid|branded) (?:content|post)",
+    r".{1,40}\((?:sponsored|sponsored content|paid post|partner content|advertorial)\)", r"(?:home|post|page|header|footer|sidebar) "
     r"(?:top|bottom|middle|side) ad", r"scroll to continue(?: with content)?",
     r"(?:article|story) continues (?:below|after (?:this )?(?:the )?advertisement)(?: advertisement)?",
     r"continue reading (?:the main story|below)", r"(?:additional )?support (?:for [\w ]{1,40} )?(?:is )?provided by:?",
     r"learn more",
 )
 _NEWSLETTER = _whole(
-    r"sign up(?: for (?:our|the) [\w ’'-]{0,40}newsletters?| now| here)?[.!]?",
+    r"sign up(?: for (?:our|the) [\w ’'-]{0,40}(?:newsletters?|e-?mails?|e-?mail alerts|alerts)| now| here)?[.!]?",
+    r"get the latest (?:news|headlines|stories) from .{1,60} (?:in|to|straight to) your inbox\.?",
     r"subscribe(?: now| here| today)?[.!]?", r"newsletters?",
     r"subscribe to .{1,80}\bnewsletter\b.{0,120}",
     r"thank you\. please check your inbox to confirm\.?",
@@ -79,8 +92,8 @@ _PROMO = _whole(
     r"(?:.{0,100}(?:[—–-]|[.!])\s*)?become a member\b.{0,100}", r"goal: .{0,80}\bmembers?\b.{0,120}",
     r"(?:gift (?:a )?membership|support us(?: just once)?|join us in this fight|support independent journalism)\b.{0,100}",
     r"join us on (?:telegram|whatsapp|facebook|instagram|x|twitter|youtube)\.?",
-    r"follow (?:us|our coverage\b.{0,60}) on .{0,40}(?:@\S+|telegram|whatsapp|facebook|instagram|x|twitter|"
-    r"youtube)\b.{0,30}",
+    r"\(?follow (?:us|me|our coverage\b.{0,60}|(?:[A-Z][\w’'-]+\s){1,3}) ?on .{0,40}(?:@\S+|telegram|whatsapp|"
+    r"facebook|instagram|x|twitter|youtube)\b.{0,30}",
     r"download (?:our|the) (?:free )?app\b.{0,60}", r"donate(?: now| today)?[.!]?",
     # paywalls
     r"\W{0,3}\s*you have (?:\d+|one|two|three) (?:more )?free (?:articles?|stories) (?:left|remaining|available)?\b.{0,120}",
@@ -161,6 +174,8 @@ def furniture(line: str) -> str | None:
     for kind, pattern in _FORMS:
         if pattern.match(bare):
             return kind
+    if "|" in bare and all(furniture(part) for part in bare.split("|")):
+        return C.BOILERPLATE  # "Email the author | Follow on Twitter": a row of links
     if _LIKE_BOX.match(bare) or (len(_GLUED_LABELS.findall(bare)) >= 3 and not re.search(r"[.!?]", bare)):
         return C.BOILERPLATE  # "OperationsThe Recruiting Worx PodcastMoney + Investments...": menu labels glued
     if SYNDICATOR.fullmatch(bare) or _AGENCY_SECTION.match(bare):
@@ -173,6 +188,14 @@ def furniture(line: str) -> str | None:
 def is_topics_label(line: str) -> bool:
     """The label above the topics a page files the story under ("Key Topics", "Tags:")."""
     return bool(_TOPICS_LABEL.match(line.strip()))
+
+
+_SPONSORED_LABEL = _whole(r"(?:.{1,40}\s*)?\(?(?:sponsored|sponsored content|paid post|partner content|advertorial)\)?")
+
+
+def is_sponsored_label(line: str) -> bool:
+    """The label over a box of paid teasers ("Gazette360 (Sponsored)", "Partner content")."""
+    return bool(_SPONSORED_LABEL.match(line.strip())) or line.strip().lower() in {"paid content", "branded content"}
 
 
 def is_related_label(line: str) -> bool:

@@ -101,9 +101,16 @@ def _choose(reading: Reading, candidates: list[int], end: int) -> int | None:
     shared = {k: len(content_words(reading.line(k)) & body) for k in distinct}
     sharing = [k for k in distinct if shared[k]]
     pick = titled[0] if titled else sharing[0] if sharing else distinct[0]
-    # one word shared by chance ("News" in a site's name) loses to a later short line that shares several
+    # one word shared by chance ("News" in a site's name) loses to a later short line that shares several;
+    # a trending story's title above the headline loses to a short line whose words the body says again
     if shared.get(pick) == 1 and not titled:
         pick = next((k for k in sharing if k > pick and shared[k] >= 2 and _short_title(reading.line(k))), pick)
+    if sharing and not titled:
+        share = {k: shared[k] / max(1, len(content_words(reading.line(k)))) for k in sharing}
+        words = len(reading.line(pick).split())
+        pick = next((k for k in sharing if k > pick and shared[k] >= max(3, shared[pick]) and share[k] >= 0.5
+                     and share[k] >= 2 * share.get(pick, 0.0) and _short_title(reading.line(k))
+                     and words >= 10 and len(reading.line(k).split()) < words), pick)
     above = [k for k in distinct if k < pick and len(reading.line(k).split()) >= 4]
     if above:
         others = ", ".join(quote(reading.line(k)) for k in above)
@@ -142,7 +149,8 @@ def _around_headline(reading: Reading, candidates: list[int], headline: int, end
             reading.set(k, C.REPEATED_HEADLINE if _shapes.exact_repeat(line, title) else C.CAPTION)
         elif byline is not None and " ".join(line.split()) == " ".join(byline.split()):
             reading.set(k, C.AUTHOR)  # the byline printed twice
-        elif k > headline and (place := _shapes.own_line_dateline(line)):
+        elif k > headline and (place := _shapes.own_line_dateline(line)) and not (
+                reading.kind(k - 1) == C.BYLINE and _shapes.is_outlet_line(line)):  # "Jo Example" over "USA TODAY"
             _own_line_dateline(reading, k, place)
         elif k > headline and byline is None and _name_byline(reading, k):
             byline = line

@@ -132,6 +132,8 @@ def opens_body(reading: Reading, k: int) -> bool:
         return False
     if _shapes.is_bullet(line) or _shapes.dateline(reading.text, piece.start, piece.end):
         return True
+    if line[:1].islower() and len(line.split()) <= 8 and not _shapes.ends_sentence(line):
+        return False  # "watch One-Minute World News": a widget's label, not the first words of a story
     return not (headline_shaped(line) or _shapes.own_line_dateline(line))
 
 

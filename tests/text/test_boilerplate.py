@@ -58,6 +58,25 @@ from newslab.text import _boilerplate
     ("WATCH NEXT: Riverton's bridge, from the air", C.RELATED),
     ("This article originally appeared on Riverton Gazette: Stone bridge to close for two years", C.SOURCE_LINE),
     ("Town hall reporter Jo Example can be reached at jexample@gazette.example.org.", C.AUTHOR),
+    # real set 6: search boxes, a server's error, age banners, disclaimers, follow links, comment rules,
+    # newsletter boxes, a ticker's figure, a sponsored label
+    ("Hi, what are you looking for?", C.BOILERPLATE), ("What are you looking for?", C.BOILERPLATE),
+    ("Type to search", C.BOILERPLATE), ("top", C.BOILERPLATE),
+    ("[an error occurred while processing this directive]", C.BOILERPLATE),
+    ("This article is more than 11 years old", C.BOILERPLATE), ("This article is more than 2 months old", C.BOILERPLATE),
+    ("The Gazette is not responsible for the content of external internet sites", C.BOILERPLATE),
+    ("Click to follow", C.BOILERPLATE), ("Email the author | Follow on Twitter", C.BOILERPLATE),
+    ("(Follow me on Twitter @jexample)", C.PROMO), ("Follow Jo Example on X @jexample", C.PROMO),
+    ("Comments: Our rules", C.BOILERPLATE),
+    ("We want our comments to be a lively and valuable part of our community - a place where readers can debate "
+     "the issues of the day.", C.BOILERPLATE),
+    ("Please report any comments that break our rules.", C.BOILERPLATE),
+    ("Read the rules hereComments are closed on this article", C.BOILERPLATE),
+    ("Comments are closed on this article.", C.BOILERPLATE),
+    ("Get the latest news from gazette.example.org in your inbox.", C.NEWSLETTER),
+    ("Sign up for our emails", C.NEWSLETTER), ("Sign up for our email alerts", C.NEWSLETTER),
+    ("-0.9400", C.BOILERPLATE), ("+1.25%", C.BOILERPLATE), ("−3.1", C.BOILERPLATE),
+    ("Gazette360 (Sponsored)", C.AD), ("Partner content", C.AD),
 ])
 def test_each_form_of_page_furniture_has_its_kind(line, kind):
     assert _boilerplate.furniture(line) == kind
@@ -86,6 +105,15 @@ def test_each_form_of_page_furniture_has_its_kind(line, kind):
     "Related stories ran in the Gazette all week: the council read every one.",
     "More than 40 children joined the first reading group on Saturday morning.",
     "This article of the town charter has not been changed since 1920, Field said.",
+    "What are you looking for in a new mayor? The Gazette asked readers.",
+    "Top officials at the council said the repairs would take a year.",
+    "The council is not responsible for the bridge, Field said.",
+    "Comments made by the mayor on Monday were criticised by the union.",
+    "We want our comments to be heard, the union said.",
+    "Follow-up talks are planned for next week.",
+    "Get the latest figures from the council before you vote, Field said.",
+    "The mill's owner said the deal was sponsored by the town.",
+    "This article is more than a list of repairs, Field said.",
 ])
 def test_body_sentences_that_start_like_furniture_are_not_furniture(line):
     assert _boilerplate.furniture(line) is None
