@@ -237,6 +237,9 @@ def _standfirst(reading: Reading, start: int) -> None:
     # (a photo inside the body) or a source line (some sites print it under the first paragraph) does not
     above = len(front) == len(between) and (len(front) >= 2 or (front and front[0] not in (C.CAPTION, C.SOURCE_LINE)))
     if not (above or restated):
+        if between == [C.CAPTION] and reading.headline_at == k - 1:
+            reading.warn(f"read {quote(line)} as the first paragraph, though a photo caption stands under it: if it "
+                         f'is a summary under the headline (a standfirst), pass skip=["{first_words(line)}"]')
         return
     reading.set(k, C.STANDFIRST)
     why = "the paragraph after it says the same" if restated and not above else (
@@ -262,6 +265,7 @@ def _body_kinds(reading: Reading, start: int) -> None:
         piece, line = reading.pieces[k], reading.line(k)
         inner = paragraphs[0] < k < paragraphs[-1] or (
             k + 1 < len(reading.pieces) and reading.kind(k + 1) == C.PARAGRAPH and _shapes.is_bullet(reading.line(k + 1)))
+        inner = inner or (k == paragraphs[0] < paragraphs[-1] and reading.kind(k - 1) == C.EDITOR_NOTE)  # "PREVIOUSLY:"
         if not piece.forced and inner and "\n" not in line and _shapes.is_subhead(line) and not _shapes.is_bullet(line):
             piece.kind = C.SUBHEAD
     last = max((k for k in paragraphs if not _shapes.is_initials(reading.line(k))), default=-1)
@@ -361,6 +365,12 @@ def _body_kind(reading: Reading, k: int) -> str:
         reading.warn(f"read {quote(line)} as a photo caption (it says who stands left or right), not as a "
                      f'paragraph; if it is one, pass keep=["{first_words(line)}"]')
         return C.CAPTION
+    if _shapes.BRACKETED_PHOTOGRAPHER.search(line) and len(line.split()) <= 30 and not _shapes.is_bullet(line) and (
+            not any(0 <= j < len(reading.pieces) and j != k and reading.line(j).rstrip().endswith("]")
+                    for j in (k - 1, k + 1))):
+        reading.warn(f"read {quote(line)} as a photo caption (it ends in a name and an outlet in square brackets), "
+                     f'not as a paragraph; if it is one, pass keep=["{first_words(line)}"]')
+        return C.CAPTION
     if line.rstrip().endswith(("…", "...")) and not _shapes.ends_in_quote(line) and len(line.split()) <= 30:
         reading.warn_each('related-article teasers (they break off with "…"), not as paragraphs', line,
                           "if one is a paragraph, pass keep=[{words}]")
@@ -376,8 +386,9 @@ def _body_kind(reading: Reading, k: int) -> str:
     if _shapes.is_byline(line) and not line.startswith(("-", "–", "—")) and (
             _shapes.is_name_line(_shapes.byline_fields(line)["author"].split(",")[0])):
         return C.BYLINE
-    if not _shapes.ends_sentence(line) and len(line.split()) <= 15 and _under_label(reading, k):
-        return C.RELATED  # the titles listed under "RELATED STORIES", "Read more:"
+    if (not _shapes.ends_sentence(line) or line.rstrip().endswith("?")) and len(line.split()) <= 15 and (
+            _under_label(reading, k)):
+        return C.RELATED  # the titles listed under "RELATED STORIES", "Read more:" (a title may ask a question)
     if (match := _BRAND_LINK.match(line)) and _shapes.title_case(match.group("title")) and len(line.split()) <= 16:
         reading.warn(f"read {quote(line)} as a related-article link (a name, a colon and a title), "
                      f'not as a paragraph; if it is one, pass keep=["{first_words(line)}"]')

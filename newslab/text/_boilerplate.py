@@ -55,8 +55,13 @@ _BOILERPLATE = _whole(
     r"comments?\s*[:|-]\s*our rules", r"we want (?:our )?comments to be\b.{0,80}\bcommunity\b.{0,300}",
     r"(?:please )?(?:report|flag) any comments? that (?:break|breach|violate)s? our\b.{0,80}",
     r"(?:read the rules here\s*)?comments are (?:now )?(?:closed|disabled|switched off)\b.{0,60}",
+    # a blog platform's comment form
+    r"leave a (?:reply|comment)", r"cancel reply", r"add (?:a |your )?comment", r"post comment",
+    r"your email address will not be published\b.{0,80}", r"required fields are marked\b.{0,10}",
+    r"save my name,? email,? and website in this browser\b.{0,60}",
+    r"this site uses akismet to reduce spam\b.{0,80}",
     # the page's own notices: an old story's banner, the disclaimer under external links
-    r"this (?:article|story) is more than (?:\d+|a|an|one|two|three) (?:years?|months?|days?) old",
+    r"this (?:article|story) is (?:more than |over )?(?:\d+|a|an|one|two|three) (?:years?|months?|days?) old",
     r".{1,40} (?:is|are) not responsible for the content of external (?:internet )?(?:web)?sites\.?",
     # the topics a page files the story under, as a label
     r"(?:key |related |more )?(?:topics|tags)\s*:?", r"filed under\s*:?", r"tagged(?: with)?\s*:?",
@@ -98,9 +103,16 @@ _PROMO = _whole(
     # paywalls
     r"\W{0,3}\s*you have (?:\d+|one|two|three) (?:more )?free (?:articles?|stories) (?:left|remaining|available)?\b.{0,120}",
     r"you(?:'ve| have) reached your (?:limit|free article limit)\b.{0,120}", r"subscribe to (?:continue|keep) reading\b.{0,60}",
+    r"(?:for (?:full )?access to this (?:article|story|content),?\s*)?(?:please )?(?:sign|log) in or subscribe\b.{0,60}",
+    # a site's appeal to follow it: "Never miss another Facebook post from <Site>", "Subscribe to our channel"
+    r"never miss (?:another|a) (?:facebook |instagram |x |youtube )?(?:post|story|update|video)s? from .{1,60}",
+    r".{0,80}\bsubscribe to our (?:youtube )?channel\b.{0,120}",
+    r".{1,60}\s[-–—|]\s*your (?:fastest|trusted|best|first|number one|go-to|#1) source for .{1,80}",
 )
 _EDITOR_NOTE = _whole(
-    r"editor[’']?s[’']? note\b.{0,400}", r"more to come(?:\.{3}|…|\.)?", r"this is a developing story\b.{0,200}",
+    r"editor[’']?s[’']? note\b.{0,400}",
+    # "UPDATED (1557PST 8 November 2011): ...", "UPDATE: ...": the note is in capitals, the body's "Update the map" is not
+    r"(?-i:UPDATED?)(?:\s*\([^()]{1,60}\))?\s*:\s*\S.{0,300}", r"more to come(?:\.{3}|…|\.)?", r"this is a developing story\b.{0,200}",
     r"this (?:story|article) (?:has been|was|will be|is being) updated\b.{0,200}",
 )
 _AUDIO = _whole(
@@ -133,7 +145,8 @@ _RELATED_TITLED = re.compile(
     r"^(?:to )?(?:read|see|watch|view|download|listen to|hear) (?:the )?(?:full|whole|complete|original|rest of the|"
     r"entire) .{0,40}(?:click|tap) here\.?$|^(?:click|tap) here\b.{0,100}$"
     r"|^(?:read more|read also|also read|read|related|see also|watch|watch next|more)\s*[:»>|]+\s*\S.{0,200}$"
-    r"|^(?:also read|read also)\s+\S.{0,200}$"
+    r"|^(?:also read|read also)\s+\S.{0,200}$|^see also\s+(?-i:[A-Z\"“‘]).{0,200}$"
+    r"|^watch (?:a |the )?(?:related )?videos? below:?$"
     r"|^.{4,200}\s+(?:…\s*)?read more\s*[»>.…]*$",
     re.IGNORECASE,
 )

@@ -29,12 +29,14 @@ _DATE_LINE_FILLER = re.compile(
     r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\b\.?)"
     r"|\b[A-Z]{2,5}\b|\d{1,2}[:.]\d{2}(?::\d{2})?(?i:\s*[ap]\.?m\b\.?)?|[+-]\d{1,4}\b",
 )
-#: A date line without a date: "15 minutes ago", "·4 min read", "1 Min Read", "Published", "14:24".
+#: A date line without a date: "15 minutes ago", "·4 min read", "1 Min Read", "Reading Time: 2 minutes",
+#: "Published", "14:24".
 _UNDATED_LINE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|date|dated)(?: on)?:?"
     r"|(?:(?:published|updated|posted|last updated):?\s+)?(?:about\s+)?(?:\d+|an?|one)\s+"
     r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago"
     r"|[·•|]?\s*(?:\d+|one)\s*(?:-\s*)?min(?:ute)?s?\.?\s+read"
+    r"|(?:estimated )?reading time:?\s*(?:about\s+)?(?:\d+|one|less than (?:a|one))\s*min(?:ute)?s?\.?"
     r"|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)$",
     re.IGNORECASE,
 )

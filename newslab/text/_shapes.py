@@ -16,7 +16,7 @@ from ._dates import DATE, MONTH, iso_date
 _PLACE = r"[A-Z][A-Z.'’\-]*[A-Z.](?:\s+[A-Z][A-Z.'’\-]*[A-Z.])*"
 _REGION = rf"(?!{MONTH}\b)[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*)*"
 _DATELINE_DATE = rf"(?:{MONTH}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{MONTH}\.?(?:\s+\d{{4}})?)"
-_DASH = r"[–—-]{1,2}"
+_DASH = r"(?:[–—-]{1,2}|_(?=\s))"  # "_": the dash of old AP copy, ``WASHINGTON (AP) _ The ...``
 #: ``KYIV -``, ``KYIV, Ukraine (AP) —``, ``KYIV, Oct 3 (Reuters) -``, ``KYIV, October 3, 2024 —``,
 #: and ``KYIV, Ukraine — (AP) —`` (the agency between two dashes).
 DATELINE = re.compile(
@@ -40,14 +40,18 @@ _NOT_DASH_PLACES = frozenset(
     "meanwhile however today yesterday tonight now then earlier later first finally also still yet again "
     "elsewhere instead overall indeed update breaking exclusive analysis opinion watch".split())
 #: ABC News: the place in brackets, ``(BALTIMORE) —``.
-_DATELINE_BRACKETED = re.compile(rf"\((?P<place>{_PLACE})(?:,\s*(?P<region>{_REGION}))?\)\s*{_DASH}\s+(?=\S)")
-#: A place and a colon, as Indian and Pakistani papers write it: ``London: British Prime Minister ...``.
-COLON_DATELINE = re.compile(r"(?P<place>[A-Z][a-z’'-]{2,}(?:\s[A-Z][a-z’'-]{2,})?):\s+(?=[A-Z])")
+_DATELINE_BRACKETED = re.compile(rf"\((?!(?:AP|AFP|UPI|PTI|ANI|IANS|UNI|AA|EFE|TASS|DPA|KUNA|WAM|SPA|APP|BSS|NNN|CNA)\))"
+                                 rf"(?P<place>{_PLACE})(?:,\s*(?P<region>{_REGION}))?\)\s*{_DASH}\s+(?=\S)")
+#: A place and a colon, as Indian, Pakistani and Malaysian papers write it: ``London: British Prime Minister ...``,
+#: ``PUTRAJAYA: A total of ...``.
+COLON_DATELINE = re.compile(
+    r"(?P<place>[A-Z][a-z’'-]{2,}(?:\s[A-Z][a-z’'-]{2,})?|[A-Z][A-Z’'-]{2,}(?:\s[A-Z][A-Z’'-]{2,})?):\s+(?=[A-Z])")
 _NOT_COLON_PLACES = frozenset(
     "details quote source sources background update updates note notes editor watch read related photo photos image "
     "video breaking exclusive analysis opinion summary context report reports warning question answer comment "
     "statement live latest also meanwhile correction clarification disclaimer important author authors by "
-    "written reporter reporting editor editing credit credits contact email tags tag category topics".split())
+    "written reporter reporting editor editing credit credits contact email tags tag category topics fact check "
+    "factbox explainer flashback timeline reuters afp xinhua bernama".split())
 #: A dateline alone on its line: ``KIEV``, or ``Kyiv • UNN``.
 _OWN_LINE_PLACE = re.compile(r"^(?P<place>[A-Z][A-Z.'’\-]{2,}(?:\s+[A-Z][A-Z.'’\-]{2,}){0,2})$")
 _OWN_LINE_AGENCY = re.compile(
@@ -61,11 +65,12 @@ _NOT_PLACES = frozenset(
 )
 
 _BYLINE = re.compile(r"^by\s+(?=(?-i:[A-Z]))(?P<rest>.{1,120})$", re.IGNORECASE)  # names start upper case
-_AUTHOR_LINE = re.compile(r"^(?:authors?|written by|words by|reporter|reporting)\s*:\s*(?=[A-Z])(?P<rest>.{2,100})$",
+_HANDLE_BYLINE = re.compile(r"^(?-i:by)\s+(?P<rest>[a-z][a-z0-9_.-]{2,24})$")  # a blog's "by admin"
+_AUTHOR_LINE = re.compile(r"^(?:authors?|written by|words by|posted by|reporter|reporting)\s*:\s*(?=[A-Z])(?P<rest>.{2,100})$",
                           re.IGNORECASE)
 _AGENCY_BYLINE = re.compile(
     r"^(?:The Associated Press|Associated Press|Reuters(?: Staff)?|AFP|Agence France-Presse|Bloomberg(?: News)?|"
-    r"(?:[A-Z][\w’'-]+\s+){1,3}(?:[Ss]taff|(?:[Nn]ews |[Ww]eb |[Oo]nline |[Dd]igital )?[Dd]esk|[Nn]ewsroom|"
+    r"(?:[A-Z][\w’'-]+\s+){1,3}(?:[Ss]taff(?: [Ww]riters?| [Rr]eporters?| [Cc]orrespondents?)?|(?:[Nn]ews |[Ww]eb |[Oo]nline |[Dd]igital )?[Dd]esk|[Nn]ewsroom|"
     r"[Ww]ire [Ss]ervices?))$"
 )
 _NAME = r"[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z’'-]+(?:-[A-Z][a-z’']+)?|de|van|von|der|da|al|bin|le)){1,3}"
@@ -148,6 +153,9 @@ _CAPTION = re.compile(
     r"|^(?i:123rf|getty images|shutterstock|istock(?:photo)?|alamy|unsplash|pexels|pixabay|dreamstime|"
     r"depositphotos|supplied)(?i:\.com)?$"
 )
+#: "... on May 25, 2031. [Jo Example, Gazette]": a photographer's name and the outlet in square brackets at the end
+#: (a newsletter's summaries end in the same form: the loader reads it only on a short line standing alone, and warns).
+BRACKETED_PHOTOGRAPHER = re.compile(r"[.!?]\s*\[(?:[A-Z][\w.'’-]+\s){1,3}[A-Z][\w.'’-]+\s*(?:,|/)\s*[A-Z][\w.'’ -]{1,40}\]$")
 #: A photo credit glued before an ABC-style dateline: ``kali9/iStock(BALTIMORE) — ...``.
 GLUED_CREDIT = re.compile(r"^[\w.-]+(?:\s[\w.-]+){0,3}/[\w.-]+(?:\s[\w.-]+){0,2}(?=\([A-Z])")
 CLOSING_QUOTES = "\"”’'»"
@@ -159,6 +167,9 @@ _SMALL_WORDS = frozenset(
 _SENTENCE_OPENERS = frozenset("the a an this these those here there they he she it we i you our his her its".split())
 _LIST_VERBS = frozenset("are is was were include includes included follows following said says added adds be "
                         "been being as".split())
+#: "Jo Example reports from Riverton:": a line that hands over to a report is body, not a heading.
+_REPORT_VERBS = frozenset("reports reported writes wrote says said explains explained tells told adds added".split())
+_WH_WORDS = frozenset("what who how why where when which".split())  # "What the minister told MPs:" is a heading
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|]{2,40}$")  # "Headline | Inquirer Opinion"
 _LOOSE = re.compile(r"[^\w\s]|_")
 
@@ -197,7 +208,7 @@ def own_line_dateline(line: str) -> re.Match[str] | None:
 def is_byline(line: str) -> bool:
     """``By Max Hunder``, ``BY MAX HUNDER``, ``By Jo Reporter, The Riverton Times``, ``Author: Jo Reporter``."""
     if (_AUTHOR_LINE.match(line) or _DASH_NAME.match(line.strip()) or _GLUED_BYLINE.match(line.strip())
-            or _PIPED_BYLINE.match(line.strip())):
+            or _PIPED_BYLINE.match(line.strip()) or _HANDLE_BYLINE.match(line.strip())):
         return True
     return bool(_BYLINE.match(line)) and not line.rstrip().endswith((".", "!", "?", ":"))
 
@@ -238,7 +249,7 @@ def byline_fields(line: str) -> dict[str, str]:
         return fields
     if piped := _PIPED_BYLINE.match(line.strip()):
         return {"author": piped.group("name"), **({"outlet": piped.group("outlet").strip()} if piped.group("outlet") else {})}
-    rest = re.sub(r"^(?:by|(?:authors?|written by|words by|reporter|reporting)\s*:)\s+|^[-–—]\s*", "", line.strip(),
+    rest = re.sub(r"^(?:by|(?:authors?|written by|words by|posted by|reporter|reporting)\s*:)\s+|^[-–—]\s*", "", line.strip(),
                   flags=re.IGNORECASE)
     pieces = [p for p in _BYLINE_SEPARATOR.split(rest) if p.strip()] or [rest]
     extra = pieces[1:]
@@ -336,7 +347,9 @@ def is_subhead(line: str) -> bool:
         return False
     if bare.endswith(":"):  # "Background:", "Key developments on Dec. 6:", not "The new appointments are:"
         return (len(words) <= 6 and not bare.lstrip().startswith(OPENING_QUOTES)
-                and words[0].lower() not in _SENTENCE_OPENERS and words[-1].rstrip(":").lower() not in _LIST_VERBS)
+                and words[0].lower() not in _SENTENCE_OPENERS and words[-1].rstrip(":").lower() not in _LIST_VERBS
+                and not (words[0][:1].isupper() and words[0].lower() not in _WH_WORDS
+                         and any(word.rstrip(":").lower() in _REPORT_VERBS for word in words[1:])))
     if bare[:1] in OPENING_QUOTES:
         inner = bare[1:].rstrip(CLOSING_QUOTES)
         return ends_in_quote(bare) and len(words) <= 8 and not inner.rstrip().endswith((".", "!", "?", ","))

@@ -77,6 +77,23 @@ from newslab.text import _boilerplate
     ("Sign up for our emails", C.NEWSLETTER), ("Sign up for our email alerts", C.NEWSLETTER),
     ("-0.9400", C.BOILERPLATE), ("+1.25%", C.BOILERPLATE), ("−3.1", C.BOILERPLATE),
     ("Gazette360 (Sponsored)", C.AD), ("Partner content", C.AD),
+    # real set 8: paywall and channel appeals, comment forms, an age banner without "more than",
+    # a video link, an update note, a "See also" link
+    ("For access to this article please sign in or subscribe.", C.PROMO),
+    ("Please log in or subscribe to read the full story.", C.PROMO),
+    ("Never miss another Facebook post from the Gazette", C.PROMO),
+    ("Connect with the Gazette! Subscribe to our channel Youtube and follow us on Twitter", C.PROMO),
+    ("Riverton Gazette - your fastest source for breaking news! Read now.", C.PROMO),
+    ("Leave a Reply", C.BOILERPLATE), ("Leave a comment", C.BOILERPLATE), ("Cancel reply", C.BOILERPLATE),
+    ("Add Comment", C.BOILERPLATE),
+    ("Your email address will not be published. Required fields are marked *", C.BOILERPLATE),
+    ("Save my name, email, and website in this browser for the next time I comment.", C.BOILERPLATE),
+    ("This site uses Akismet to reduce spam. Learn how your comment data is processed.", C.BOILERPLATE),
+    ("This article is 3 years old", C.BOILERPLATE), ("This story is over a year old", C.BOILERPLATE),
+    ("Watch a related video below:", C.RELATED), ("Watch the video below:", C.RELATED),
+    ("See also  The bridge that Riverton forgot", C.RELATED),
+    ("UPDATED (1557PST 8 November 2031): The link above now works.", C.EDITOR_NOTE),
+    ("UPDATE: This story has a new headline.", C.EDITOR_NOTE),
 ])
 def test_each_form_of_page_furniture_has_its_kind(line, kind):
     assert _boilerplate.furniture(line) == kind
@@ -114,6 +131,15 @@ def test_each_form_of_page_furniture_has_its_kind(line, kind):
     "Get the latest figures from the council before you vote, Field said.",
     "The mill's owner said the deal was sponsored by the town.",
     "This article is more than a list of repairs, Field said.",
+    "Please sign the petition, the mayor told residents.",
+    "Never miss a council meeting, Field told the new members.",
+    "Leave a reply at the front desk, the notice said.",
+    "Reading time at the library rose by a third, Field said.",
+    "See also how the council voted in 2029, Field said.",
+    "Update the map before the vote, the mayor said.",
+    "Updated figures from the council show the bridge cost 2 million dollars more.",
+    "Save the bridge, residents said at the meeting on Tuesday.",
+    "This article is 3 pages long, the clerk said.",
 ])
 def test_body_sentences_that_start_like_furniture_are_not_furniture(line):
     assert _boilerplate.furniture(line) is None

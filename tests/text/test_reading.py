@@ -558,3 +558,106 @@ def test_a_summary_under_a_short_headline_does_not_take_its_place():
                             "Town council votes to rebuild the stone bridge, says the mayor\n"
                             f"{LEDE}\n{SECOND}")
     assert article.headline.text == "Bridge vote in Riverton"
+
+
+# --- real set 8 of bench/README.md: the forms its first run missed, in constructed look-alikes -----------------
+
+@pytest.mark.parametrize(("line", "place", "body"), [
+    ("RIVERTON: The town council voted on Tuesday to rebuild the old stone bridge.", "RIVERTON", "The town council"),
+    ("NORTH VALE: The town council voted on Tuesday to rebuild the old stone bridge.", "NORTH VALE", "The town"),
+    ("RIVERTON (AP) _ The town council voted on Tuesday to rebuild the old stone bridge.", "RIVERTON", "The town"),
+    ("RIVERTON, Northvale  (AP) -- The town council voted on Tuesday to rebuild the bridge.", "RIVERTON, Northvale",
+     "The town council"),
+])
+def test_datelines_in_capitals_with_a_colon_or_the_old_ap_underscore(line, place, body):
+    article = parse_article(f"{HEAD}\n{line}\n{SECOND}\n{THIRD}")
+    assert article.dateline.text == place and article.paragraphs[0].text.startswith(body)
+
+
+@pytest.mark.parametrize("line", [
+    "UPDATE: The town council voted on Tuesday to rebuild the old stone bridge.",
+    "BREAKING: The town council voted on Tuesday to rebuild the old stone bridge.",
+    "FACT CHECK: The town council did not vote on Tuesday to rebuild the old bridge.",
+    "AP: The town council voted on Tuesday to rebuild the old stone bridge.",
+])
+def test_a_label_in_capitals_before_a_colon_is_not_a_dateline(line):
+    article = parse_article(f"{HEAD}\n{line}\n{SECOND}\n{THIRD}")
+    assert article.dateline is None
+
+
+def test_an_agency_in_brackets_without_a_place_is_not_a_dateline():
+    article = parse_article(f"{HEAD}\n(AP) – The town council voted on Tuesday to rebuild the bridge.\n{SECOND}")
+    assert article.dateline is None and len(article.paragraphs) == 2
+
+
+@pytest.mark.parametrize(("line", "author"), [
+    ("by admin", "admin"), ("Times Staff Writer", "Times Staff Writer"),
+    ("POSTED BY: JO EXAMPLE", "JO EXAMPLE"), ("Posted by: Jo Example", "Jo Example"),
+])
+def test_bylines_of_blogs_desks_and_press_pages(line, author):
+    article = parse_article(f"{HEAD}\n{line}\n{LEDE}\n{SECOND}\n{THIRD}")
+    assert article.author == author and len(article.paragraphs) == 3
+
+
+def test_a_caption_that_ends_in_the_photographer_and_outlet_in_square_brackets():
+    caption = "Bags of maize on sale at the Riverton market on May 25, 2031. [Jo Example, Gazette]"
+    article = parse_article(f"{HEAD}\n{LEDE}\n{SECOND}\n{caption}\n{THIRD}")
+    assert kind_of(article, "Bags of maize") == C.CAPTION and len(article.paragraphs) == 3
+    assert warned(article, '"Bags of maize on')
+
+
+def test_summaries_that_each_end_in_a_name_and_outlet_in_brackets_stay_paragraphs():
+    items = ["BRIDGE VOTE PASSES The council voted to rebuild the bridge. [Jo Example, Gazette]",
+             "TRAM FARES RISE The night tram will cost a dollar more from June. [Ann Roe, Lakeside Star]",
+             "LIBRARY TURNS 100 The town library opened its doors in 1931. [Tom Reed, Gazette]"]
+    article = parse_article(f"{HEAD}\n{LEDE}\n" + "\n".join(items) + f"\n{SECOND}")
+    assert len(article.paragraphs) == 5
+
+
+def test_a_heading_under_an_update_note_stays_a_heading():
+    article = parse_article(f"{HEAD}\nUPDATE: 5/12 — The council has since set the date of the vote.\n"
+                            f"PREVIOUSLY:\n{LEDE}\n{SECOND}")
+    assert kind_of(article, "UPDATE") == C.EDITOR_NOTE and kind_of(article, "PREVIOUSLY") == C.SUBHEAD
+    assert len(article.paragraphs) == 2
+
+
+@pytest.mark.parametrize("line", [
+    "Jo Example reports from Riverton:",
+    "Our correspondent Jo Example writes:",
+])
+def test_a_line_that_introduces_a_report_is_body_not_a_subhead(line):
+    article = parse_article(f"{HEAD}\n{LEDE}\n{line}\n{SECOND}\n{THIRD}")
+    assert kind_of(article, line.split()[0]) == C.PARAGRAPH and len(article.paragraphs) == 4
+
+
+def test_a_wordpress_comment_form_after_the_body_is_page_furniture():
+    article = parse_article(f"{HEAD}\n{LEDE}\n{SECOND}\n{THIRD}\nLeave a Reply\nCancel reply\n"
+                            "Your email address will not be published. Required fields are marked *\n"
+                            "Save my name, email, and website in this browser for the next time I comment.\n"
+                            "This site uses Akismet to reduce spam. Learn how your comment data is processed.")
+    assert len(article.paragraphs) == 3
+
+
+@pytest.mark.parametrize("line", ["Reading Time: 2 minutes", "Reading time: 4 min", "Estimated reading time: 3 minutes"])
+def test_a_reading_time_under_the_headline_is_a_date_line(line):
+    article = parse_article(f"{HEAD}\n{line}\n{LEDE}\n{SECOND}")
+    assert kind_of(article, line) == C.DATE_LINE and len(article.paragraphs) == 2
+
+
+def test_a_question_in_a_list_of_links_under_a_label_is_a_link():
+    article = parse_article(f"{HEAD}\n{LEDE}\n{SECOND}\n{THIRD}\nYou may also like\n"
+                            "Lakeside opens its new ferry terminal…\nWill the tram reach Lakeside by 2032?\n"
+                            "Riverton's library turns 100…")
+    assert len(article.paragraphs) == 3 and kind_of(article, "Will the tram") == C.RELATED
+
+
+def test_a_short_summary_over_a_photo_caption_under_the_headline_is_warned():
+    article = parse_article(f"{HEAD}\nThe council votes to rebuild. The work will take two years.\n"
+                            f"Photo: Jo Example/Gazette\n{LEDE}\n{SECOND}")
+    assert warned(article, '"The council votes to') and "standfirst" in " ".join(article.warnings)
+
+
+@pytest.mark.parametrize("line", ["What Jo Example told the council:", "Jo Example's report:"])
+def test_a_heading_with_a_colon_inside_the_body_stays_a_subhead(line):
+    article = parse_article(f"{HEAD}\n{LEDE}\n{line}\n{SECOND}\n{THIRD}")
+    assert kind_of(article, line) == C.SUBHEAD
