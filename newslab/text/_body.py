@@ -21,6 +21,10 @@ _BRAND_LINK = re.compile(r"^(?P<brand>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?):\s+(?P<titl
 #: A photo's people by where they stand: ``Jo Example, left, ...``, ``Ann Roe, second right, ...``.
 _POSITIONED = re.compile(r"[A-Z][\w.’'-]+,\s+(?:(?:second|third|far)\s+)?(?:from\s+)?(?:left|right|cent(?:re|er))"
                          r"(?:,|\s+and\b|\))")
+_MENU_ITEM = re.compile(r"^\s*[-–•*·]\s*\S+(?:\s\S+)?\s*$")
+_DEAR_READER = re.compile(r"^dear (?:reader|readers|subscriber|subscribers|friend|friends)s?,?$", re.IGNORECASE)
+_SIGN_OFF = re.compile(r"^(?:thank you|thanks|sincerely|yours sincerely|with thanks|best regards|warm regards)[,.!]?$",
+                       re.IGNORECASE)
 _LABELLED = re.compile(r"^[A-Z][\w-]+(?:\s[A-Z][\w-]+)?:\s+[A-Z]")
 #: The lines that close an article: whatever prose comes after them is page furniture, unless the body goes on.
 _END_KINDS = frozenset({C.AUTHOR, C.SOURCE_LINE, C.CREDIT, C.EDITOR_NOTE})
@@ -33,10 +37,13 @@ def read_body(reading: Reading) -> None:
     for k in range(start, len(reading.pieces)):  # "Sentinel Digital Desk", "Reuters Staff": never a paragraph
         if reading.free(k) and _shapes.is_agency_byline(reading.line(k)):
             reading.set(k, C.BYLINE)
+    _menus(reading, start)
+    _appeal_boxes(reading, start)
     _printed_twice(reading, start)
     _find_dateline(reading, start)
     _join_wrapped(reading, start)
     _repeated_headlines(reading, start)
+    _piped_names(reading, start)
     _photo_lines(reading, start)
     _standfirst(reading, start)
     _body_kinds(reading, start)
@@ -81,6 +88,41 @@ def _find_dateline(reading: Reading, start: int) -> None:
                 reading.warn(f"read {quote(reading.line(before))} as a standfirst (a summary above the body), "
                              f"not as a paragraph: the dateline comes after it; if it is the first paragraph, "
                              f'pass keep=["{first_words(reading.line(before))}"]')
+        return
+
+
+def _menus(reading: Reading, start: int) -> None:
+    """Three or more lines in a row of one or two words after a dash ("- Français", "- 日本語"): a menu."""
+    k = start
+    while k < len(reading.pieces):
+        j = k
+        while j < len(reading.pieces) and reading.free(j) and _MENU_ITEM.match(reading.line(j)):
+            j += 1
+        if j - k >= 3:
+            for i in range(k, j):
+                reading.set(i, C.BOILERPLATE)
+        k = max(j, k + 1)
+
+
+def _appeal_boxes(reading: Reading, start: int) -> None:
+    """A letter to the reader inside the page ("Dear Reader, ... Thank you,"), with its signature: a promo."""
+    for k in range(start, len(reading.pieces)):
+        if not (reading.free(k) and _DEAR_READER.match(reading.line(k))):
+            continue
+        close = next((j for j in range(k + 1, min(k + 20, len(reading.pieces)))
+                      if _SIGN_OFF.match(reading.line(j))), None)
+        if close is None:
+            continue
+        end = close + 1
+        while end < min(close + 3, len(reading.pieces)) and reading.free(end) and len(reading.line(end).split()) <= 6 and (
+                not _shapes.ends_sentence(reading.line(end))):
+            end += 1  # the signature
+        for j in range(k, end):
+            if not reading.pieces[j].forced:
+                reading.set(j, C.PROMO)
+        reading.warn(f"read the lines from {quote(reading.line(k))} to {quote(reading.line(end - 1))} as a letter to "
+                     f"the reader (a promo), not as paragraphs; if they are the article, pass "
+                     f'keep=["{first_words(reading.line(k))}", ...] with the first words of each')
         return
 
 
@@ -184,6 +226,29 @@ def _repeated_headlines(reading: Reading, start: int) -> None:
             reading.set(k, C.REPEATED_HEADLINE if exact else C.CAPTION)
 
 
+def _piped_names(reading: Reading, start: int) -> None:
+    """``Jo Example | Riverton Gazette``: printed over each photo of a gallery, the photo's credit, and the line
+    under it its caption; printed once right under the headline, the byline."""
+    if reading.headline_at is None:
+        return
+    found = [k for k in range(max(start, reading.headline_at + 1), len(reading.pieces))
+             if reading.free(k) and _shapes.name_pipe_outlet(reading.line(k))]
+    outlets = [_shapes.name_pipe_outlet(reading.line(k)).group("outlet") for k in found]  # type: ignore[union-attr]
+    if len(found) >= 2 and len(set(outlets)) == 1:
+        for k in found:
+            reading.set(k, C.CAPTION)
+            if k + 1 < len(reading.pieces) and reading.free(k + 1) and len(reading.line(k + 1).split()) <= 60:
+                reading.set(k + 1, C.CAPTION)
+                reading.warn_each("photo captions (each under a photo credit with a pipe)", reading.line(k + 1),
+                                  "if one is a paragraph, pass keep=[{words}]")
+    elif len(found) == 1 and not any(reading.free(j) for j in range(reading.headline_at + 1, found[0])) and not any(
+            reading.kind(j) == C.BYLINE for j in range(len(reading.pieces))):
+        line = reading.line(found[0])
+        reading.set(found[0], C.BYLINE)
+        reading.warn(f"read {quote(line)} as the byline (a name and an outlet under the headline); if it is not, "
+                     f'pass skip=["{first_words(line)}"]')
+
+
 def _photo_lines(reading: Reading, start: int) -> None:
     """Photo alt text (a short line just above a caption), and a caption's second line."""
     for k in range(start, len(reading.pieces) - 1):
@@ -261,6 +326,10 @@ def _body_kinds(reading: Reading, start: int) -> None:
     paragraphs = [k for k, p in enumerate(reading.pieces) if p.kind == C.PARAGRAPH]
     if not paragraphs:
         return
+    _bullet_standfirst(reading, paragraphs)
+    paragraphs = [k for k, p in enumerate(reading.pieces) if p.kind == C.PARAGRAPH]
+    if not paragraphs:
+        return
     for k in paragraphs:  # a heading stands between paragraphs, or above a list
         piece, line = reading.pieces[k], reading.line(k)
         inner = paragraphs[0] < k < paragraphs[-1] or (
@@ -268,14 +337,57 @@ def _body_kinds(reading: Reading, start: int) -> None:
         inner = inner or (k == paragraphs[0] < paragraphs[-1] and reading.kind(k - 1) == C.EDITOR_NOTE)  # "PREVIOUSLY:"
         if not piece.forced and inner and "\n" not in line and _shapes.is_subhead(line) and not _shapes.is_bullet(line):
             piece.kind = C.SUBHEAD
+    _lists_are_not_headings(reading)
     last = max((k for k in paragraphs if not _shapes.is_initials(reading.line(k))), default=-1)
     for k in range(last + 1, len(reading.pieces)):
         if reading.pieces[k].kind == C.PARAGRAPH and not reading.pieces[k].forced and (
                 _shapes.is_initials(reading.line(k))):
             reading.pieces[k].kind = C.CREDIT  # the editor's initials after the last paragraph
     _sponsored_boxes(reading)
+    _titles_after_the_end(reading)
     _after_the_end(reading)
     _doubtful_paragraphs(reading)
+
+
+def _bullet_standfirst(reading: Reading, paragraphs: list[int]) -> None:
+    """Bullet points right under the headline, then a byline, a date or an advertisement before the first
+    paragraph: the summary a British or Irish paper prints above its story."""
+    if reading.headline_at is None or reading.headline_at > paragraphs[0] or "body_starts" in reading.fix:
+        return
+    run = []
+    for k in range(paragraphs[0], len(reading.pieces)):
+        if reading.kind(k) != C.PARAGRAPH or reading.pieces[k].forced or not _shapes.is_bullet(reading.line(k)):
+            break
+        run.append(k)
+    after = run[-1] + 1 if run else len(reading.pieces)
+    if len(run) < 2 or after >= len(reading.pieces) or reading.kind(after) in (C.PARAGRAPH, C.SUBHEAD, None):
+        return
+    if not any(reading.kind(j) == C.PARAGRAPH for j in range(after, len(reading.pieces))):
+        return
+    under = reading.pieces[after].kind or C.PARAGRAPH
+    for k in run:
+        reading.pieces[k].kind = C.STANDFIRST
+        reading.warn_each(f"a standfirst (bullet points under the headline, above "
+                          f"{KIND_WORDS.get(under, under.replace('_', ' '))})",
+                          reading.line(k), "if one is a paragraph, pass keep=[{words}]")
+
+
+def _lists_are_not_headings(reading: Reading) -> None:
+    """Three or more short lines in a row, each with a figure ("Pheu Thai: 137", "Diesel - Down by P1.90 per
+    liter"), with the body going on after them, are a list of results in the body, not headings: a heading is
+    followed by the text it heads. (Lines without figures in a row are links, headings or a gallery's captions,
+    and stay as they are.)"""
+    k = 0
+    while k < len(reading.pieces):
+        j = k
+        while j < len(reading.pieces) and reading.kind(j) == C.SUBHEAD and not reading.pieces[j].forced:
+            j += 1
+        figures = all(re.search(r"\d", reading.line(i)) for i in range(k, j))
+        if j - k >= 3 and figures and any(reading.kind(i) == C.PARAGRAPH and _shapes.ends_sentence(reading.line(i))
+                                             for i in range(j, len(reading.pieces))):
+            for i in range(k, j):  # (a run after the last sentence is a list of links: it stays out of the body)
+                reading.pieces[i].kind = C.PARAGRAPH
+        k = max(j, k + 1)
 
 
 def _sponsored_boxes(reading: Reading) -> None:
@@ -300,6 +412,24 @@ def _sponsored_boxes(reading: Reading) -> None:
         reading.warn(f"read {', '.join(quote(reading.line(j)) for j in box)} as paid teasers (under "
                      f"{quote(reading.line(k))}), not as paragraphs; if one is a paragraph, "
                      f'pass keep=["{first_words(reading.line(box[0]))}"]')
+
+
+def _titles_after_the_end(reading: Reading) -> None:
+    """Three or more short lines without a stop after the last sentence of the body: a list of links to other
+    stories ("Fire brigade holds group wedding", "Top 10 media buzzwords of 2020")."""
+    ends = [k for k, p in enumerate(reading.pieces) if p.kind == C.PARAGRAPH and _shapes.ends_sentence(reading.line(k))
+            and len(reading.line(k).split()) >= 8]
+    if len(ends) < 2:
+        return
+    block = [k for k in range(ends[-1] + 1, len(reading.pieces)) if reading.kind(k) in (C.PARAGRAPH, C.SUBHEAD)]
+    if len(block) < 3 or any(
+            reading.pieces[k].forced or len(reading.line(k).split()) > 15 or _shapes.ends_sentence(reading.line(k))
+            or _shapes.is_bullet(reading.line(k)) or re.search(r":\s*\d+$", reading.line(k)) for k in block):
+        return
+    for k in block:
+        reading.pieces[k].kind = C.RELATED
+        reading.warn_each("links to other stories (short titles without a stop after the last paragraph), not as "
+                          "paragraphs", reading.line(k), "if one is a paragraph, pass keep=[{words}]")
 
 
 def _after_the_end(reading: Reading) -> None:

@@ -31,9 +31,13 @@ _BOILERPLATE = _whole(
     r"(?:\d+\.\s*)?skip to (?:the )?(?:main )?(?:content|navigation|menu|main menu|search|footer|more .{1,40})\b.{0,40}",
     r"skip (?:navigation|nav|to navigation)", r"(?:back to )?(?:the )?(?:top|bottom) of (?:the )?page",
     r"home\s*[»›>]\s*.{1,200}",  # a breadcrumb: "Home » News » <title>"
+    r"(?:/|home\s*/)\s*[^/]{1,40}(?:\s/\s*[^/]{1,40}){0,5}",  # "/ Front page / News", "Home / World"
+    r"[·•]\s*[^·•]{1,30}(?:\s[·•]\s*[^·•]{1,30}){1,3}",  # a publisher's label on an aggregator: "· CNA · Join"
     r"edit post", r"connect with us", r"back to top", r"top", r"toggle navigation", r"main menu", r"menu", r"search",
     r"(?:hi,? )?what are you looking for\??", r"(?:type|start typing|press enter) (?:here )?to search\b.{0,40}",
     r"\[an error occurred while processing this directive\]",  # a web server's include that failed
+    # a style sheet left in the page: "@media screen and (max-width: 600px) {", ".gmobile {", "display: none;", "}"
+    r"[@.#]?[\w\s.:#,>()*-]{1,80}\{", r"\}", r"(?-i:-?[a-z][a-z-]{1,39})\s*:\s*[^\s;{}]+(?:[\s,]+[^\s;{}]+){0,5};",
     r"[-–—|•·*_=]+",
     # share buttons and permalinks
     r"share(?: this (?:article|story|page))?:?", r"share (?:on|via) \w+(?: \w+)?", r"email this link",
@@ -59,7 +63,8 @@ _BOILERPLATE = _whole(
     r"leave a (?:reply|comment)", r"cancel reply", r"add (?:a |your )?comment", r"post comment",
     r"your email address will not be published\b.{0,80}", r"required fields are marked\b.{0,10}",
     r"save my name,? email,? and website in this browser\b.{0,60}",
-    r"this site uses akismet to reduce spam\b.{0,80}",
+    r"this site uses akismet to reduce spam\b.{0,80}", r"be the first to comment\b.{0,200}",
+    r"open full embed in (?:a )?new tab\b.{0,200}",
     # the page's own notices: an old story's banner, the disclaimer under external links
     r"this (?:article|story) is (?:more than |over )?(?:\d+|a|an|one|two|three) (?:years?|months?|days?) old",
     r".{1,40} (?:is|are) not responsible for the content of external (?:internet )?(?:web)?sites\.?",
@@ -112,7 +117,8 @@ _PROMO = _whole(
 _EDITOR_NOTE = _whole(
     r"editor[’']?s[’']? note\b.{0,400}",
     # "UPDATED (1557PST 8 November 2011): ...", "UPDATE: ...": the note is in capitals, the body's "Update the map" is not
-    r"(?-i:UPDATED?)(?:\s*\([^()]{1,60}\))?\s*:\s*\S.{0,300}", r"more to come(?:\.{3}|…|\.)?", r"this is a developing story\b.{0,200}",
+    r"(?-i:UPDATED?)(?:\s*\([^()]{1,60}\))?\s*:\s*\S.{0,300}",
+    r"\[(?:this )?(?:article|story|post)? ?(?:was |has been )?(?:updated|corrected|amended)\b[^\[\]]{0,300}\]", r"more to come(?:\.{3}|…|\.)?", r"this is a developing story\b.{0,200}",
     r"this (?:story|article) (?:has been|was|will be|is being) updated\b.{0,200}",
 )
 _AUDIO = _whole(
@@ -125,9 +131,10 @@ _SOURCE = _whole(r"sources?(?: link)?", r"sources?\s*:\s*\S.{0,150}",
                  r"the post .{5,200} appeared first on .{2,80}",  # a feed's footer
                  r"this (?:article|story) (?:originally |first )?(?:appeared|ran|was (?:first |originally )?published)"
                  r" (?:on|in) .{2,200}",
-                 r"original(?: article| story)? (?:from|at|on) \S{4,80}")
+                 r"original(?: article| story)? (?:from|at|on) \S{4,80}", r"(?:full |original )?story here\.?")
 #: The syndicator's tag in brackets before the dateline: ``(MENAFN- Kuwait News Agency (KUNA))``.
-SYNDICATOR = re.compile(r"\([A-Z][A-Za-z]{1,15}\s*-\s*[^()]{2,60}(?:\([A-Z]{2,8}\))?\)")
+SYNDICATOR = re.compile(r"\([A-Z][A-Za-z]{1,15}\s*-\s*[^()]{2,60}(?:\([A-Z]{2,8}\))?\)"
+                        r"|\[[A-Z][\w .’'&-]{1,40}\]")  # or the source in square brackets: ``[Daily News] Dodoma --``
 #: An agency's name alone, or with its section in capitals: ``Anadolu Agency WORLD``.
 _AGENCY_SECTION = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,4}(?:Agency|News Agency|News Service|Press Agency)"
                              r"(?:\s+[A-Z]{3,})?$")

@@ -35,8 +35,8 @@ _UNDATED_LINE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|date|dated)(?: on)?:?"
     r"|(?:(?:published|updated|posted|last updated):?\s+)?(?:about\s+)?(?:\d+|an?|one)\s+"
     r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago"
-    r"|[·•|]?\s*(?:\d+|one)\s*(?:-\s*)?min(?:ute)?s?\.?\s+read"
-    r"|(?:estimated )?reading time:?\s*(?:about\s+)?(?:\d+|one|less than (?:a|one))\s*min(?:ute)?s?\.?"
+    r"|[·•|]?\s*(?:\d+|one)\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\.?"
+    r"|(?:estimated )?reading time:?\s*(?:about\s+|<\s*)?(?:\d+|one|less than (?:a|one))\s*min(?:ute)?s?\.?"
     r"|\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)$",
     re.IGNORECASE,
 )

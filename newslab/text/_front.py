@@ -13,7 +13,7 @@ import re
 
 from .. import columns as C
 from . import _shapes
-from ._pieces import Reading, content_words, first_words, headline_shaped, opens_body, quote
+from ._pieces import Reading, content_words, first_words, headline_shaped, opens_body, quote, title_over_bullets
 
 
 def read_front(reading: Reading) -> None:
@@ -83,8 +83,9 @@ def _choose(reading: Reading, candidates: list[int], end: int) -> int | None:
     A line printed again as the page title (``<headline> | <Site>``) is the headline; else the
     first candidate that shares a word with the body, else the first candidate.
     """
-    shaped = [k for k in candidates if headline_shaped(reading.line(k)) and not _label_only(reading, k, candidates)
-              and not _shapes.own_line_dateline(reading.line(k))]
+    shaped = [k for k in candidates if (headline_shaped(reading.line(k)) or title_over_bullets(reading, k))
+              and not _label_only(reading, k, candidates)
+              and not _shapes.own_line_dateline(reading.line(k)) and not _shapes.name_pipe_outlet(reading.line(k))]
     titled = [k for k in shaped if any(j != k and _shapes.exact_repeat(reading.line(j), reading.line(k))
                                        and len(reading.line(j)) > len(reading.line(k)) for j in shaped)]
     shaped = [k for k in shaped if not any(j != k and _shapes.exact_repeat(reading.line(k), reading.line(j))

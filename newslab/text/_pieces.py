@@ -134,7 +134,16 @@ def opens_body(reading: Reading, k: int) -> bool:
         return True
     if line[:1].islower() and len(line.split()) <= 8 and not _shapes.ends_sentence(line):
         return False  # "watch One-Minute World News": a widget's label, not the first words of a story
-    return not (headline_shaped(line) or _shapes.own_line_dateline(line))
+    return not (headline_shaped(line) or _shapes.own_line_dateline(line) or title_over_bullets(reading, k))
+
+
+def title_over_bullets(reading: Reading, k: int) -> bool:
+    """The first line of the text over bullet points, without a closing stop: a long headline (the Daily Mail's
+    run to fifty words) over its summary."""
+    line = reading.line(k).rstrip()
+    return (all(reading.pieces[j].kind is not None for j in range(k)) and k + 1 < len(reading.pieces)
+            and _shapes.is_bullet(reading.line(k + 1)) and not line.endswith((".", ",", ";", ":"))
+            and len(line.split()) <= 80 and not _shapes.is_bullet(line) and not line[:1].islower())
 
 
 def headline_shaped(line: str) -> bool:
@@ -143,7 +152,8 @@ def headline_shaped(line: str) -> bool:
     if _shapes.ends_in_quote(line) and (bare.endswith("?") or len(line.split()) > 15):
         return False  # the closing quotation of a lede
     stop = bare.endswith((",", ";", ":")) or (bare.endswith(".") and not (  # a Title Case line may end in a stop
-        len(line.split()) <= 20 and _shapes.title_case(bare) and not bare.endswith("..")))
+        len(line.split()) <= 20 and _shapes.title_case(bare) and not bare.endswith("..")) and not (
+        len(line.split()) <= 20 and _shapes.ends_in_abbreviation(bare)))
     return (len(line) <= 220 and len(line.split()) <= 40 and not stop
             and not line[:1].islower() and not _shapes.is_bullet(line))
 
@@ -165,7 +175,7 @@ def shape(reading: Reading, k: int) -> str | None:
         bare = bare[2:].strip()  # "- Be the first of your friends!": furniture in a list
     if not bare:
         return C.BOILERPLATE
-    if (kind := _boilerplate.furniture(bare)) is not None:
+    if (kind := _boilerplate.furniture(bare) or _boilerplate.furniture(line.strip())) is not None:
         if len(bare.split()) > 12 and kind != C.RELATED:  # a long line under a short form: say so
             reading.warn_each(f"{KIND_WORDS.get(kind, kind)}, not as a paragraph", line,
                               "if one is a paragraph, pass keep=[{words}]")

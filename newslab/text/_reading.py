@@ -74,7 +74,8 @@ def _split_glued(reading: Reading) -> None:
             reading.pieces[k].kind = C.CAPTION
         elif (tag := _boilerplate.SYNDICATOR.match(line)) is not None and tag.end() < len(line) and (
                 _shapes.dateline(reading.text, start + tag.end() + 1, reading.pieces[k].end)
-                or _shapes.dateline(reading.text, start + tag.end(), reading.pieces[k].end)):
+                or _shapes.dateline(reading.text, start + tag.end(), reading.pieces[k].end)
+                or _shapes.dash_dateline(reading.text, start + tag.end() + 1, reading.pieces[k].end)):
             reading.split(k, start + tag.end())  # "(MENAFN- ... (KUNA)) BRUSSELS, Oct 18 (KUNA) --"
         k += 1
 

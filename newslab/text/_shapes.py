@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import statistics
 
-from ._dates import DATE, MONTH, iso_date
+from ._dates import DATE, MONTH, is_date_line, iso_date
 
 _PLACE = r"[A-Z][A-Z.'’\-]*[A-Z.](?:\s+[A-Z][A-Z.'’\-]*[A-Z.])*"
 _REGION = rf"(?!{MONTH}\b)[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*)*"
@@ -35,17 +35,22 @@ _DATELINE_GLUED_DASH = re.compile(
 )
 #: A place in ordinary case and a long dash, as South African and Kenyan papers write it: ``Cape Town – Eskom ...``
 #: (a weak form: the loader warns, and a name between two dashes is not one).
-_DASH_DATELINE = re.compile(r"(?P<place>[A-Z][a-z’'-]{2,}(?:\s[A-Z][a-z’'-]{2,}){0,2})\s+[–—]\s+(?=[A-Z\"“])")
+_DASH_DATELINE = re.compile(r"(?P<place>[A-Z][a-z’'-]{2,}(?:\s[A-Z][a-z’'-]{2,}){0,2})\s+(?:[–—]|-{1,2})\s+(?=[A-Z\"“])")
 _NOT_DASH_PLACES = frozenset(
     "meanwhile however today yesterday tonight now then earlier later first finally also still yet again "
     "elsewhere instead overall indeed update breaking exclusive analysis opinion watch".split())
+#: A European agency's dateline without a dash: ``Berlin (AFP) Die Mieten ...``.
+_DATELINE_NO_DASH = re.compile(
+    r"(?P<place>[A-Z][a-zäöüßéèàáíóúñç’'-]+(?:\s[A-Z][a-zäöüßéèàáíóúñç’'-]+){0,2}|[A-Z]{3,}(?:\s[A-Z]{3,}){0,2})"
+    r"\s*\((?P<agency>AFP|dpa|Reuters|AP|KNA|epd|APA|SDA|ANSA|EFE|PAP|CTK|MTI|TT|NTB|Ritzau|Belga|ANP)\)\s+"
+    r"(?=[A-ZÄÖÜ\"“„])")
 #: ABC News: the place in brackets, ``(BALTIMORE) —``.
 _DATELINE_BRACKETED = re.compile(rf"\((?!(?:AP|AFP|UPI|PTI|ANI|IANS|UNI|AA|EFE|TASS|DPA|KUNA|WAM|SPA|APP|BSS|NNN|CNA)\))"
                                  rf"(?P<place>{_PLACE})(?:,\s*(?P<region>{_REGION}))?\)\s*{_DASH}\s+(?=\S)")
 #: A place and a colon, as Indian, Pakistani and Malaysian papers write it: ``London: British Prime Minister ...``,
 #: ``PUTRAJAYA: A total of ...``.
 COLON_DATELINE = re.compile(
-    r"(?P<place>[A-Z][a-z’'-]{2,}(?:\s[A-Z][a-z’'-]{2,})?|[A-Z][A-Z’'-]{2,}(?:\s[A-Z][A-Z’'-]{2,})?):\s+(?=[A-Z])")
+    r"(?P<place>[A-Z][a-z’'-]{2,}(?:\s[A-Z][a-z’'-]{2,})?|[A-Z][A-Z’'-]{2,}(?:\s[A-Z][A-Z’'-]{2,})?) ?:\s+(?=[A-Z])")
 _NOT_COLON_PLACES = frozenset(
     "details quote source sources background update updates note notes editor watch read related photo photos image "
     "video breaking exclusive analysis opinion summary context report reports warning question answer comment "
@@ -70,14 +75,18 @@ _AUTHOR_LINE = re.compile(r"^(?:authors?|written by|words by|posted by|reporter|
                           re.IGNORECASE)
 _AGENCY_BYLINE = re.compile(
     r"^(?:The Associated Press|Associated Press|Reuters(?: Staff)?|AFP|Agence France-Presse|Bloomberg(?: News)?|"
-    r"(?:[A-Z][\w’'-]+\s+){1,3}(?:[Ss]taff(?: [Ww]riters?| [Rr]eporters?| [Cc]orrespondents?)?|(?:[Nn]ews |[Ww]eb |[Oo]nline |[Dd]igital )?[Dd]esk|[Nn]ewsroom|"
+    r"(?:[A-Z][\w.’'-]+\s+){1,3}(?:[Ss]taff(?: [Ww]riters?| [Rr]eporters?| [Cc]orrespondents?)?|[Nn]ewsdesk|(?:[Nn]ews |[Ww]eb |[Oo]nline |[Dd]igital )?[Dd]esk|[Nn]ewsroom|"
     r"[Ww]ire [Ss]ervices?))$"
 )
 _NAME = r"[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z’'-]+(?:-[A-Z][a-z’']+)?|de|van|von|der|da|al|bin|le)){1,3}"
 _NAME_LINE = re.compile(rf"^{_NAME}$")
+#: ``Jo Example | Riverton Gazette``: a byline under the headline, or, printed over each photo, its credit.
+_NAME_PIPE_OUTLET = re.compile(rf"^(?P<name>{_NAME})\s*\|\s*(?P<outlet>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){{0,3}})$")
 #: A blog theme's byline, glued: ``Jo ExampleBy Jo ExampleMarch 21, 2023No Comments5 Mins Read``.
 #: A byline in a row of fields, "By" in the middle: ``Jo Example | By Jo Example | The Riverton Gazette``.
 _PIPED_BYLINE = re.compile(rf"^(?:{_NAME}\s*\|\s*)By\s+(?P<name>{_NAME})\s*(?:\|\s*(?P<outlet>[^|]{{2,60}}))?$")
+#: The date, then the byline, on one line: ``Nov. 16, 2023 - 15:11 By Jo Example``.
+_DATED_BYLINE = re.compile(rf"^(?P<date>\S.{{3,40}}?)\s+[-|·]?\s*By\s+(?P<name>{_NAME})$")
 _GLUED_BYLINE = re.compile(rf"^(?:{_NAME})?By\s+(?P<name>{_NAME})(?=(?:{MONTH})\b|{MONTH}\s*\d|\d)")
 #: Another role after the author's name: ``Author: Jo Example, Approving editor: Ann Roe``.
 _ROLE_FIELD = re.compile(r"^\s*[A-Z][\w’' -]{1,30}:\s*\S")
@@ -134,6 +143,12 @@ _CAPTION = re.compile(
     rf"|\s{_BRACKETED_CREDIT}$"
     r"|[.!?”\"]?\s*[—–]\s*(?:Reuters|REUTERS|AP|AFP|Getty Images|EPA|Xinhua|Anadolu(?: Agency)?)\.?$"
     r"|[.!?]\s+(?:Photo|Image|Picture|File photo)s?\s+(?i:courtesy(?: of)?|by|via|credit:?)\s+[A-Z][^.!?]{1,90}$"
+    # "... on her wall. ST PHOTO: JO EXAMPLE", "PHOTO: REUTERS": the credit in capitals at the end
+    r"|(?:^|[.!?”\"]\s+)(?:[A-Z]{2,6}\s)?PHOTOS?:\s*[A-Z][A-Z .'’/-]{1,60}$"
+    # "... to R$3.70, photo by Jo Example/Wikimedia Creative Commons.": the credit after a comma
+    r"|,\s+(?i:photo(?:graph)?|image|picture)\s+(?i:by|courtesy of)\s+[A-Z][^.!?]{1,90}\.?$"
+    # "Flags outside the town hall.Photo:", "... (photo credit: )": a credit left empty
+    r"|(?<=[a-z.])(?:Photo|Image|Photograph):$|\((?i:photo|image) credit:[^()]{0,80}\)\.?$"
     r"|[.!?]\s+Courtesy\s+[A-Z].{1,80}(?:/Handout|via)\s+(?:REUTERS|Reuters|AP|AFP|Getty Images)$"
     # the photographer and the agency at the end: "...due to wildfires.Michael A. Mariant / MICHAEL A. MARIANT"
     r"|[.!?]\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3}\s*/\s*[A-Z][A-Z.'’ -]{1,40}$"
@@ -169,6 +184,18 @@ _LIST_VERBS = frozenset("are is was were include includes included follows follo
                         "been being as".split())
 #: "Jo Example reports from Riverton:": a line that hands over to a report is body, not a heading.
 _REPORT_VERBS = frozenset("reports reported writes wrote says said explains explained tells told adds added".split())
+#: A headline may end in an abbreviation's stop: ``... across Western Pa.``, ``... in the U.S.``
+_ABBREVIATION_END = re.compile(
+    r"\b(?:U\.S|U\.K|U\.N|E\.U|D\.C|N\.Y|N\.J|N\.C|S\.C|N\.H|N\.M|R\.I|W\.Va|Jr|Sr|Inc|Corp|Ltd|Co|St|Pa|Ga|"
+    r"Fla|Calif|Mass|Va|Tenn|Ky|Ill|Mich|Wis|Minn|Ore|Wash|Colo|Ariz|Okla|Ala|La|Md|Conn|Del|Ind|Kan|Neb|Nev|Mo|"
+    r"Miss|Mont|Wyo|Vt|Ark|Tex)\.$")
+
+
+def ends_in_abbreviation(line: str) -> bool:
+    """Whether the line's last stop belongs to an abbreviation ("Western Pa.", "the U.S.")."""
+    return bool(_ABBREVIATION_END.search(line.rstrip()))
+
+
 _WH_WORDS = frozenset("what who how why where when which".split())  # "What the minister told MPs:" is a heading
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|]{2,40}$")  # "Headline | Inquirer Opinion"
 _LOOSE = re.compile(r"[^\w\s]|_")
@@ -177,7 +204,8 @@ _LOOSE = re.compile(r"[^\w\s]|_")
 def dateline(text: str, start: int, end: int) -> re.Match[str] | None:
     """Match a dateline at ``text[start:end]`` (the start of a body line)."""
     return (DATELINE.match(text, start, end) or _DATELINE_OUTLET.match(text, start, end)
-            or _DATELINE_BRACKETED.match(text, start, end) or _DATELINE_GLUED_DASH.match(text, start, end))
+            or _DATELINE_BRACKETED.match(text, start, end) or _DATELINE_GLUED_DASH.match(text, start, end)
+            or _DATELINE_NO_DASH.match(text, start, end))
 
 
 def dash_dateline(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -208,9 +236,14 @@ def own_line_dateline(line: str) -> re.Match[str] | None:
 def is_byline(line: str) -> bool:
     """``By Max Hunder``, ``BY MAX HUNDER``, ``By Jo Reporter, The Riverton Times``, ``Author: Jo Reporter``."""
     if (_AUTHOR_LINE.match(line) or _DASH_NAME.match(line.strip()) or _GLUED_BYLINE.match(line.strip())
-            or _PIPED_BYLINE.match(line.strip()) or _HANDLE_BYLINE.match(line.strip())):
+            or _PIPED_BYLINE.match(line.strip()) or _HANDLE_BYLINE.match(line.strip()) or _dated_byline(line)):
         return True
     return bool(_BYLINE.match(line)) and not line.rstrip().endswith((".", "!", "?", ":"))
+
+
+def _dated_byline(line: str) -> re.Match[str] | None:
+    match = _DATED_BYLINE.match(line.strip())
+    return match if match is not None and is_date_line(match.group("date").rstrip(" -|·")) else None
 
 
 def is_agency_byline(line: str) -> bool:
@@ -221,6 +254,11 @@ def is_agency_byline(line: str) -> bool:
 def is_name_line(line: str) -> bool:
     """Two to four capitalised words and nothing else (a name, maybe a byline without "By")."""
     return bool(_NAME_LINE.match(line.strip()))
+
+
+def name_pipe_outlet(line: str) -> re.Match[str] | None:
+    """``Jo Example | Riverton Gazette``: a name, a pipe and an outlet."""
+    return _NAME_PIPE_OUTLET.match(line.strip())
 
 
 def is_name_with_station(line: str) -> bool:
@@ -247,6 +285,8 @@ def byline_fields(line: str) -> dict[str, str]:
         if (date := iso_date(rest)) is not None:
             fields["date"] = date
         return fields
+    if dated := _dated_byline(line):
+        return {"author": dated.group("name"), **({"date": d} if (d := iso_date(dated.group("date"))) else {})}
     if piped := _PIPED_BYLINE.match(line.strip()):
         return {"author": piped.group("name"), **({"outlet": piped.group("outlet").strip()} if piped.group("outlet") else {})}
     rest = re.sub(r"^(?:by|(?:authors?|written by|words by|posted by|reporter|reporting)\s*:)\s+|^[-–—]\s*", "", line.strip(),
@@ -261,7 +301,8 @@ def byline_fields(line: str) -> dict[str, str]:
         pieces[0] = pieces[0][:cut].rstrip(" ,")
         extra.insert(0, tail)
     names = pieces[0].split(",")
-    while len(names) > 1 and (_OUTLET.match(names[-1].strip()) or iso_date(names[-1]) or _ROLE_FIELD.match(names[-1]) or (
+    while len(names) > 1 and (_OUTLET.match(names[-1].strip()) or iso_date(names[-1]) or _ROLE_FIELD.match(names[-1])
+                              or _ROLE_LINE.match(names[-1].strip()) or (
             _STATION.match(names[-1].strip()) and not ",".join(names[:-1]).isupper())):
         extra.insert(0, names.pop())
     fields = {"author": ",".join(names).strip()}

@@ -94,6 +94,13 @@ from newslab.text import _boilerplate
     ("See also  The bridge that Riverton forgot", C.RELATED),
     ("UPDATED (1557PST 8 November 2031): The link above now works.", C.EDITOR_NOTE),
     ("UPDATE: This story has a new headline.", C.EDITOR_NOTE),
+    ("[Article updated May 11 at 15:00 with words from the mayor]", C.EDITOR_NOTE),
+    ("Be the first to comment", C.BOILERPLATE), ("Story here.", C.SOURCE_LINE),
+    # a style sheet left in the page
+    ("@media screen and (max-width: 600px) {", C.BOILERPLATE), (".gmobile {", C.BOILERPLATE), ("}", C.BOILERPLATE),
+    ("display: none;", C.BOILERPLATE),
+    ("/ Front page / News", C.BOILERPLATE), ("Home / World / Europe", C.BOILERPLATE),
+    ("· Gazette · Join", C.BOILERPLATE),
 ])
 def test_each_form_of_page_furniture_has_its_kind(line, kind):
     assert _boilerplate.furniture(line) == kind
@@ -140,6 +147,12 @@ def test_each_form_of_page_furniture_has_its_kind(line, kind):
     "Updated figures from the council show the bridge cost 2 million dollars more.",
     "Save the bridge, residents said at the meeting on Tuesday.",
     "This article is 3 pages long, the clerk said.",
+    "Note: the council meets again on Tuesday; the vote is at noon.",
+    "Story time at the library is on Saturdays.",
+    "Poll: 3 battleground races are tight;",  # a headline that ends in a semicolon is not a style sheet
+    "Mayor: the bridge will be rebuilt;",
+    "Home/work balance was on the agenda, the council said.",
+    "· The council votes on Tuesday on the bridge, the tram and the budget for next year",
 ])
 def test_body_sentences_that_start_like_furniture_are_not_furniture(line):
     assert _boilerplate.furniture(line) is None
