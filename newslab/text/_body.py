@@ -8,6 +8,7 @@ credit), splits credits off the end of paragraphs, and warns about paragraphs it
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .. import columns as C
@@ -21,6 +22,10 @@ _BRAND_LINK = re.compile(r"^(?P<brand>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?):\s+(?P<titl
 #: A photo's people by where they stand: ``Jo Example, left, ...``, ``Ann Roe, second right, ...``.
 _POSITIONED = re.compile(r"[A-Z][\w.’'-]+,\s+(?:(?:second|third|far)\s+)?(?:from\s+)?(?:left|right|cent(?:re|er))"
                          r"(?:,|\s+and\b|\))")
+#: "... southern Seoul, Thursday. (Newsis)": a photo agency after the caption's stop (at the end of the last
+#: paragraph the same form is a credit, so the loader reads it only where the body goes on).
+_AGENCY_AFTER_STOP = re.compile(r"[.!?]\s\((?:Yonhap|Newsis|News1|Xinhua|Kyodo|Jiji|AP|AFP|Reuters|EPA|Getty Images|"
+                                r"Bernama|ANTARA|PTI|ANI|IANS|AAP|PA|Anadolu|NNN|EFE|dpa|Shutterstock)\)$")
 _MENU_ITEM = re.compile(r"^\s*[-–•*·]\s*\S+(?:\s\S+)?\s*$")
 _DEAR_READER = re.compile(r"^dear (?:reader|readers|subscriber|subscribers|friend|friends)s?,?$", re.IGNORECASE)
 _SIGN_OFF = re.compile(r"^(?:thank you|thanks|sincerely|yours sincerely|with thanks|best regards|warm regards)[,.!]?$",
@@ -301,6 +306,8 @@ def _standfirst(reading: Reading, start: int) -> None:
     # a date line, a byline or a share link under a line puts that line above the body; a caption alone
     # (a photo inside the body) or a source line (some sites print it under the first paragraph) does not
     above = len(front) == len(between) and (len(front) >= 2 or (front and front[0] not in (C.CAPTION, C.SOURCE_LINE)))
+    lead = list(itertools.takewhile(lambda kind: kind in FRONT_KINDS, between))
+    above = above or C.DATE_LINE in lead or C.BYLINE in lead  # the article's date or byline under it, whatever follows
     if not (above or restated):
         if between == [C.CAPTION] and reading.headline_at == k - 1:
             reading.warn(f"read {quote(line)} as the first paragraph, though a photo caption stands under it: if it "
@@ -494,6 +501,11 @@ def _body_kind(reading: Reading, k: int) -> str:
     if _POSITIONED.search(line) and not any(mark in line for mark in "“\"") and len(line.split()) <= 80:
         reading.warn(f"read {quote(line)} as a photo caption (it says who stands left or right), not as a "
                      f'paragraph; if it is one, pass keep=["{first_words(line)}"]')
+        return C.CAPTION
+    if _AGENCY_AFTER_STOP.search(line) and len(line.split()) <= 45 and any(
+            reading.kind(j) == C.PARAGRAPH or reading.free(j) for j in range(k + 1, len(reading.pieces))):
+        reading.warn(f"read {quote(line)} as a photo caption (an agency in brackets after its last stop, and the "
+                     f'body goes on), not as a paragraph; if it is one, pass keep=["{first_words(line)}"]')
         return C.CAPTION
     if _shapes.BRACKETED_PHOTOGRAPHER.search(line) and len(line.split()) <= 30 and not _shapes.is_bullet(line) and (
             not any(0 <= j < len(reading.pieces) and j != k and reading.line(j).rstrip().endswith("]")

@@ -33,6 +33,7 @@ _DATE_LINE_FILLER = re.compile(
 #: "Published", "14:24".
 _UNDATED_LINE = re.compile(
     r"^(?:(?:published|updated|posted|last updated|date|dated)(?: on)?:?"
+    r"|published:?\s+(?:last\s+)?updated:?"  # "Published Last updated": the labels, their dates lost
     r"|(?:(?:published|updated|posted|last updated):?\s+)?(?:about\s+)?(?:\d+|an?|one)\s+"
     r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago"
     r"|[·•|]?\s*(?:\d+|one)\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\.?"

@@ -822,3 +822,23 @@ def test_a_breadcrumb_with_slashes_is_not_the_headline():
 def test_an_aggregators_publisher_label_does_not_hide_the_dateline():
     article = parse_article(f"{HEAD}\n· Gazette · Join\nRIVERTON : {LEDE}\n{SECOND}")
     assert article.dateline.text == "RIVERTON" and len(article.paragraphs) == 2
+
+
+def test_a_first_line_over_the_articles_date_is_a_standfirst_whatever_follows():
+    summary = "The council's first minutes show that the vote to rebuild the bridge was closer than it looked."
+    box = "Dear Reader,\nHelp us go on telling the town's story.\nThank you,\nJo Example"
+    article = parse_article(f"{HEAD}\n{summary}\nMay 9, 2031 07:00\n1 minute read.\n{box}\n{LEDE}\n{SECOND}")
+    assert [part.text for part in article.paragraphs] == [LEDE, SECOND] and warned(article, '"The council\'s first')
+
+
+def test_published_and_updated_labels_without_their_dates_are_a_date_line():
+    article = parse_article(f"{HEAD}\nPublished Last updated\n{LEDE}\n{SECOND}")
+    assert kind_of(article, "Published") == C.DATE_LINE and len(article.paragraphs) == 2
+
+
+def test_a_caption_with_a_photo_agency_after_its_stop_is_a_caption_but_not_at_the_end():
+    caption = "Pupils cheer on the runners as they reach the old stone bridge in Riverton, Thursday. (Newsis)"
+    article = parse_article(f"{HEAD}\nBy Jo Example\n{caption}\n{LEDE}\n{SECOND}")
+    assert kind_of(article, "Pupils cheer") == C.CAPTION and warned(article, '"Pupils cheer on the')
+    article = parse_article(f"{HEAD}\n{LEDE}\n{SECOND}\nThe vote is on Thursday, the mayor said. (Yonhap)")
+    assert len(article.paragraphs) == 3
