@@ -18,10 +18,11 @@ from ._pieces import KIND_WORDS, Piece, Reading, content_words, first_words, nam
 #: What stands between a standfirst and the body, but never between two paragraphs of the body.
 FRONT_KINDS = frozenset({C.CAPTION, C.DATE_LINE, C.BOILERPLATE, C.SOURCE_LINE, C.REPEATED_HEADLINE, C.BYLINE,
                          C.AUDIO, C.AUTHOR})
-_BRAND_LINK = re.compile(r"^(?P<brand>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?):\s+(?P<title>[^.!?]{10,160})$")
+_BRAND_LINK = re.compile(r"^(?P<brand>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?):\s+(?P<title>[^.!?]{10,160}\??)$")
 #: A photo's people by where they stand: ``Jo Example, left, ...``, ``Ann Roe, second right, ...``.
 _POSITIONED = re.compile(r"[A-Z][\w.’'-]+,\s+(?:(?:second|third|far)\s+)?(?:from\s+)?(?:left|right|cent(?:re|er))"
-                         r"(?:,|\s+and\b|\))")
+                         r"(?:,|\s+and\b|\))"
+                         r"|[A-Z][\w.’'-]+\s\((?:(?:second|third|far)\s+)?(?:from\s+)?(?:left|right|cent(?:re|er))\)\s")
 #: "... southern Seoul, Thursday. (Newsis)": a photo agency after the caption's stop (at the end of the last
 #: paragraph the same form is a credit, so the loader reads it only where the body goes on).
 _AGENCY_AFTER_STOP = re.compile(r"[.!?]\s\((?:Yonhap|Newsis|News1|Xinhua|Kyodo|Jiji|AP|AFP|Reuters|EPA|Getty Images|"

@@ -36,6 +36,10 @@ _BOILERPLATE = _whole(
     r"edit post", r"connect with us", r"back to top", r"top", r"toggle navigation", r"main menu", r"menu", r"search",
     r"(?:hi,? )?what are you looking for\??", r"(?:type|start typing|press enter) (?:here )?to search\b.{0,40}",
     r"\[an error occurred while processing this directive\]",  # a web server's include that failed
+    r"\[email(?:\s|&#160;)protected\]",  # an address a page hid from robots
+    r"do you want to respond to this article\b.{0,200}",
+    # an embedded post's signature: "— Jo Example (@jexample) February 27, 2017"
+    r"[—–-]\s*[^()@]{2,60}\(@\w{1,30}\)\s+\w{3,9}\.? \d{1,2}, \d{4}",
     # a style sheet left in the page: "@media screen and (max-width: 600px) {", ".gmobile {", "display: none;", "}"
     r"[@.#]?[\w\s.:#,>()*-]{1,80}\{", r"\}", r"(?-i:-?[a-z][a-z-]{1,39})\s*:\s*[^\s;{}]+(?:[\s,]+[^\s;{}]+){0,5};",
     r"[-–—|•·*_=]+",
@@ -75,17 +79,17 @@ _BOILERPLATE = _whole(
     r"[+\-−]\d+(?:[.,]\d+)?\s*%?|\d+[.,]\d+\s*%",  # a ticker's move: "-0.9400", "+1.25%"
     # blog and feed platforms
     r"showing posts with label .{1,60}", r"show all posts", r"(?:older|newer) posts?", r"post a comment",
-    r"no comments:?", r"\d+ comments?:?", r"subscribe to: .{1,60}", r"labels?: .{1,120}", r"posted by .{1,80}",
+    r"no comments:?", r"\d+ comments?:?", r"subscribe to: .{1,60}", r"labels?: .{1,120}", r"posted by .{1,80}\bat\b.{1,40}",  # a blog's footer, with the time
     r"powered by \w[\w .-]{1,40}", r"(?:sorry, )?(?:there (?:are|is) )?no (?:recent )?(?:results|comments|posts|"
     r"articles|stories)\b.{0,80}", r"commented", r"most (?:read|viewed|commented|popular)",
 )
 _AD = _whole(
-    r"advertisement", r"advertising", r"sponsored(?: content)?", r"ad", r"(?:partner|paid|branded) (?:content|post)",
+    r"advertisement", r"[-–—]\s*advertisement\s*[-–—]", r"advertising", r"sponsored(?: content)?", r"ad", r"(?:partner|paid|branded) (?:content|post)",
     r".{1,40}\((?:sponsored|sponsored content|paid post|partner content|advertorial)\)", r"(?:home|post|page|header|footer|sidebar) "
     r"(?:top|bottom|middle|side) ad", r"scroll to continue(?: with content)?",
     r"(?:article|story) continues (?:below|after (?:this )?(?:the )?advertisement)(?: advertisement)?",
     r"continue reading (?:the main story|below)", r"(?:additional )?support (?:for [\w ]{1,40} )?(?:is )?provided by:?",
-    r"learn more",
+    r"learn more", r".{0,40}\b\d{3}x\d{2,3}",  # a slot's name and size: "<advertiser> brd 070125 300x250"
 )
 _NEWSLETTER = _whole(
     r"sign up(?: for (?:our|the) [\w ’'-]{0,40}(?:newsletters?|e-?mails?|e-?mail alerts|alerts)| now| here)?[.!]?",
@@ -109,6 +113,9 @@ _PROMO = _whole(
     r"\W{0,3}\s*you have (?:\d+|one|two|three) (?:more )?free (?:articles?|stories) (?:left|remaining|available)?\b.{0,120}",
     r"you(?:'ve| have) reached your (?:limit|free article limit)\b.{0,120}", r"subscribe to (?:continue|keep) reading\b.{0,60}",
     r"(?:for (?:full )?access to this (?:article|story|content),?\s*)?(?:please )?(?:sign|log) in or subscribe\b.{0,60}",
+    r"you must (?:log|sign) in to (?:continue reading|read)\b.{0,80}", r"register (?:for free )?to (?:read|continue)\b.{0,120}",
+    r"this (?:article|story|content) is (?:only )?(?:accessible|available) to (?:registered users|subscribers)\b.{0,400}",
+    r"support (?:quality|independent|local|trusted)\b[\w ,]{0,40}journalism[^.!?]{0,40}",
     # a site's appeal to follow it: "Never miss another Facebook post from <Site>", "Subscribe to our channel"
     r"never miss (?:another|a) (?:facebook |instagram |x |youtube )?(?:post|story|update|video)s? from .{1,60}",
     r".{0,80}\bsubscribe to our (?:youtube )?channel\b.{0,120}",
@@ -118,6 +125,7 @@ _EDITOR_NOTE = _whole(
     r"editor[’']?s[’']? note\b.{0,400}",
     # "UPDATED (1557PST 8 November 2011): ...", "UPDATE: ...": the note is in capitals, the body's "Update the map" is not
     r"(?-i:UPDATED?)(?:\s*\([^()]{1,60}\))?\s*:\s*\S.{0,300}",
+    r"\(?[^()]{0,80}\bhas not been edited by\b[^()]{0,120}\)?",
     r"\[(?:this )?(?:article|story|post)? ?(?:was |has been )?(?:updated|corrected|amended)\b[^\[\]]{0,300}\]", r"more to come(?:\.{3}|…|\.)?", r"this is a developing story\b.{0,200}",
     r"this (?:story|article) (?:has been|was|will be|is being) updated\b.{0,200}",
 )
@@ -140,7 +148,7 @@ _AGENCY_SECTION = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,4}(?:Agency|News Agenc
                              r"(?:\s+[A-Z]{3,})?$")
 _RELATED_WORDS = (
     r"read more|read also|also read|related|related (?:stories|articles|posts|news|coverage|content|topics)|"
-    r"more on this(?: story)?|more stories|more news|see also|see all|featured stories|more images|"
+    r"more on this(?: story)?|more stories|more news|news in brief|see also|see all|featured stories|more images|"
     r"watch the full episode|recommended(?: stories)?|most read|top stories|you may also like|"
     r"(?:more|articles|stories|news) from [\w .’'-]{1,30}"
 )
@@ -153,6 +161,9 @@ _RELATED_TITLED = re.compile(
     r"entire) .{0,40}(?:click|tap) here\.?$|^(?:click|tap) here\b.{0,100}$"
     r"|^(?:read more|read also|also read|read|related|see also|watch|watch next|more)\s*[:»>|]+\s*\S.{0,200}$"
     r"|^(?:also read|read also)\s+\S.{0,200}$|^see also\s+(?-i:[A-Z\"“‘]).{0,200}$"
+    r"|^.{3,100},\s*(?:click|tap) here\.?$"  # "For up to date warnings, click here."
+    r"|^(?:read|see) the (?:full|whole|complete|original) (?:article|story|report)(?: here)?\.?$"
+    r"|^[«‹<]?\s*(?:previous|next)(?: article| story| post)?\s*[:»›>]\s*\S.{0,200}$"
     r"|^watch (?:a |the )?(?:related )?videos? below:?$"
     r"|^.{4,200}\s+(?:…\s*)?read more\s*[»>.…]*$",
     re.IGNORECASE,

@@ -35,7 +35,8 @@ _DATELINE_GLUED_DASH = re.compile(
 )
 #: A place in ordinary case and a long dash, as South African and Kenyan papers write it: ``Cape Town – Eskom ...``
 #: (a weak form: the loader warns, and a name between two dashes is not one).
-_DASH_DATELINE = re.compile(r"(?P<place>[A-Z][a-z’'-]{2,}(?:\s[A-Z][a-z’'-]{2,}){0,2})\s+(?:[–—]|-{1,2})\s+(?=[A-Z\"“])")
+_DASH_DATELINE = re.compile(r"(?P<place>[A-Z][a-z’'-]{2,}(?:\s[A-Z][a-z’'-]{2,}){0,2})"
+                            rf"(?:,\s*(?P<date>{_DATELINE_DATE}))?\s+(?:[–—]|-{{1,2}})\s+(?=[A-Z\"“])")
 _NOT_DASH_PLACES = frozenset(
     "meanwhile however today yesterday tonight now then earlier later first finally also still yet again "
     "elsewhere instead overall indeed update breaking exclusive analysis opinion watch".split())
@@ -69,7 +70,7 @@ _NOT_PLACES = frozenset(
     "SHARE MENU HOME".split()
 )
 
-_BYLINE = re.compile(r"^by\s+(?=(?-i:[A-Z]))(?P<rest>.{1,120})$", re.IGNORECASE)  # names start upper case
+_BYLINE = re.compile(r"^(?:posted )?by\s+(?=(?-i:[A-Z]))(?P<rest>.{1,120})$", re.IGNORECASE)  # names start upper case
 _HANDLE_BYLINE = re.compile(r"^(?-i:by)\s+(?P<rest>[a-z][a-z0-9_.-]{2,24})$")  # a blog's "by admin"
 _AUTHOR_LINE = re.compile(r"^(?:authors?|written by|words by|posted by|reporter|reporting)\s*:\s*(?=[A-Z])(?P<rest>.{2,100})$",
                           re.IGNORECASE)
@@ -130,7 +131,7 @@ _CREDIT_TAIL = re.compile(
 _PHOTO_CREDIT = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s?/\s?(?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Xinhua|Shutterstock|"
     r"iStock|Alamy|[A-Z]{2,6})(?: Photos?)?$")
-_BRACKETED_CREDIT = (r"\((?=[^()]*[A-Z])(?=[^()]*(?:/|\bPhotos?\b|Getty|Screenshot|Source:|\bvia\b|\bFile\b|iStock|"
+_BRACKETED_CREDIT = (r"\((?=[^()]*[A-Z])(?=[^()]*(?:/|\bPhotos?\b|Getty|Screenshot|Source:|\bvia\b|\bFile\b|\bCourtesy\b|iStock|"
                      r"Shutterstock|Alamy|Unsplash|Pexels|Pixabay))[^()]{2,90}\)\.?")
 _CAPTION = re.compile(
     r"^(?i:photo|image|picture|caption|pictured|file photo|photograph)\b\s*[:|]"
@@ -164,6 +165,8 @@ _CAPTION = re.compile(
     r"|[.!?]\s+[A-Z][^.!?]{1,80}/\s*(?:via\s+)?(?:REUTERS|Reuters|AP|AFP|Getty Images|EPA|Xinhua)$"
     # the agency glued after a slash at the end: "... of the year/GAZ-FILE", "... on Tuesday/AFP"
     r"|[a-z0-9]/[A-Z]{2,8}(?:-FILE)?$"
+    # an image's path left in the page: "/wp-content/uploads/2022/11/<name>.jpeg"
+    r"|^/?(?:[\w.-]+/)+[\w.-]+\.(?i:jpe?g|png|gif|webp)$"
     # a stock agency or "Supplied" alone on its line
     r"|^(?i:123rf|getty images|shutterstock|istock(?:photo)?|alamy|unsplash|pexels|pixabay|dreamstime|"
     r"depositphotos|supplied)(?i:\.com)?$"
@@ -289,7 +292,7 @@ def byline_fields(line: str) -> dict[str, str]:
         return {"author": dated.group("name"), **({"date": d} if (d := iso_date(dated.group("date"))) else {})}
     if piped := _PIPED_BYLINE.match(line.strip()):
         return {"author": piped.group("name"), **({"outlet": piped.group("outlet").strip()} if piped.group("outlet") else {})}
-    rest = re.sub(r"^(?:by|(?:authors?|written by|words by|posted by|reporter|reporting)\s*:)\s+|^[-–—]\s*", "", line.strip(),
+    rest = re.sub(r"^(?:(?:posted )?by|(?:authors?|written by|words by|posted by|reporter|reporting)\s*:)\s+|^[-–—]\s*", "", line.strip(),
                   flags=re.IGNORECASE)
     pieces = [p for p in _BYLINE_SEPARATOR.split(rest) if p.strip()] or [rest]
     extra = pieces[1:]
@@ -298,7 +301,7 @@ def byline_fields(line: str) -> dict[str, str]:
     cut = min((m.start() for m in (dated, clock) if m is not None), default=None)
     if cut is not None:  # "by Jo Reporter October 3, 2031 3:02 PM 2 min read": the name ends at the date
         tail = pieces[0][cut:]
-        pieces[0] = pieces[0][:cut].rstrip(" ,")
+        pieces[0] = re.sub(r"(?:[\s,]+(?:on|at|updated|published))+$", "", pieces[0][:cut].rstrip(" ,"), flags=re.I)
         extra.insert(0, tail)
     names = pieces[0].split(",")
     while len(names) > 1 and (_OUTLET.match(names[-1].strip()) or iso_date(names[-1]) or _ROLE_FIELD.match(names[-1])

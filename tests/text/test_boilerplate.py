@@ -101,6 +101,18 @@ from newslab.text import _boilerplate
     ("display: none;", C.BOILERPLATE),
     ("/ Front page / News", C.BOILERPLATE), ("Home / World / Europe", C.BOILERPLATE),
     ("· Gazette · Join", C.BOILERPLATE),
+    # real sets 11 and 12
+    ("You must log in to continue reading. Log in or subscribe today.", C.PROMO),
+    ("Register for free to read more of the latest local news. It's easy and will only take a moment.", C.PROMO),
+    ("This article is accessible to registered users, to continue reading please register for free.", C.PROMO),
+    ("Support quality, independent, local journalism…that matters", C.PROMO),
+    ("Do you want to respond to this article? If so, click here to submit your thoughts.", C.BOILERPLATE),
+    ("For up to date watches and warnings, click here.", C.RELATED), ("News in brief", C.RELATED),
+    ("Read the full article HERE.", C.RELATED), ("« Previous: How the bridge was built", C.RELATED),
+    ("Next story: The tram returns", C.RELATED),
+    ("gazette brd 070125 300x250", C.AD), ("-Advertisement-", C.AD), ("— ADVERTISEMENT —", C.AD),
+    ("[email protected]", C.BOILERPLATE),
+    ("(This is an archive of the press release and has not been edited by our editors)", C.EDITOR_NOTE),
 ])
 def test_each_form_of_page_furniture_has_its_kind(line, kind):
     assert _boilerplate.furniture(line) == kind
@@ -153,6 +165,10 @@ def test_each_form_of_page_furniture_has_its_kind(line, kind):
     "Mayor: the bridge will be rebuilt;",
     "Home/work balance was on the agenda, the council said.",
     "· The council votes on Tuesday on the bridge, the tram and the budget for next year",
+    "Support for local journalism has fallen by a third, the report said.",
+    "Registered users of the library can borrow ten books, the clerk said.",
+    "Next year the council will vote on the tram again.",
+    "Previous mayors had promised the bridge since 1990, Field said.",
 ])
 def test_body_sentences_that_start_like_furniture_are_not_furniture(line):
     assert _boilerplate.furniture(line) is None

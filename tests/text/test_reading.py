@@ -842,3 +842,53 @@ def test_a_caption_with_a_photo_agency_after_its_stop_is_a_caption_but_not_at_th
     assert kind_of(article, "Pupils cheer") == C.CAPTION and warned(article, '"Pupils cheer on the')
     article = parse_article(f"{HEAD}\n{LEDE}\n{SECOND}\nThe vote is on Thursday, the mayor said. (Yonhap)")
     assert len(article.paragraphs) == 3
+
+
+# --- real sets 11 and 12 of bench/README.md ---------------------------------------------------------------
+
+@pytest.mark.parametrize("caption", [
+    "The cafe is on Main Street in Riverton. (Courtesy Main Street Cafe)",
+    "Mayor Lena Brook (centre) cuts the ribbon at the new library in Riverton on Saturday.",
+    "Elder Tom Reed (left) says a blessing as the new bridge opens on Tuesday morning.",
+])
+def test_captions_with_a_courtesy_credit_or_a_bracketed_position(caption):
+    article = parse_article(f"{HEAD}\n{LEDE}\n{caption}\n{SECOND}\n{THIRD}")
+    assert kind_of(article, caption[:15]) == C.CAPTION and len(article.paragraphs) == 3
+
+
+def test_an_embedded_posts_signature_is_page_furniture():
+    article = parse_article(f"{HEAD}\n{LEDE}\n{SECOND}\n— Jo Example (@jexample) February 27, 2031\n{THIRD}")
+    assert [part.text for part in article.paragraphs] == [LEDE, SECOND, THIRD]
+
+
+def test_a_bylines_name_ends_before_on_and_the_date():
+    article = parse_article(f"{HEAD}\nby Jo Example on June 8, 2031 at 7:35 am\n{LEDE}\n{SECOND}")
+    assert article.author == "Jo Example"
+
+
+def test_a_posted_by_line_under_the_headline_is_the_byline():
+    article = parse_article(f"{HEAD}\nPosted by Riverton Gazette\n{LEDE}\n{SECOND}")
+    assert article.author == "Riverton Gazette" and len(article.paragraphs) == 2
+
+
+def test_a_press_release_dateline_with_the_date():
+    article = parse_article(f"{HEAD}\nRiverton, November 20, 2031 - Riverton Mining Inc. said on Monday that it "
+                            f"had found gold at its river site.\n{SECOND}")
+    assert article.dateline.text == "Riverton" and article.paragraphs[0].text.startswith("Riverton Mining")
+    assert "dateline=false" in " ".join(article.warnings)
+
+
+def test_a_brand_link_to_a_question_is_a_related_link():
+    article = parse_article(f"{HEAD}\n{LEDE}\n{SECOND}\nInvesting Insights: Is The Tram The Next Big Thing For Riverton?\n"
+                            f"{THIRD}")
+    assert [part.text for part in article.paragraphs] == [LEDE, SECOND, THIRD]
+
+
+def test_an_image_path_left_in_the_page_is_a_caption():
+    article = parse_article(f"{HEAD}\n/wp-content/uploads/2031/11/GZ_web_311x311.jpeg\n{LEDE}\n{SECOND}")
+    assert kind_of(article, "/wp-content") == C.CAPTION and len(article.paragraphs) == 2
+
+
+def test_a_hidden_email_address_is_not_the_headline():
+    article = parse_article(f"[email protected]\n{HEAD}\n{LEDE}\n{SECOND}")
+    assert article.headline.text == HEAD
