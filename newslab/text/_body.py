@@ -46,9 +46,9 @@ def read_body(reading: Reading) -> None:
     _menus(reading, start)
     _appeal_boxes(reading, start)
     _printed_twice(reading, start)
+    _repeated_headlines(reading, start)  # before the dateline: a copy of the headline is not a summary above it
     _find_dateline(reading, start)
     _join_wrapped(reading, start)
-    _repeated_headlines(reading, start)
     _piped_names(reading, start)
     _photo_lines(reading, start)
     _standfirst(reading, start)

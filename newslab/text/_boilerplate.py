@@ -57,7 +57,8 @@ _BOILERPLATE = _whole(
     r"(?:this (?:website|site) uses|we use) cookies\b.{0,200}", r"accept (?:all )?cookies",
     r"be the first of your friends\b.{0,40}",
     r"please read our comment(?:ing)? (?:policy|guidelines|rules)\b.{0,80}",
-    r"click to (?:read more|hide|show|view|expand|comment|open|follow)\b.{0,60}",
+    r"click to (?:read more|hide|show|view|expand|comment|open|follow|play(?: video)?)\b.{0,160}",
+    r"comments are moderated\b.{0,200}", r"share now:?",
     r"email the author", r"follow (?:on|us on) (?:twitter|x|facebook|instagram|linkedin|bluesky|threads)",
     # comment boxes: their heading, their rules, their state
     r"comments?\s*[:|-]\s*our rules", r"we want (?:our )?comments to be\b.{0,80}\bcommunity\b.{0,300}",
@@ -84,7 +85,7 @@ _BOILERPLATE = _whole(
     r"articles|stories)\b.{0,80}", r"commented", r"most (?:read|viewed|commented|popular)",
 )
 _AD = _whole(
-    r"advertisement", r"[-–—]\s*advertisement\s*[-–—]", r"advertising", r"sponsored(?: content)?", r"ad", r"(?:partner|paid|branded) (?:content|post)",
+    r"advertisement", r"[-–—]\s*advertisement\s*[-–—]", r"this advertisement has not loaded yet\b.{0,100}", r"advertising", r"sponsored(?: content)?", r"ad", r"(?:partner|paid|branded) (?:content|post)",
     r".{1,40}\((?:sponsored|sponsored content|paid post|partner content|advertorial)\)", r"(?:home|post|page|header|footer|sidebar) "
     r"(?:top|bottom|middle|side) ad", r"scroll to continue(?: with content)?",
     r"(?:article|story) continues (?:below|after (?:this )?(?:the )?advertisement)(?: advertisement)?",
@@ -116,6 +117,7 @@ _PROMO = _whole(
     r"you must (?:log|sign) in to (?:continue reading|read)\b.{0,80}", r"register (?:for free )?to (?:read|continue)\b.{0,120}",
     r"this (?:article|story|content) is (?:only )?(?:accessible|available) to (?:registered users|subscribers)\b.{0,400}",
     r"support (?:quality|independent|local|trusted)\b[\w ,]{0,40}journalism[^.!?]{0,40}",
+    r"support (?:the |us|our )[^.!?,]{0,40}!", r"buy (?:a )?subscriptions?\b.{0,80}",  # "Support The Reykjavík Grapevine!"
     # a site's appeal to follow it: "Never miss another Facebook post from <Site>", "Subscribe to our channel"
     r"never miss (?:another|a) (?:facebook |instagram |x |youtube )?(?:post|story|update|video)s? from .{1,60}",
     r".{0,80}\bsubscribe to our (?:youtube )?channel\b.{0,120}",
@@ -144,11 +146,11 @@ _SOURCE = _whole(r"sources?(?: link)?", r"sources?\s*:\s*\S.{0,150}",
 SYNDICATOR = re.compile(r"\([A-Z][A-Za-z]{1,15}\s*-\s*[^()]{2,60}(?:\([A-Z]{2,8}\))?\)"
                         r"|\[[A-Z][\w .’'&-]{1,40}\]")  # or the source in square brackets: ``[Daily News] Dodoma --``
 #: An agency's name alone, or with its section in capitals: ``Anadolu Agency WORLD``.
-_AGENCY_SECTION = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,4}(?:Agency|News Agency|News Service|Press Agency)"
+_AGENCY_SECTION = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,4}(?:Agency|News Agency|Press Agency)"
                              r"(?:\s+[A-Z]{3,})?$")
 _RELATED_WORDS = (
     r"read more|read also|also read|related|related (?:stories|articles|posts|news|coverage|content|topics)|"
-    r"more on this(?: story)?|more stories|more news|news in brief|see also|see all|featured stories|more images|"
+    r"more on this(?: story)?|more stories|more news|news in brief|show me more!?|see also|see all|featured stories|more images|"
     r"watch the full episode|recommended(?: stories)?|most read|top stories|you may also like|"
     r"(?:more|articles|stories|news) from [\w .’'-]{1,30}"
 )

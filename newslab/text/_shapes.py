@@ -51,7 +51,8 @@ _DATELINE_BRACKETED = re.compile(rf"\((?!(?:AP|AFP|UPI|PTI|ANI|IANS|UNI|AA|EFE|T
 #: A place and a colon, as Indian, Pakistani and Malaysian papers write it: ``London: British Prime Minister ...``,
 #: ``PUTRAJAYA: A total of ...``.
 COLON_DATELINE = re.compile(
-    r"(?P<place>[A-Z][a-z’'-]{2,}(?:\s[A-Z][a-z’'-]{2,})?|[A-Z][A-Z’'-]{2,}(?:\s[A-Z][A-Z’'-]{2,})?) ?:\s+(?=[A-Z])")
+    r"(?P<place>[A-Z][a-z’'-]{2,}(?:\s[A-Z][a-z’'-]{2,})?) ?:\s+(?=[A-Z])"
+    r"|(?P<caps>[A-Z][A-Z’'-]{2,}(?:\s[A-Z][A-Z’'-]{2,})?) ?:(?:\s+(?=[A-Z])|(?=[A-Z][a-z]))")  # "LAHORE:Organised ..."
 _NOT_COLON_PLACES = frozenset(
     "details quote source sources background update updates note notes editor watch read related photo photos image "
     "video breaking exclusive analysis opinion summary context report reports warning question answer comment "
@@ -60,8 +61,10 @@ _NOT_COLON_PLACES = frozenset(
     "factbox explainer flashback timeline reuters afp xinhua bernama".split())
 #: A dateline alone on its line: ``KIEV``, or ``Kyiv • UNN``.
 _OWN_LINE_PLACE = re.compile(r"^(?P<place>[A-Z][A-Z.'’\-]{2,}(?:\s+[A-Z][A-Z.'’\-]{2,}){0,2})$")
+_OWN_LINE_DATED = re.compile(rf"^(?P<place>[A-Z][a-z’'-]{{2,}}(?:\s[A-Z][a-z’'-]{{2,}}){{0,2}}),\s*(?P<date>{_DATELINE_DATE})$")
 _OWN_LINE_AGENCY = re.compile(
     r"^(?P<place>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,2})\s*[•·|]\s*(?P<agency>[A-Z][A-Za-z]{1,10})$")
+_LABELS = frozenset("PHOTO VIDEO AUDIO PODCAST GALLERY SLIDESHOW WATCH UPDATE BREAKING EXCLUSIVE ANALYSIS OPINION".split())
 #: Capitals on a line of their own that are labels, not places.
 _NOT_PLACES = frozenset(
     "NEWS LIVE UPDATE UPDATED UPDATES EXCLUSIVE BREAKING OPINION ANALYSIS VIDEO VIDEOS PHOTOS GALLERY WATCH "
@@ -77,7 +80,8 @@ _AUTHOR_LINE = re.compile(r"^(?:authors?|written by|words by|posted by|reporter|
 _AGENCY_BYLINE = re.compile(
     r"^(?:The Associated Press|Associated Press|Reuters(?: Staff)?|AFP|Agence France-Presse|Bloomberg(?: News)?|"
     r"(?:[A-Z][\w.’'-]+\s+){1,3}(?:[Ss]taff(?: [Ww]riters?| [Rr]eporters?| [Cc]orrespondents?)?|[Nn]ewsdesk|(?:[Nn]ews |[Ww]eb |[Oo]nline |[Dd]igital )?[Dd]esk|[Nn]ewsroom|"
-    r"[Ww]ire [Ss]ervices?))$"
+    r"[Ww]ire [Ss]ervices?|[Nn]ews [Ss]ervice)|[A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'-]+){0,3}\s+NEWS SERVICE|"
+    r"(?:Our|From [Oo]ur) (?:[Ss]taff |[Ss]pecial )?(?:[Cc]orrespondents?|[Rr]eporters?))$"
 )
 _NAME = r"[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z’'-]+(?:-[A-Z][a-z’']+)?|de|van|von|der|da|al|bin|le)){1,3}"
 _NAME_LINE = re.compile(rf"^{_NAME}$")
@@ -104,6 +108,8 @@ _OUTLET = re.compile(
     re.IGNORECASE,
 )
 _STATION = re.compile(r"^[A-Z][A-Z0-9]{1,6}(?:\s+[A-Z][A-Z0-9]{1,6}){0,2}$")  # "RVTV", "WTCI PBS"
+_OUTLET_WORDS = frozenset("news times post press herald guardian journal telegraph tribune gazette today daily star "
+                          "chronicle courier observer mirror express record standard media radio network wire".split())
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d+\s*min(?:ute)?s?\.?\s+read\b", re.IGNORECASE)
 _CREDIT = re.compile(
     r"^\(?\s*(?:(?:additional\s+)?reporting|writing|editing|compiled|research|graphics|translation)\s+by\b"
@@ -114,6 +120,8 @@ _CREDIT = re.compile(
     # "BBC Monitoring. Copyright BBC.": a short line that ends in "Copyright <Name>"
     r"|(?:^|[.!]\s+)(?-i:Copyright\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})\.?$"
     r"|^\(end\)$|^\(?with inputs from [\w ,]{2,40}\.?\)?$"
+    # the print edition's note: "A version of this article appears in e-paper on <date>", "Published in <Paper>, <date>."
+    r"|^a version of this (?:article|story) (?:appears|appeared)\b.{0,160}$|^published in (?:the )?(?-i:[A-Z])[\w.&' -]{2,40},\s.{4,40}$"
     # editors' initials, with the agencies: "rc/sms (dpa, AP)"
     r"|^[a-z]{2,4}(?:/[a-z]{2,4})+(?:\s*\([^()]{1,60}\))?$",
     re.IGNORECASE,
@@ -205,8 +213,11 @@ _LOOSE = re.compile(r"[^\w\s]|_")
 
 
 def dateline(text: str, start: int, end: int) -> re.Match[str] | None:
-    """Match a dateline at ``text[start:end]`` (the start of a body line)."""
-    return (DATELINE.match(text, start, end) or _DATELINE_OUTLET.match(text, start, end)
+    """Match a dateline at ``text[start:end]`` (the start of a body line); a label ("PHOTO –") is not a place."""
+    match = DATELINE.match(text, start, end)
+    if match is not None and (match.group("place").rstrip(".") in _NOT_PLACES | _LABELS):
+        return None
+    return (match or _DATELINE_OUTLET.match(text, start, end)
             or _DATELINE_BRACKETED.match(text, start, end) or _DATELINE_GLUED_DASH.match(text, start, end)
             or _DATELINE_NO_DASH.match(text, start, end))
 
@@ -223,6 +234,10 @@ def dash_dateline(text: str, start: int, end: int) -> re.Match[str] | None:
 def colon_dateline(text: str, start: int, end: int) -> re.Match[str] | None:
     """``London: ...``: a place and a colon (a weak form; a label such as "Details:" is not one)."""
     match = COLON_DATELINE.match(text, start, end)
+    if match is None:
+        return None
+    if match.group("caps"):
+        match = re.compile(rf"(?P<place>{re.escape(match.group('caps'))}) ?:\s*").match(text, start, end)  # the same span
     if match is None or any(word.lower() in _NOT_COLON_PLACES for word in match.group("place").split()):
         return None
     return match if len(text[match.end() : end].split()) >= 6 else None  # a sentence follows, not a name
@@ -230,7 +245,7 @@ def colon_dateline(text: str, start: int, end: int) -> re.Match[str] | None:
 
 def own_line_dateline(line: str) -> re.Match[str] | None:
     """A dateline alone on its line (``KIEV``, ``Kyiv • UNN``); the match has ``place`` (and ``agency``)."""
-    match = _OWN_LINE_PLACE.match(line) or _OWN_LINE_AGENCY.match(line)
+    match = _OWN_LINE_PLACE.match(line) or _OWN_LINE_AGENCY.match(line) or _OWN_LINE_DATED.match(line.strip())
     if match is None or any(word in _NOT_PLACES for word in match.group("place").split()):
         return None
     return match
@@ -239,9 +254,22 @@ def own_line_dateline(line: str) -> re.Match[str] | None:
 def is_byline(line: str) -> bool:
     """``By Max Hunder``, ``BY MAX HUNDER``, ``By Jo Reporter, The Riverton Times``, ``Author: Jo Reporter``."""
     if (_AUTHOR_LINE.match(line) or _DASH_NAME.match(line.strip()) or _GLUED_BYLINE.match(line.strip())
-            or _PIPED_BYLINE.match(line.strip()) or _HANDLE_BYLINE.match(line.strip()) or _dated_byline(line)):
+            or _PIPED_BYLINE.match(line.strip()) or _HANDLE_BYLINE.match(line.strip()) or _dated_byline(line)
+            or _dated_name(line)):
         return True
     return bool(_BYLINE.match(line)) and not line.rstrip().endswith((".", "!", "?", ":"))
+
+
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+#: A name or a desk, then the date, without "By": ``Jo Example Thursday, 27 January 2022, 19:09``.
+_NAME_THEN_DATE = re.compile(rf"^(?P<name>.+?)\s+(?P<date>(?:{_WEEKDAY},?\s+)?(?:{MONTH}\b|\d{{1,2}}\s+{MONTH}\b).*)$")
+
+
+def _dated_name(line: str) -> re.Match[str] | None:
+    match = _NAME_THEN_DATE.match(line.strip())
+    if match is None or not (_NAME_LINE.match(match.group("name")) or _AGENCY_BYLINE.match(match.group("name"))):
+        return None
+    return match if DATE.match(re.sub(rf"^{_WEEKDAY},?\s+", "", match.group("date"))) else None
 
 
 def _dated_byline(line: str) -> re.Match[str] | None:
@@ -288,6 +316,8 @@ def byline_fields(line: str) -> dict[str, str]:
         if (date := iso_date(rest)) is not None:
             fields["date"] = date
         return fields
+    if named := _dated_name(line):
+        return {"author": named.group("name"), **({"date": d} if (d := iso_date(named.group("date"))) else {})}
     if dated := _dated_byline(line):
         return {"author": dated.group("name"), **({"date": d} if (d := iso_date(dated.group("date"))) else {})}
     if piped := _PIPED_BYLINE.match(line.strip()):
@@ -308,7 +338,14 @@ def byline_fields(line: str) -> dict[str, str]:
                               or _ROLE_LINE.match(names[-1].strip()) or (
             _STATION.match(names[-1].strip()) and not ",".join(names[:-1]).isupper())):
         extra.insert(0, names.pop())
-    fields = {"author": ",".join(names).strip()}
+    author = ",".join(names).strip()
+    words = author.split()
+    for n in (3, 2, 1):  # "Thomas Piller Global News": the outlet glued after the name
+        if len(words) > n + 1 and _NAME_LINE.match(" ".join(words[:-n])) and _OUTLET.match(" ".join(words[-n:])) and (
+                words[-n][:1].isupper() and words[-1].lower() in _OUTLET_WORDS):
+            author = " ".join(words[:-n])
+            break
+    fields = {"author": author}
     for piece in (p.strip() for p in extra):
         if (date := iso_date(piece)) is not None:
             fields.setdefault("date", date)

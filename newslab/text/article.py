@@ -107,8 +107,9 @@ class Article:
 
     @property
     def author(self) -> str | None:
-        """The names in the byline, without the leading "By" or an outlet or date after them."""
-        return None if self.byline is None else _shapes.byline_fields(self.byline.text)["author"]
+        """The names in the byline, without the leading "By" or an outlet or date after them (``None`` when the
+        page printed the byline without its name: ``By  Sep 15, 2016``)."""
+        return None if self.byline is None else _shapes.byline_fields(self.byline.text)["author"] or None
 
     @property
     def title(self) -> str:
@@ -329,7 +330,8 @@ def _default_meta(parts: list[Part], found: dict[str, Any], meta: dict[str, Any]
             known["kicker"] = part.text
         elif part.kind == C.BYLINE and "byline" not in known:
             fields = _shapes.byline_fields(part.text)
-            known["byline"] = fields.pop("author")
+            if author := fields.pop("author"):
+                known["byline"] = author
             known.update({key: value for key, value in fields.items() if key not in known})
         elif part.kind == C.DATELINE:
             known["dateline"] = part.text

@@ -111,7 +111,8 @@ from newslab.text import _boilerplate
     ("Read the full article HERE.", C.RELATED), ("« Previous: How the bridge was built", C.RELATED),
     ("Next story: The tram returns", C.RELATED),
     ("gazette brd 070125 300x250", C.AD), ("-Advertisement-", C.AD), ("— ADVERTISEMENT —", C.AD),
-    ("[email protected]", C.BOILERPLATE),
+    ("[email protected]", C.BOILERPLATE), ("Support The Riverton Gazette!", C.PROMO), ("Show Me More!", C.RELATED),
+    ("Buy subscriptions, t-shirts and more from our shop right here!", C.PROMO),
     ("(This is an archive of the press release and has not been edited by our editors)", C.EDITOR_NOTE),
 ])
 def test_each_form_of_page_furniture_has_its_kind(line, kind):
@@ -169,6 +170,8 @@ def test_each_form_of_page_furniture_has_its_kind(line, kind):
     "Registered users of the library can borrow ten books, the clerk said.",
     "Next year the council will vote on the tram again.",
     "Previous mayors had promised the bridge since 1990, Field said.",
+    "Support the bridge, the mayor told the council!",
+    "Support for the tram rose by a third.",
 ])
 def test_body_sentences_that_start_like_furniture_are_not_furniture(line):
     assert _boilerplate.furniture(line) is None

@@ -892,3 +892,51 @@ def test_an_image_path_left_in_the_page_is_a_caption():
 def test_a_hidden_email_address_is_not_the_headline():
     article = parse_article(f"[email protected]\n{HEAD}\n{LEDE}\n{SECOND}")
     assert article.headline.text == HEAD
+
+
+# --- real sets 13 and 14 of bench/README.md -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "author"), [
+    ("RIVERTON NEWS SERVICE", "RIVERTON NEWS SERVICE"), ("Gazette News Service", "Gazette News Service"),
+    ("Our Correspondent October 19, 2031", "Our Correspondent"),
+    ("Jo Example Thursday, 27 January 2031, 19:09 Last update: about 5 months ago", "Jo Example"),
+    ("By Jo Example Riverton News", "Jo Example"),
+])
+def test_desk_bylines_and_names_with_a_date_or_outlet_glued_after_them(line, author):
+    article = parse_article(f"{HEAD}\n{line}\n{LEDE}\n{SECOND}")
+    assert article.author == author and len(article.paragraphs) == 2
+
+
+@pytest.mark.parametrize(("line", "place"), [
+    ("RIVERTON:The town council voted on Tuesday to rebuild the old stone bridge.", "RIVERTON"),
+    ("RIVERTON: A total of 5,731 people were moved out of the lower town on Tuesday.", "RIVERTON"),
+])
+def test_a_colon_dateline_in_capitals_glued_to_the_first_word(line, place):
+    article = parse_article(f"{HEAD}\n{line}\n{SECOND}")
+    assert article.dateline.text == place and article.paragraphs[0].text.startswith(("The town council", "A total"))
+
+
+def test_a_byline_whose_name_the_page_lost_has_no_author():
+    article = parse_article(f"{HEAD}\nBy  Sep 15, 2031\n{LEDE}\n{SECOND}")
+    assert article.byline is not None and article.author is None and "byline" not in article.meta
+
+
+def test_a_place_and_a_date_alone_on_a_line_is_the_dateline():
+    article = parse_article(f"{HEAD}\nRiverton, August 9\n{LEDE}\n{SECOND}")
+    assert article.dateline.text == "Riverton" and [p.text for p in article.paragraphs] == [LEDE, SECOND]
+
+
+@pytest.mark.parametrize("label", ["PHOTO", "VIDEO", "WATCH", "UPDATE"])
+def test_a_label_before_a_dash_is_not_a_dateline(label):
+    article = parse_article(f"{HEAD}\n{label} – Five cruise ships dock in Riverton on the same day.\n{SECOND}")
+    assert article.dateline is None
+
+
+def test_print_edition_notes_and_comment_rules_after_the_body_are_not_paragraphs():
+    article = parse_article(f"{HEAD}\n{LEDE}\n{SECOND}\n{THIRD}\n"
+                            "A version of this article appears in e-paper on July 22, 2031, of The Riverton Times.\n"
+                            "Published in The Riverton Tribune, October 19th, 2031.\n"
+                            "Comments are moderated and generally will be posted if they are on-topic and not abusive.\n"
+                            "This advertisement has not loaded yet, but your article continues below.\n"
+                            "Click to play video: 'Riverton bridge opens'\nShare Now:")
+    assert [p.text for p in article.paragraphs] == [LEDE, SECOND, THIRD]
