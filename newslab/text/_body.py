@@ -237,10 +237,10 @@ def _piped_names(reading: Reading, start: int) -> None:
     under it its caption; printed once right under the headline, the byline."""
     if reading.headline_at is None:
         return
-    found = [k for k in range(max(start, reading.headline_at + 1), len(reading.pieces))
-             if reading.free(k) and _shapes.name_pipe_outlet(reading.line(k))]
-    outlets = [_shapes.name_pipe_outlet(reading.line(k)).group("outlet") for k in found]  # type: ignore[union-attr]
-    if len(found) >= 2 and len(set(outlets)) == 1:
+    outlets = {k: match.group("outlet") for k in range(max(start, reading.headline_at + 1), len(reading.pieces))
+               if reading.free(k) and (match := _shapes.name_pipe_outlet(reading.line(k)))}
+    found = list(outlets)
+    if len(found) >= 2 and len(set(outlets.values())) == 1:
         for k in found:
             reading.set(k, C.CAPTION)
             if k + 1 < len(reading.pieces) and reading.free(k + 1) and len(reading.line(k + 1).split()) <= 60:
@@ -331,10 +331,7 @@ def _body_kinds(reading: Reading, start: int) -> None:
     for k in range(start, len(reading.pieces)):
         if reading.free(k) or (reading.kind(k) == C.DATE_LINE and not reading.pieces[k].forced):
             reading.pieces[k].kind = _body_kind(reading, k)
-    paragraphs = [k for k, p in enumerate(reading.pieces) if p.kind == C.PARAGRAPH]
-    if not paragraphs:
-        return
-    _bullet_standfirst(reading, paragraphs)
+    _bullet_standfirst(reading)
     paragraphs = [k for k, p in enumerate(reading.pieces) if p.kind == C.PARAGRAPH]
     if not paragraphs:
         return
@@ -357,13 +354,14 @@ def _body_kinds(reading: Reading, start: int) -> None:
     _doubtful_paragraphs(reading)
 
 
-def _bullet_standfirst(reading: Reading, paragraphs: list[int]) -> None:
+def _bullet_standfirst(reading: Reading) -> None:
     """Bullet points right under the headline, then a byline, a date or an advertisement before the first
     paragraph: the summary a British or Irish paper prints above its story."""
-    if reading.headline_at is None or reading.headline_at > paragraphs[0] or "body_starts" in reading.fix:
+    first = next((k for k, p in enumerate(reading.pieces) if p.kind == C.PARAGRAPH), None)
+    if first is None or reading.headline_at is None or reading.headline_at > first or "body_starts" in reading.fix:
         return
     run = []
-    for k in range(paragraphs[0], len(reading.pieces)):
+    for k in range(first, len(reading.pieces)):
         if reading.kind(k) != C.PARAGRAPH or reading.pieces[k].forced or not _shapes.is_bullet(reading.line(k)):
             break
         run.append(k)
@@ -390,8 +388,7 @@ def _lists_are_not_headings(reading: Reading) -> None:
         j = k
         while j < len(reading.pieces) and reading.kind(j) == C.SUBHEAD and not reading.pieces[j].forced:
             j += 1
-        figures = all(re.search(r"\d", reading.line(i)) for i in range(k, j))
-        if j - k >= 3 and figures and any(reading.kind(i) == C.PARAGRAPH and _shapes.ends_sentence(reading.line(i))
+        if j - k >= 3 and all(re.search(r"\d", reading.line(i)) for i in range(k, j)) and any(reading.kind(i) == C.PARAGRAPH and _shapes.ends_sentence(reading.line(i))
                                              for i in range(j, len(reading.pieces))):
             for i in range(k, j):  # (a run after the last sentence is a list of links: it stays out of the body)
                 reading.pieces[i].kind = C.PARAGRAPH

@@ -80,12 +80,14 @@ _BOILERPLATE = _whole(
     r"[+\-−]\d+(?:[.,]\d+)?\s*%?|\d+[.,]\d+\s*%",  # a ticker's move: "-0.9400", "+1.25%"
     # blog and feed platforms
     r"showing posts with label .{1,60}", r"show all posts", r"(?:older|newer) posts?", r"post a comment",
-    r"no comments:?", r"\d+ comments?:?", r"subscribe to: .{1,60}", r"labels?: .{1,120}", r"posted by .{1,80}\bat\b.{1,40}",  # a blog's footer, with the time
+    r"no comments:?", r"\d+ comments?:?", r"subscribe to: .{1,60}", r"labels?: .{1,120}",
+    r"posted by .{1,80}\bat\b.{1,40}",  # a blog's footer, with the time (without it, "Posted by <Name>" is a byline)
     r"powered by \w[\w .-]{1,40}", r"(?:sorry, )?(?:there (?:are|is) )?no (?:recent )?(?:results|comments|posts|"
     r"articles|stories)\b.{0,80}", r"commented", r"most (?:read|viewed|commented|popular)",
 )
 _AD = _whole(
-    r"advertisement", r"[-–—]\s*advertisement\s*[-–—]", r"this advertisement has not loaded yet\b.{0,100}", r"advertising", r"sponsored(?: content)?", r"ad", r"(?:partner|paid|branded) (?:content|post)",
+    r"advertisement", r"[-–—]\s*advertisement\s*[-–—]", r"this advertisement has not loaded yet\b.{0,100}",
+    r"advertising", r"sponsored(?: content)?", r"ad", r"(?:partner|paid|branded) (?:content|post)",
     r".{1,40}\((?:sponsored|sponsored content|paid post|partner content|advertorial)\)", r"(?:home|post|page|header|footer|sidebar) "
     r"(?:top|bottom|middle|side) ad", r"scroll to continue(?: with content)?",
     r"(?:article|story) continues (?:below|after (?:this )?(?:the )?advertisement)(?: advertisement)?",
@@ -128,7 +130,8 @@ _EDITOR_NOTE = _whole(
     # "UPDATED (1557PST 8 November 2011): ...", "UPDATE: ...": the note is in capitals, the body's "Update the map" is not
     r"(?-i:UPDATED?)(?:\s*\([^()]{1,60}\))?\s*:\s*\S.{0,300}",
     r"\(?[^()]{0,80}\bhas not been edited by\b[^()]{0,120}\)?",
-    r"\[(?:this )?(?:article|story|post)? ?(?:was |has been )?(?:updated|corrected|amended)\b[^\[\]]{0,300}\]", r"more to come(?:\.{3}|…|\.)?", r"this is a developing story\b.{0,200}",
+    r"\[(?:this )?(?:article|story|post)? ?(?:was |has been )?(?:updated|corrected|amended)\b[^\[\]]{0,300}\]",
+    r"more to come(?:\.{3}|…|\.)?", r"this is a developing story\b.{0,200}",
     r"this (?:story|article) (?:has been|was|will be|is being) updated\b.{0,200}",
 )
 _AUDIO = _whole(
@@ -150,7 +153,8 @@ _AGENCY_SECTION = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,4}(?:Agency|News Agenc
                              r"(?:\s+[A-Z]{3,})?$")
 _RELATED_WORDS = (
     r"read more|read also|also read|related|related (?:stories|articles|posts|news|coverage|content|topics)|"
-    r"more on this(?: story)?|more stories|more news|news in brief|show me more!?|see also|see all|featured stories|more images|"
+    r"more on this(?: story)?|more stories|more news|news in brief|show me more!?|see also|see all|featured stories|"
+    r"more images|"
     r"watch the full episode|recommended(?: stories)?|most read|top stories|you may also like|"
     r"(?:more|articles|stories|news) from [\w .’'-]{1,30}"
 )

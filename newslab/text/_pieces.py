@@ -175,7 +175,10 @@ def shape(reading: Reading, k: int) -> str | None:
         bare = bare[2:].strip()  # "- Be the first of your friends!": furniture in a list
     if not bare:
         return C.BOILERPLATE
-    if (kind := _boilerplate.furniture(bare) or _boilerplate.furniture(line.strip())) is not None:
+    kind = _boilerplate.furniture(bare)
+    if kind is None and line.strip() != bare:  # "/ Front page / News", "· CNA · Join": the mark is part of the form
+        kind = _boilerplate.furniture(line.strip())
+    if kind is not None:
         if len(bare.split()) > 12 and kind != C.RELATED:  # a long line under a short form: say so
             reading.warn_each(f"{KIND_WORDS.get(kind, kind)}, not as a paragraph", line,
                               "if one is a paragraph, pass keep=[{words}]")

@@ -50,9 +50,10 @@ _DATELINE_BRACKETED = re.compile(rf"\((?!(?:AP|AFP|UPI|PTI|ANI|IANS|UNI|AA|EFE|T
                                  rf"(?P<place>{_PLACE})(?:,\s*(?P<region>{_REGION}))?\)\s*{_DASH}\s+(?=\S)")
 #: A place and a colon, as Indian, Pakistani and Malaysian papers write it: ``London: British Prime Minister ...``,
 #: ``PUTRAJAYA: A total of ...``.
-COLON_DATELINE = re.compile(
-    r"(?P<place>[A-Z][a-z’'-]{2,}(?:\s[A-Z][a-z’'-]{2,})?) ?:\s+(?=[A-Z])"
-    r"|(?P<caps>[A-Z][A-Z’'-]{2,}(?:\s[A-Z][A-Z’'-]{2,})?) ?:(?:\s+(?=[A-Z])|(?=[A-Z][a-z]))")  # "LAHORE:Organised ..."
+COLON_DATELINE = re.compile(r"(?P<place>[A-Z][a-z’'-]{2,}(?:\s[A-Z][a-z’'-]{2,})?) ?:\s+(?=[A-Z])")
+#: In capitals the colon may be glued to the first word: ``LAHORE:Organised ...``.
+_COLON_DATELINE_CAPS = re.compile(
+    r"(?P<place>[A-Z][A-Z’'-]{2,}(?:\s[A-Z][A-Z’'-]{2,})?) ?:(?:\s+(?=[A-Z])|(?=[A-Z][a-z]))")
 _NOT_COLON_PLACES = frozenset(
     "details quote source sources background update updates note notes editor watch read related photo photos image "
     "video breaking exclusive analysis opinion summary context report reports warning question answer comment "
@@ -72,6 +73,7 @@ _NOT_PLACES = frozenset(
     "EDITORIAL COMMENTARY REVIEW INTERVIEW FACTBOX EXPLAINER FIGHTING DIPLOMACY ECONOMY CONTEXT BACKGROUND "
     "SHARE MENU HOME".split()
 )
+_NOT_DATELINE_PLACES = _NOT_PLACES | _LABELS
 
 _BYLINE = re.compile(r"^(?:posted )?by\s+(?=(?-i:[A-Z]))(?P<rest>.{1,120})$", re.IGNORECASE)  # names start upper case
 _HANDLE_BYLINE = re.compile(r"^(?-i:by)\s+(?P<rest>[a-z][a-z0-9_.-]{2,24})$")  # a blog's "by admin"
@@ -79,7 +81,8 @@ _AUTHOR_LINE = re.compile(r"^(?:authors?|written by|words by|posted by|reporter|
                           re.IGNORECASE)
 _AGENCY_BYLINE = re.compile(
     r"^(?:The Associated Press|Associated Press|Reuters(?: Staff)?|AFP|Agence France-Presse|Bloomberg(?: News)?|"
-    r"(?:[A-Z][\w.’'-]+\s+){1,3}(?:[Ss]taff(?: [Ww]riters?| [Rr]eporters?| [Cc]orrespondents?)?|[Nn]ewsdesk|(?:[Nn]ews |[Ww]eb |[Oo]nline |[Dd]igital )?[Dd]esk|[Nn]ewsroom|"
+    r"(?:[A-Z][\w.’'-]+\s+){1,3}(?:[Ss]taff(?: [Ww]riters?| [Rr]eporters?| [Cc]orrespondents?)?|[Nn]ewsdesk|"
+    r"(?:[Nn]ews |[Ww]eb |[Oo]nline |[Dd]igital )?[Dd]esk|[Nn]ewsroom|"
     r"[Ww]ire [Ss]ervices?|[Nn]ews [Ss]ervice)|[A-Z][A-Z’'-]+(?:\s[A-Z][A-Z’'-]+){0,3}\s+NEWS SERVICE|"
     r"(?:Our|From [Oo]ur) (?:[Ss]taff |[Ss]pecial )?(?:[Cc]orrespondents?|[Rr]eporters?))$"
 )
@@ -121,7 +124,8 @@ _CREDIT = re.compile(
     r"|(?:^|[.!]\s+)(?-i:Copyright\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})\.?$"
     r"|^\(end\)$|^\(?with inputs from [\w ,]{2,40}\.?\)?$"
     # the print edition's note: "A version of this article appears in e-paper on <date>", "Published in <Paper>, <date>."
-    r"|^a version of this (?:article|story) (?:appears|appeared)\b.{0,160}$|^published in (?:the )?(?-i:[A-Z])[\w.&' -]{2,40},\s.{4,40}$"
+    r"|^a version of this (?:article|story) (?:appears|appeared)\b.{0,160}$"
+    r"|^published in (?:the )?(?-i:[A-Z])[\w.&' -]{2,40},\s.{4,40}$"
     # editors' initials, with the agencies: "rc/sms (dpa, AP)"
     r"|^[a-z]{2,4}(?:/[a-z]{2,4})+(?:\s*\([^()]{1,60}\))?$",
     re.IGNORECASE,
@@ -215,7 +219,7 @@ _LOOSE = re.compile(r"[^\w\s]|_")
 def dateline(text: str, start: int, end: int) -> re.Match[str] | None:
     """Match a dateline at ``text[start:end]`` (the start of a body line); a label ("PHOTO –") is not a place."""
     match = DATELINE.match(text, start, end)
-    if match is not None and (match.group("place").rstrip(".") in _NOT_PLACES | _LABELS):
+    if match is not None and match.group("place").rstrip(".") in _NOT_DATELINE_PLACES:
         return None
     return (match or _DATELINE_OUTLET.match(text, start, end)
             or _DATELINE_BRACKETED.match(text, start, end) or _DATELINE_GLUED_DASH.match(text, start, end)
@@ -233,11 +237,7 @@ def dash_dateline(text: str, start: int, end: int) -> re.Match[str] | None:
 
 def colon_dateline(text: str, start: int, end: int) -> re.Match[str] | None:
     """``London: ...``: a place and a colon (a weak form; a label such as "Details:" is not one)."""
-    match = COLON_DATELINE.match(text, start, end)
-    if match is None:
-        return None
-    if match.group("caps"):
-        match = re.compile(rf"(?P<place>{re.escape(match.group('caps'))}) ?:\s*").match(text, start, end)  # the same span
+    match = COLON_DATELINE.match(text, start, end) or _COLON_DATELINE_CAPS.match(text, start, end)
     if match is None or any(word.lower() in _NOT_COLON_PLACES for word in match.group("place").split()):
         return None
     return match if len(text[match.end() : end].split()) >= 6 else None  # a sentence follows, not a name
@@ -316,9 +316,7 @@ def byline_fields(line: str) -> dict[str, str]:
         if (date := iso_date(rest)) is not None:
             fields["date"] = date
         return fields
-    if named := _dated_name(line):
-        return {"author": named.group("name"), **({"date": d} if (d := iso_date(named.group("date"))) else {})}
-    if dated := _dated_byline(line):
+    if dated := _dated_name(line) or _dated_byline(line):  # the name and the date, in either order
         return {"author": dated.group("name"), **({"date": d} if (d := iso_date(dated.group("date"))) else {})}
     if piped := _PIPED_BYLINE.match(line.strip()):
         return {"author": piped.group("name"), **({"outlet": piped.group("outlet").strip()} if piped.group("outlet") else {})}
